@@ -1,0 +1,24 @@
+"""The portal's tables (plain SQLModel, changed only through Alembic migrations)."""
+
+from alme_portal.models.catalog import Product, RelayPoint, Salon, Variant
+from alme_portal.models.customers import Customer, StaffUser
+from alme_portal.models.meta import AppMeta
+from alme_portal.models.orders import Instalment, Order, OrderLine, Payment, Shipment, ShipmentLine
+from alme_portal.models.outbox import OutboxEmail
+
+__all__ = [
+    "AppMeta",
+    "Customer",
+    "Instalment",
+    "Order",
+    "OrderLine",
+    "OutboxEmail",
+    "Payment",
+    "Product",
+    "RelayPoint",
+    "Salon",
+    "Shipment",
+    "ShipmentLine",
+    "StaffUser",
+    "Variant",
+]

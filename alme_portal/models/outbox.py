@@ -1,0 +1,25 @@
+"""The e-mail outbox: every e-mail a rule promises is recorded here before it is sent."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from alme_portal.db import UTCDateTime
+
+
+class OutboxEmail(SQLModel, table=True):
+    """One e-mail to send, with what it says and why."""
+
+    __tablename__ = "outbox_email"
+
+    id: int | None = Field(default=None, primary_key=True)
+    recipient: str = Field(max_length=254, index=True)
+    kind: str = Field(max_length=40, index=True)
+    language: str = Field(default="fr", max_length=2)
+    subject: str = Field(max_length=200)
+    body: str
+    order_id: int | None = Field(default=None, foreign_key="customer_order.id", index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -1,0 +1,1 @@
+"""Business rules of the portal in plain Python (no Reflex, no database)."""

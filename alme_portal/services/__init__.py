@@ -1,0 +1,1 @@
+"""Database work of the portal: functions that take a session (no Reflex import here)."""

@@ -1,0 +1,79 @@
+"""Every number and switch the FAQ leaves open, in one place.
+
+Values that differ between machines (database URL, carrier URLs, secrets) are read from the
+environment; everything else is a named constant so that a rule never hides a number inline.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# --- Environment -------------------------------------------------------------------------
+DATABASE_URL_ENV = "ALME_DATABASE_URL"
+DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'alme_portal.db'}"
+FROZEN_NOW_ENV = "ALME_FROZEN_NOW"
+"""ISO 8601 instant; when set, the clock returns it (demo screenshots, reproducible runs)."""
+
+
+def database_url() -> str:
+    """Return the SQLAlchemy URL of the portal database (SQLite file unless overridden)."""
+    return os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL
+
+
+# --- Brand and contact (rule C1, C2) -----------------------------------------------------
+BRAND_NAME = "Almé"
+TIMEZONE = "Europe/Paris"
+CONTACT_EMAIL = "hello@almeparis.com"
+CONTACT_PHONE = "07 67 46 39 63"
+CONTACT_PHONE_E164 = "+33767463963"
+CONTACT_HOURS = ((9, 0, 12, 30), (13, 30, 17, 0))
+"""Opening spans of customer service, Monday to Friday: (start h, start min, end h, end min)."""
+UNREACHABLE_EMAIL_DOMAINS = ("wanadoo.fr", "orange.fr")
+"""Rule C2: these domains currently receive no e-mail from the brand."""
+
+LANGUAGES = ("en", "fr")
+DEFAULT_LANGUAGE = "en"
+
+# --- Orders and delivery (O3, O4) -------------------------------------------------------
+DISPATCH_WITHIN_WORKING_HOURS = 24
+COLISSIMO_DELIVERY_WORKING_DAYS = (2, 3)
+MONDIAL_RELAY_DELIVERY_WORKING_DAYS = (3, 5)
+CHRONOPOST_DELIVERY_WORKING_DAYS = (1, 2)
+CHRONOPOST_CUTOFF_HOUR = 14
+MONDIAL_RELAY_COUNTRIES = ("FR", "BE")
+CHRONOPOST_COUNTRIES = ("FR",)
+O9_REFUND_WORKING_DAYS = 7
+"""Rule O9: a parcel back at the Atelier is refunded within this many working days."""
+
+EU_COUNTRIES = (
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+    "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+)  # fmt: skip
+
+# --- Returns and exchanges (R2, R3, R5, R6, R8, E7) -------------------------------------
+RETURN_WINDOW_DAYS = 14
+LABEL_VALIDITY_DAYS = 14
+SELF_SHIP_REIMBURSEMENT_CAP_CENTS = 600
+DEFECT_REPORT_HOURS = 48
+CREDIT_NOTE_VALIDITY_DAYS = 365
+REFUND_VISIBLE_WORKING_DAYS = (2, 3)
+EXCHANGE_DELIVERY_WORKING_DAYS = (7, 14)
+
+# --- Loyalty (L1-L7) ---------------------------------------------------------------------
+LOVES_PER_EURO = 10
+LOVES_PENDING_DAYS = 18
+VOUCHER_VALIDITY_MONTHS = 3
+TIER_WINDOW_MONTHS = 12
+TIER_HOLD_MONTHS = 12
+TIER_THRESHOLDS_CENTS = (("flirt", 0), ("crush", 40_000), ("in_love", 130_000))
+
+# --- Referral (F1-F3) --------------------------------------------------------------------
+REFERRAL_AMOUNT_CENTS = 1_500
+REFERRAL_FRIEND_CODE_DAYS = 14
+REFERRAL_MEMBER_VOUCHER_DAYS = 30
+
+# --- Demo data ---------------------------------------------------------------------------
+DEMO_PASSWORD_LENGTH = 16
