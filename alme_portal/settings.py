@@ -52,6 +52,13 @@ EU_COUNTRIES = (
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
     "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 )  # fmt: skip
+COLISSIMO_DESTINATION_COUNT = 220
+CHRONOPOST_PROMISE_HOURS = 48
+"""Rule O4: the Chronopost promise as the help words it ("within 48 h")."""
+INSTALMENT_COUNT = 3
+"""Rule O10: the instalment payment is split in this many instalments."""
+DEFERRED_PAYMENT_DAYS = (15, 30)
+"""Rules O10, R12: the deferred-payment delays offered at checkout."""
 
 # --- Returns and exchanges (R2, R3, R5, R6, R8, E7) -------------------------------------
 RETURN_WINDOW_DAYS = 14
@@ -61,6 +68,8 @@ DEFECT_REPORT_HOURS = 48
 CREDIT_NOTE_VALIDITY_DAYS = 365
 REFUND_VISIBLE_WORKING_DAYS = (2, 3)
 EXCHANGE_DELIVERY_WORKING_DAYS = (7, 14)
+EXCHANGE_RETURN_PROCESSING_DAYS = 10
+"""Rule E7: average days from drop-off until a return is processed and the exchange ships."""
 
 # --- Loyalty (L1-L7) ---------------------------------------------------------------------
 LOVES_PER_EURO = 10

@@ -1,0 +1,1 @@
+"""Editorial content of the portal (help topics) and its search, in plain Python."""

@@ -1,0 +1,59 @@
+"""Amounts in integer euro cents: splitting and writing them for people."""
+
+from __future__ import annotations
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+MASK = "•"
+
+
+def format_cents(cents: int, language: str) -> str:
+    """Write an amount the way each language does.
+
+    Args:
+        cents: the amount in euro cents (may be negative).
+        language: "fr" gives ``1 234,50 €``; anything else gives ``€1,234.50``.
+    """
+    sign = "-" if cents < 0 else ""
+    euros, rest = divmod(abs(cents), 100)
+    if language == "fr":
+        grouped = f"{euros:,}".replace(",", NARROW_NBSP)
+        return f"{sign}{grouped},{rest:02d}{NBSP}€"
+    return f"{sign}€{euros:,}.{rest:02d}"
+
+
+def split_cents(total: int, parts: int) -> list[int]:
+    """Split `total` cents into `parts` amounts that differ by at most one cent.
+
+    The larger amounts come first and the amounts always add up to `total` exactly.
+
+    Raises:
+        ValueError: `parts` is not positive or `total` is negative.
+    """
+    if parts < 1 or total < 0:
+        raise ValueError("split_cents needs a non-negative total and at least one part")
+    base, extra = divmod(total, parts)
+    return [base + 1] * extra + [base] * (parts - extra)
+
+
+def mask_card(last4: str | None) -> str:
+    """Show only the last four digits of a card: ``•••• 1234``.
+
+    Anything longer than four characters is cut to its last four, so a full number never
+    shows; no digits at all gives the dots alone.
+    """
+    return f"{MASK * 4} {last4[-4:]}" if last4 else MASK * 4
+
+
+def mask_email(email: str) -> str:
+    """Hide the middle of an e-mail's local part: ``m••••t@gmail.com``.
+
+    The first and last characters of the local part stay; a local part of one or two
+    characters keeps only its first. Text without "@" is masked entirely.
+    """
+    local, at, domain = email.rpartition("@")
+    if not at:
+        return MASK * len(email)
+    if len(local) <= 2:
+        return f"{local[:1]}{MASK}@{domain}"
+    return f"{local[0]}{MASK * (len(local) - 2)}{local[-1]}@{domain}"
