@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
-from alme_portal import db
+from alme_portal import db, settings
 
 
 def _db_upgrade(_args: argparse.Namespace) -> int:
@@ -14,6 +15,35 @@ def _db_upgrade(_args: argparse.Namespace) -> int:
     schema.upgrade()
     print("Database schema is up to date.")
     return 0
+
+
+def _demo_load(args: argparse.Namespace) -> int:
+    from alme_portal.services import demo
+
+    try:
+        demo.check_database_ready(settings.database_url())
+        with db.session_scope() as session:
+            result = demo.load_demo(session, refresh=args.refresh)
+    except (demo.DemoRefused, demo.SchemaMissing) as refusal:
+        return _fail(str(refusal))
+    print(result.message)
+    return 0
+
+
+def _demo_list(args: argparse.Namespace) -> int:
+    from alme_portal.services import demo
+
+    listing = demo.demo_listing()
+    if args.json:
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+    else:
+        print(demo.listing_text(listing))
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"alme-portal: {message}", file=sys.stderr)
+    return 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     database.add_parser("upgrade", help="apply the committed migrations").set_defaults(
         run=_db_upgrade
     )
+
+    demo = commands.add_parser("demo", help="demo data").add_subparsers(
+        dest="action", required=True
+    )
+    load = demo.add_parser(
+        "load", help="fill an empty database with the demo (refuses any other data)"
+    )
+    load.add_argument(
+        "--refresh", action="store_true", help="reload the demo even if it was loaded today"
+    )
+    load.set_defaults(run=_demo_load)
+    listing = demo.add_parser("list", help="print the demo orders and accounts (no database)")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(run=_demo_list)
     return parser
 
 
@@ -36,8 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except db.DatabaseUnavailable as error:
-        print(f"alme-portal: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error))
 
 
 if __name__ == "__main__":
