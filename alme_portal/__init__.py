@@ -1,0 +1,1 @@
+"""Almé customer portal."""

@@ -1,7 +1,38 @@
+"""The Almé customer portal: the Reflex app and its pages."""
+
 import reflex as rx
 
-def index():
-    return rx.text("hello")
+from alme_portal import routes
+from alme_portal.components import theme
+from alme_portal.i18n import translate
+from alme_portal.pages.help import help_page
+from alme_portal.pages.home import home
+from alme_portal.pages.not_found import not_found
+from alme_portal.state.help import HelpState
+from alme_portal.state.ui import UiState
 
-app = rx.App()
-app.add_page(index)
+
+def backend_error(exception: Exception) -> rx.event.EventSpec:
+    """Show a clear, bilingual message instead of any trace when a handler fails."""
+    rx.utils.console.error(f"Handler failed: {type(exception).__name__}: {exception}")
+    return rx.toast.error(
+        f"{translate('en', 'error.generic')}\n{translate('fr', 'error.generic')}",
+        position="top-center",
+    )
+
+
+app = rx.App(
+    style=theme.APP_STYLE,
+    stylesheets=["/styles.css"],
+    backend_exception_handler=backend_error,
+    head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
+)
+
+PAGES = (
+    (home, routes.HOME, "Almé · Customer service", []),
+    (help_page, routes.HELP, "Help · Almé", [HelpState.load_help]),
+    (not_found, routes.NOT_FOUND, "Page not found · Almé", []),
+)
+
+for component, route, title, on_load in PAGES:
+    app.add_page(component, route=route, title=title, on_load=[UiState.detect_language, *on_load])

@@ -56,6 +56,8 @@ def check_database_location(url: str) -> None:
     hint = f"Set {settings.DATABASE_URL_ENV} to a writable location."
     if not folder.is_dir():
         raise DatabaseUnavailable(f"The database folder {folder} does not exist. {hint}")
+    if path.exists() and not path.is_file():
+        raise DatabaseUnavailable(f"The database path {path} is not a file. {hint}")
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise DatabaseUnavailable(f"The database file {path} cannot be read and written. {hint}")
     if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):

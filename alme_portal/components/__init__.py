@@ -1,0 +1,1 @@
+"""Reusable layout pieces: functions that return components."""

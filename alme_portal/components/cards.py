@@ -1,0 +1,61 @@
+"""Small building blocks shared by pages: headings, job cards, notices."""
+
+import reflex as rx
+
+from alme_portal.components import theme
+
+
+def page_heading(kicker, title, intro=None) -> rx.Component:
+    """The kicker, serif title and optional intro that open a page."""
+    children = [
+        rx.text(kicker, **theme.KICKER),
+        rx.heading(title, as_="h1", size="8", **theme.HEADING),
+    ]
+    if intro is not None:
+        children.append(rx.text(intro, color=theme.MUTED, size="4", max_width="640px"))
+    return rx.vstack(*children, spacing="3", margin_bottom="2em")
+
+
+def job_card(icon: str, title, body, cta, href: str, card_id: str) -> rx.Component:
+    """A card for one of the portal's jobs, linking to it."""
+    return rx.link(
+        rx.vstack(
+            rx.icon(icon, size=28, color=theme.TERRACOTTA, stroke_width=1.25),
+            rx.heading(title, as_="h2", size="5", **theme.HEADING),
+            rx.text(body, color=theme.MUTED, flex="1"),
+            rx.hstack(
+                rx.text(cta, font_size="12px", letter_spacing="0.14em", text_transform="uppercase"),
+                rx.icon("arrow-right", size=16),
+                align="center",
+                spacing="2",
+            ),
+            spacing="3",
+            height="100%",
+            align="start",
+        ),
+        href=href,
+        id=card_id,
+        underline="none",
+        color=theme.INK,
+        **theme.CARD,
+        display="block",
+        transition="border-color 0.2s",
+        _hover={"border_color": theme.INK},
+    )
+
+
+def notice(message, tone: str = "info", notice_id: str | None = None) -> rx.Component:
+    """A bordered message box; `tone` is info or warning."""
+    colour = theme.TERRACOTTA if tone == "warning" else theme.SAGE
+    return rx.hstack(
+        rx.icon("triangle-alert" if tone == "warning" else "info", size=18, color=colour),
+        rx.text(message, size="2"),
+        border_left=f"3px solid {colour}",
+        background_color="white",
+        padding="0.9em 1em",
+        spacing="3",
+        align="start",
+        width="100%",
+        role="status",
+        id=notice_id,
+    )

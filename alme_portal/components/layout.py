@@ -1,0 +1,208 @@
+"""The page shell: header with navigation and language switch, content, footer (rule C1)."""
+
+import reflex as rx
+
+from alme_portal import routes, settings
+from alme_portal.components import theme
+from alme_portal.components.i18n import t
+from alme_portal.i18n import translate
+from alme_portal.state.ui import UiState
+
+NAV_ITEMS = (
+    ("nav.track", routes.TRACK),
+    ("nav.returns", routes.RETURNS),
+    ("nav.loyalty", routes.LOYALTY),
+    ("nav.referral", routes.REFERRAL),
+    ("nav.help", routes.HELP),
+)
+
+
+def _opening_span(start_h: int, start_m: int, end_h: int, end_m: int, french: bool) -> str:
+    if french:
+        return f"{start_h}h{start_m:02d}–{end_h}h{end_m:02d}"
+    return f"{start_h}:{start_m:02d}–{end_h}:{end_m:02d}"
+
+
+def hours_text(language: str) -> str:
+    """Customer-service hours of rule C1, written out in `language`."""
+    french = language == "fr"
+    morning, afternoon = settings.CONTACT_HOURS
+    return translate(
+        language,
+        "footer.hours",
+        morning=_opening_span(*morning, french=french),
+        afternoon=_opening_span(*afternoon, french=french),
+    )
+
+
+def opening_hours() -> rx.Var:
+    """Customer-service hours of rule C1 in the visitor's language."""
+    return rx.cond(UiState.is_french, hours_text("fr"), hours_text("en"))
+
+
+def wordmark() -> rx.Component:
+    """The ALMÉ wordmark, linking home."""
+    return rx.link(
+        rx.vstack(
+            rx.text("ALMÉ", font_family=theme.SERIF, font_size="28px", letter_spacing="0.32em"),
+            rx.text(t("brand.service"), **{**theme.KICKER, "font_size": "10px"}),
+            spacing="0",
+            align="center",
+        ),
+        href=routes.HOME,
+        underline="none",
+        color=theme.INK,
+        aria_label="Almé, home",
+    )
+
+
+def language_switch() -> rx.Component:
+    """EN | FR buttons; the current language is marked."""
+
+    def option(code: str) -> rx.Component:
+        current = UiState.language == code
+        return rx.button(
+            code.upper(),
+            on_click=UiState.choose_language(code),
+            variant="ghost",
+            aria_pressed=rx.cond(current, "true", "false"),
+            aria_label=t(f"lang.{code}"),
+            color=rx.cond(current, theme.INK, theme.MUTED),
+            font_weight=rx.cond(current, "700", "400"),
+            border_radius="0",
+            size="1",
+            cursor="pointer",
+        )
+
+    return rx.hstack(
+        option("en"),
+        rx.text("|", color=theme.LINE),
+        option("fr"),
+        spacing="1",
+        align="center",
+        role="group",
+        aria_label=t("lang.label"),
+        id="language-switch",
+    )
+
+
+def _nav_link(key: str, href: str) -> rx.Component:
+    return rx.link(
+        t(key),
+        href=href,
+        color=theme.INK,
+        underline="none",
+        font_size="12px",
+        letter_spacing="0.14em",
+        text_transform="uppercase",
+        white_space="nowrap",
+        _hover={"color": theme.TERRACOTTA},
+    )
+
+
+def mobile_menu() -> rx.Component:
+    """The navigation as a drop-down menu on narrow screens."""
+    return rx.menu.root(
+        rx.menu.trigger(
+            rx.button(
+                rx.icon("menu", size=18),
+                t("nav.menu"),
+                variant="outline",
+                color=theme.INK,
+                box_shadow=f"inset 0 0 0 1px {theme.INK}",
+                border_radius="0",
+                cursor="pointer",
+                id="mobile-menu",
+            )
+        ),
+        rx.menu.content(
+            *[
+                rx.menu.item(t(key), on_select=rx.redirect(href), cursor="pointer")
+                for key, href in NAV_ITEMS
+            ]
+        ),
+    )
+
+
+def header() -> rx.Component:
+    """Top bar: wordmark, navigation (menu on phones) and language switch."""
+    return rx.el.header(
+        rx.flex(
+            rx.box(mobile_menu(), display=["block", "block", "block", "none"]),
+            wordmark(),
+            rx.el.nav(
+                rx.hstack(*[_nav_link(key, href) for key, href in NAV_ITEMS], spacing="6"),
+                display=["none", "none", "none", "block"],
+                aria_label="Main",
+            ),
+            language_switch(),
+            justify="between",
+            align="center",
+            max_width=theme.PAGE_WIDTH,
+            margin="0 auto",
+            padding="1em 1.25em",
+            gap="1em",
+        ),
+        border_bottom=f"1px solid {theme.LINE}",
+        background_color=theme.IVORY,
+        position="sticky",
+        top="0",
+        z_index="10",
+    )
+
+
+def footer() -> rx.Component:
+    """Contact details and hours of rule C1."""
+    return rx.el.footer(
+        rx.flex(
+            rx.vstack(
+                rx.text("ALMÉ", font_family=theme.SERIF, font_size="22px", letter_spacing="0.3em"),
+                rx.text(t("footer.rights"), color=theme.MUTED, font_size="13px"),
+                spacing="2",
+            ),
+            rx.vstack(
+                rx.text(t("footer.contact"), **theme.KICKER),
+                rx.link(
+                    settings.CONTACT_EMAIL,
+                    href=f"mailto:{settings.CONTACT_EMAIL}",
+                    color=theme.INK,
+                ),
+                rx.link(
+                    settings.CONTACT_PHONE,
+                    href=f"tel:{settings.CONTACT_PHONE_E164}",
+                    color=theme.INK,
+                ),
+                rx.text(opening_hours(), color=theme.MUTED, font_size="14px", id="contact-hours"),
+                rx.text(t("footer.note"), color=theme.MUTED, font_size="13px"),
+                spacing="1",
+            ),
+            direction=rx.breakpoints(initial="column", sm="row"),
+            justify="between",
+            gap="2em",
+            max_width=theme.PAGE_WIDTH,
+            margin="0 auto",
+            padding="3em 1.25em",
+        ),
+        id="site-footer",
+        background_color=theme.SAND,
+        margin_top="4em",
+    )
+
+
+def shell(*children: rx.Component) -> rx.Component:
+    """Wrap a page's content in the brand header and footer."""
+    return rx.box(
+        rx.link(t("nav.skip"), href="#main", class_name="skip-link"),
+        header(),
+        rx.el.main(
+            *children,
+            id="main",
+            max_width=theme.PAGE_WIDTH,
+            margin="0 auto",
+            padding=["1.5em 1.25em", "2em 1.25em", "3em 1.25em"],
+            min_height="60vh",
+        ),
+        footer(),
+        background_color=theme.IVORY,
+        min_height="100vh",
+    )

@@ -1,0 +1,60 @@
+"""The Almé look: palette, type and spacing shared by every page."""
+
+IVORY = "#FBF8F4"
+SAND = "#EFE6DA"
+LINE = "#E3D7C7"
+INK = "#1B1B1B"
+MUTED = "#6B635B"
+TERRACOTTA = "#A9553B"
+SAGE = "#7D8C6E"
+
+SERIF = "'Cormorant Garamond', 'Playfair Display', Didot, 'Bodoni 72', Georgia, serif"
+SANS = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif"
+
+PAGE_WIDTH = "1120px"
+
+APP_STYLE = {
+    "font_family": SANS,
+    "color": INK,
+    "background_color": IVORY,
+    "::selection": {"background_color": SAND},
+}
+
+HEADING = {"font_family": SERIF, "font_weight": "500", "letter_spacing": "0.01em", "color": INK}
+
+KICKER = {
+    "font_size": "12px",
+    "letter_spacing": "0.18em",
+    "text_transform": "uppercase",
+    "color": MUTED,
+}
+
+PRIMARY_BUTTON = {
+    "background_color": INK,
+    "color": IVORY,
+    "border_radius": "0",
+    "letter_spacing": "0.12em",
+    "text_transform": "uppercase",
+    "font_size": "13px",
+    "padding": "0 1.5em",
+    "height": "44px",
+    "cursor": "pointer",
+    "_hover": {"background_color": TERRACOTTA},
+}
+
+SECONDARY_BUTTON = {
+    **PRIMARY_BUTTON,
+    "background_color": "transparent",
+    "color": INK,
+    "border": f"1px solid {INK}",
+    "_hover": {"background_color": INK, "color": IVORY},
+}
+
+CARD = {
+    "background_color": "white",
+    "border": f"1px solid {LINE}",
+    "padding": "1.5em",
+    "width": "100%",
+}
+
+INPUT = {"border_radius": "0", "height": "44px", "background_color": "white"}

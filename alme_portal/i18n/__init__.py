@@ -1,0 +1,51 @@
+"""Every user-facing string of the portal, in one catalogue per language.
+
+Plain Python (no Reflex): states and services call `translate`; pages use the component helper
+`alme_portal.components.i18n.t`, which compiles both languages into the page.
+"""
+
+from __future__ import annotations
+
+from alme_portal import settings
+from alme_portal.i18n.en import MESSAGES as EN
+from alme_portal.i18n.fr import MESSAGES as FR
+
+CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
+
+
+def normalise_language(value: object) -> str | None:
+    """Return a supported language code for `value`, or None if it is not one."""
+    if isinstance(value, str) and value.strip().lower() in settings.LANGUAGES:
+        return value.strip().lower()
+    return None
+
+
+def pick_language(accept_language: str) -> str:
+    """Choose the portal language from a browser's Accept-Language header.
+
+    Args:
+        accept_language: the raw header, e.g. ``"fr-FR,fr;q=0.9,en;q=0.8"``.
+
+    Returns:
+        The supported language with the highest quality, or the default language.
+    """
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate((accept_language or "")[:500].split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        language = normalise_language(tag.split("-")[0])
+        if language and quality > 0:
+            ranked.append((-quality, position, language))
+    return min(ranked)[2] if ranked else settings.DEFAULT_LANGUAGE
+
+
+def translate(language: str, key: str, **params: object) -> str:
+    """Return the message `key` in `language` (English when unknown), formatted with `params`."""
+    catalogue = CATALOGUES.get(language, EN)
+    text = catalogue.get(key, EN[key])
+    return text.format(**params) if params else text

@@ -1,0 +1,1 @@
+"""Pages: functions that lay out components, registered by the app module."""

@@ -1,0 +1,34 @@
+"""Language of the page: the visitor's choice if she made one, else her browser's."""
+
+import reflex as rx
+
+from alme_portal import i18n, settings
+
+
+class UiState(rx.State):
+    """Root state for what every page shares: the language."""
+
+    language_choice: str = rx.Cookie("", name="alme_lang", max_age=365 * 24 * 3600, same_site="lax")
+    browser_language: str = settings.DEFAULT_LANGUAGE
+
+    @rx.var
+    def language(self) -> str:
+        """The language the page is shown in."""
+        return i18n.normalise_language(self.language_choice) or self.browser_language
+
+    @rx.var
+    def is_french(self) -> bool:
+        """Whether the page is shown in French."""
+        return self.language == "fr"
+
+    @rx.event
+    def detect_language(self):
+        """Take the browser's preferred language from its Accept-Language header."""
+        self.browser_language = i18n.pick_language(self.router.headers.accept_language)
+
+    @rx.event
+    def choose_language(self, language: str):
+        """Switch the portal to `language`; anything but a supported code changes nothing."""
+        chosen = i18n.normalise_language(language)
+        if chosen:
+            self.language_choice = chosen

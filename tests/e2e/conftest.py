@@ -1,0 +1,152 @@
+"""Browser tests: one production build of the portal per run, on a fresh demo database.
+
+The server is `reflex run --env prod` on one free port (frontend and backend together), against
+a temporary SQLite file migrated and seeded through the `alme-portal` command, exactly as
+`make run` does. Chromium is Debian's when `ALME_CHROMIUM` names it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
+BIN = Path(sys.executable).parent
+SERVER_START_TIMEOUT_S = 420
+
+expect.set_options(timeout=15_000)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _server_env(database_url: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "PYTEST_CURRENT_TEST"}
+    env.update(
+        ALME_DATABASE_URL=database_url,
+        REFLEX_USE_NPM="1",
+        REFLEX_TELEMETRY_ENABLED="false",
+        PYTHONUNBUFFERED="1",
+        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+    )
+    return env
+
+
+def _wait_until_served(process: subprocess.Popen, base_url: str, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the portal stopped while starting; see {log}:\n{log.read_text()[-3000:]}")
+        try:
+            if httpx.get(f"{base_url}/ping").status_code == 200:
+                if httpx.get(f"{base_url}/").status_code == 200:
+                    return
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    pytest.fail(f"the portal did not answer within {SERVER_START_TIMEOUT_S} s; see {log}")
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory) -> dict:
+    """Build and serve the production portal once; yield its URL and demo listing."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    database = tmp_path_factory.mktemp("portal") / "portal.db"
+    env = _server_env(f"sqlite:///{database}")
+    cli = str(BIN / "alme-portal")
+    subprocess.run([cli, "db", "upgrade"], env=env, check=True, cwd=ROOT)
+    subprocess.run([cli, "demo", "load"], env=env, check=True, cwd=ROOT)
+    demo = json.loads(
+        subprocess.run(
+            [cli, "demo", "list", "--json"], env=env, check=True, capture_output=True, cwd=ROOT
+        ).stdout
+    )
+    port = _free_port()
+    log = ARTIFACTS / "server.log"
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            [str(BIN / "reflex"), "run", "--env", "prod", "--frontend-port", str(port),
+             "--backend-port", str(port)],
+            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_served(process, base_url, log)
+        yield {"url": base_url, "demo": demo, "database": database}
+    finally:
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def base_url(portal) -> str:
+    """Let `page.goto("/help")` resolve against the running portal."""
+    return portal["url"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive the system Chromium when one was found, with the flags this sandbox needs."""
+    args = {
+        **browser_type_launch_args,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+    if os.environ.get("ALME_CHROMIUM"):
+        args["executable_path"] = os.environ["ALME_CHROMIUM"]
+    return args
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """English browser by default; downloads and clipboard allowed."""
+    return {
+        **browser_context_args,
+        "locale": "en-GB",
+        "accept_downloads": True,
+        "permissions": ["clipboard-read", "clipboard-write"],
+    }
+
+
+@pytest.fixture
+def screenshot(page):
+    """Save a full-page screenshot under tests/e2e/artifacts/screens for a person to look at."""
+    folder = ARTIFACTS / "screens"
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str) -> Path:
+        path = folder / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
