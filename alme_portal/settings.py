@@ -86,3 +86,40 @@ REFERRAL_MEMBER_VOUCHER_DAYS = 30
 
 # --- Demo data ---------------------------------------------------------------------------
 DEMO_PASSWORD_LENGTH = 16
+
+# --- Carriers (O4, O6, O7) ---------------------------------------------------------------
+SIMULATOR_URL_ENV = "ALME_CARRIER_SIMULATOR_URL"
+"""Base URL of the carrier simulator; both carriers point under it unless overridden."""
+LAPOSTE_BASE_URL_ENV = "ALME_LAPOSTE_BASE_URL"
+LAPOSTE_API_KEY_ENV = "ALME_LAPOSTE_API_KEY"
+MONDIAL_RELAY_URL_ENV = "ALME_MONDIAL_RELAY_URL"
+MONDIAL_RELAY_ENSEIGNE_ENV = "ALME_MONDIAL_RELAY_ENSEIGNE"
+MONDIAL_RELAY_KEY_ENV = "ALME_MONDIAL_RELAY_PRIVATE_KEY"
+DEFAULT_SIMULATOR_URL = "http://127.0.0.1:3000/_carrier-sim"
+DEFAULT_LAPOSTE_API_KEY = "S" * 64
+DEFAULT_MONDIAL_RELAY_ENSEIGNE = "BDTEST13"
+DEFAULT_MONDIAL_RELAY_KEY = "PRIVATEK"
+CARRIER_TIMEOUT_SECONDS = 5.0
+CARRIER_MAX_ATTEMPTS = 3
+CARRIER_BACKOFF_SECONDS = 0.2
+CARRIER_MAX_RETRY_AFTER_SECONDS = 5.0
+TRACKING_CACHE_SECONDS = 120
+TRACKING_SILENT_AFTER_WORKING_DAYS = 3
+"""Rule O7: a parcel with no new carrier event for this long counts as silent."""
+RELAY_PICKUP_HOLD_WORKING_DAYS = 10
+"""How long a relay point keeps a parcel before it goes back to the sender."""
+
+
+def carrier_setting(env_name: str, default: str) -> str:
+    """Return a carrier setting from the environment, or its default."""
+    return os.environ.get(env_name) or default
+
+
+# --- Order feed and guest lookup (O1, O6) ------------------------------------------------
+ORDER_FEED_SECRET_ENV = "ALME_ORDER_FEED_SECRET"
+DEFAULT_ORDER_FEED_SECRET = "dev-only-order-feed-secret-change-me"
+ORDER_FEED_MAX_BODY_BYTES = 256 * 1024
+ORDER_FEED_MAX_SKEW_SECONDS = 300
+LOOKUP_MAX_FAILURES = 5
+"""Failed order lookups allowed per client address, and per order number, in the window."""
+LOOKUP_WINDOW_MINUTES = 15
