@@ -65,6 +65,85 @@ MESSAGES: dict[str, str] = {
         "Something went wrong on our side. Please try again in a moment, or contact"
         " hello@almeparis.com."
     ),
+    # Tracking: guest lookup (O1-O11)
+    "track.kicker": "Order tracking",
+    "track.title": "Track my order",
+    "track.intro": "Enter your order number and the e-mail address used for the order.",
+    "track.number": "Order number",
+    "track.number.hint": "8 characters, e.g. AL100101, in your confirmation e-mail",
+    "track.email": "E-mail",
+    "track.submit": "Find my order",
+    "track.not_found": (
+        "We could not find an order with this number and e-mail. Check both and try again."
+    ),
+    "track.rate_limited": "Too many attempts. You can try again at {time}.",
+    "track.missing": "Please enter your order number and your e-mail.",
+    "track.again": "Look up another order",
+    "track.need_lookup": "To see an order, first find it with its number and e-mail.",
+    # Tracking: order page
+    "order.title": "Order {number}",
+    "order.placed": "Placed on {date}",
+    "order.items": "Items",
+    "order.payment": "Payment",
+    "order.delivery": "Delivery",
+    "order.relay": "Mondial Relay point",
+    "order.subtotal": "Subtotal",
+    "order.shipping": "Shipping",
+    "order.discount": "Discount",
+    "order.total": "Total paid",
+    "order.quantity": "Qty {quantity}",
+    "order.size": "Size {size}",
+    "order.parcels": "Parcels",
+    "order.parcel": "Parcel {index} of {count}",
+    "order.tracking_number": "Tracking number",
+    "order.carrier_link": "Follow on the carrier's site",
+    "order.expected": "Expected between {start} and {end}",
+    "order.planned": "Ships on {date} (pre-order)",
+    "order.not_dispatched": "Being prepared: it leaves our warehouse within 24 working hours.",
+    "order.waiting_relay": "Waiting for you at {relay} until {date}.",
+    "order.delivered_on": "Delivered on {date}",
+    "order.stale": "The carrier is not answering right now: these are the last known events.",
+    "order.no_events": "No tracking events yet.",
+    "order.status.confirmed": "Confirmed",
+    "order.status.partially_dispatched": "Partly dispatched",
+    "order.status.dispatched": "Dispatched",
+    "order.status.delivered": "Delivered",
+    "order.status.cancelled": "Cancelled",
+    "order.status.returned_to_sender": "Returned to the Atelier",
+    "parcel.status.planned": "Not dispatched yet",
+    "parcel.status.label_created": "Label created",
+    "parcel.status.dispatched": "Dispatched",
+    "parcel.status.in_transit": "In transit",
+    "parcel.status.out_for_delivery": "Out for delivery",
+    "parcel.status.available_for_pickup": "Ready to collect",
+    "parcel.status.ready_for_pickup": "Ready to collect",
+    "parcel.status.delivery_failed": "Delivery attempt failed",
+    "parcel.status.exception": "Problem in transit",
+    "parcel.status.returning_to_sender": "Returning to us",
+    "parcel.status.returned_to_sender": "Back at the Atelier",
+    "parcel.status.delivered": "Delivered",
+    "parcel.status.unknown": "Status unavailable",
+    "guide.silent": (
+        "Tracking has not moved for several days. It can lag after a parcel leaves our"
+        " warehouse; if it stays silent, contact the carrier directly."
+    ),
+    "guide.not_received": (
+        "Marked delivered but not received? Ask your neighbours, caretaker or concierge and"
+        " check your post office. Still missing? Contact us."
+    ),
+    "guide.returned": (
+        "This parcel came back to our Atelier. It cannot be sent again: it will be refunded"
+        " automatically by {date}."
+    ),
+    "guide.customs": (
+        "Delivery outside the EU: customs fees may be due when you collect the parcel."
+    ),
+    "guide.cancelled": (
+        "This order is cancelled. A question about it? Contact us at {email} or {phone}."
+    ),
+    "guide.dispatch_email": (
+        "When a parcel leaves, we e-mail its tracking link to {email} (check your spam folder)."
+    ),
     # Rule C2
     "c2.warning": (
         "Addresses ending in @wanadoo.fr or @orange.fr currently receive no e-mail from us."

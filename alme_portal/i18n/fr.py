@@ -66,6 +66,89 @@ MESSAGES: dict[str, str] = {
         "Un problème est survenu de notre côté. Réessayez dans un instant, ou écrivez à"
         " hello@almeparis.com."
     ),
+    # Tracking: guest lookup (O1-O11)
+    "track.kicker": "Suivi de commande",
+    "track.title": "Suivre ma commande",
+    "track.intro": "Saisissez votre numéro de commande et l'e-mail utilisé pour la commande.",
+    "track.number": "Numéro de commande",
+    "track.number.hint": "8 caractères, ex. AL100101, dans votre e-mail de confirmation",
+    "track.email": "E-mail",
+    "track.submit": "Trouver ma commande",
+    "track.not_found": (
+        "Nous ne trouvons pas de commande avec ce numéro et cet e-mail. Vérifiez-les et réessayez."
+    ),
+    "track.rate_limited": "Trop de tentatives. Vous pourrez réessayer à {time}.",
+    "track.missing": "Saisissez votre numéro de commande et votre e-mail.",
+    "track.again": "Chercher une autre commande",
+    "track.need_lookup": (
+        "Pour voir une commande, retrouvez-la d'abord avec son numéro et votre e-mail."
+    ),
+    # Tracking: order page
+    "order.title": "Commande {number}",
+    "order.placed": "Passée le {date}",
+    "order.items": "Articles",
+    "order.payment": "Paiement",
+    "order.delivery": "Livraison",
+    "order.relay": "Point Mondial Relay",
+    "order.subtotal": "Sous-total",
+    "order.shipping": "Livraison",
+    "order.discount": "Remise",
+    "order.total": "Total payé",
+    "order.quantity": "Qté {quantity}",
+    "order.size": "Taille {size}",
+    "order.parcels": "Colis",
+    "order.parcel": "Colis {index} sur {count}",
+    "order.tracking_number": "Numéro de suivi",
+    "order.carrier_link": "Suivre sur le site du transporteur",
+    "order.expected": "Livraison prévue entre le {start} et le {end}",
+    "order.planned": "Expédié le {date} (précommande)",
+    "order.not_dispatched": "En préparation : il quitte notre entrepôt sous 24 heures ouvrées.",
+    "order.waiting_relay": "Vous attend chez {relay} jusqu'au {date}.",
+    "order.delivered_on": "Livré le {date}",
+    "order.stale": (
+        "Le transporteur ne répond pas pour le moment : voici les derniers événements connus."
+    ),
+    "order.no_events": "Pas encore d'événement de suivi.",
+    "order.status.confirmed": "Confirmée",
+    "order.status.partially_dispatched": "Partiellement expédiée",
+    "order.status.dispatched": "Expédiée",
+    "order.status.delivered": "Livrée",
+    "order.status.cancelled": "Annulée",
+    "order.status.returned_to_sender": "Revenue à l'Atelier",
+    "parcel.status.planned": "Pas encore expédié",
+    "parcel.status.label_created": "Étiquette créée",
+    "parcel.status.dispatched": "Expédié",
+    "parcel.status.in_transit": "En transit",
+    "parcel.status.out_for_delivery": "En cours de livraison",
+    "parcel.status.available_for_pickup": "Prêt à être retiré",
+    "parcel.status.ready_for_pickup": "Prêt à être retiré",
+    "parcel.status.delivery_failed": "Échec de livraison",
+    "parcel.status.exception": "Incident de transport",
+    "parcel.status.returning_to_sender": "En retour vers nous",
+    "parcel.status.returned_to_sender": "Revenu à l'Atelier",
+    "parcel.status.delivered": "Livré",
+    "parcel.status.unknown": "Statut indisponible",
+    "guide.silent": (
+        "Le suivi n'a pas bougé depuis plusieurs jours. Il peut être en retard après le départ"
+        " de notre entrepôt ; s'il reste muet, contactez directement le transporteur."
+    ),
+    "guide.not_received": (
+        "Indiqué livré mais pas reçu ? Demandez à vos voisins, gardien ou concierge et"
+        " vérifiez votre bureau de poste. Toujours introuvable ? Contactez-nous."
+    ),
+    "guide.returned": (
+        "Ce colis est revenu à notre Atelier. Il ne peut pas être réexpédié : il sera"
+        " remboursé automatiquement au plus tard le {date}."
+    ),
+    "guide.customs": (
+        "Livraison hors UE : des frais de douane peuvent être dus au retrait du colis."
+    ),
+    "guide.cancelled": (
+        "Cette commande est annulée. Une question ? Contactez-nous à {email} ou au {phone}."
+    ),
+    "guide.dispatch_email": (
+        "Au départ d'un colis, nous envoyons son lien de suivi à {email} (pensez à vos spams)."
+    ),
     # Rule C2
     "c2.warning": (
         "Les adresses se terminant par @wanadoo.fr ou @orange.fr ne reçoivent actuellement"
