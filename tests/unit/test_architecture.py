@@ -6,7 +6,17 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "alme_portal"
-PLAIN_LAYERS = ("rules", "services", "models", "content", "i18n")
+PLAIN_LAYERS = (
+    "rules",
+    "services",
+    "models",
+    "content",
+    "i18n",
+    "carriers",
+    "simulator",
+    "views",
+    "api",
+)
 PLAIN_MODULES = ("settings.py", "clock.py", "db.py", "cli.py")
 
 

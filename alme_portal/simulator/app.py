@@ -1,0 +1,41 @@
+"""The simulator's Starlette app factory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from alme_portal import clock, settings
+from alme_portal.simulator import faults, laposte, mondial_relay
+
+
+def create_simulator_app(
+    now: Callable[[], datetime] = clock.now,
+    *,
+    mondial_relay_key: str | None = None,
+) -> Starlette:
+    """Return a new simulator app with its own faults and counters.
+
+    Args:
+        now: the clock scenarios are dated from.
+        mondial_relay_key: the private key Security hashes are checked with; defaults to the
+            configured one.
+    """
+    app = Starlette(
+        routes=[
+            Route("/laposte/suivi/v2/idships/{ids}", laposte.idships, methods=["GET"]),
+            Route("/mondialrelay/Web_Services.asmx", mondial_relay.web_services, methods=["POST"]),
+            Route("/_control/faults", faults.arm_fault, methods=["POST"]),
+            Route("/_control/reset", faults.reset, methods=["POST"]),
+            Route("/_control/requests", faults.request_counts, methods=["GET"]),
+        ]
+    )
+    app.state.now = now
+    app.state.faults = faults.FaultBoard()
+    app.state.mondial_relay_key = mondial_relay_key or settings.carrier_setting(
+        settings.MONDIAL_RELAY_KEY_ENV, settings.DEFAULT_MONDIAL_RELAY_KEY
+    )
+    return app

@@ -1,0 +1,160 @@
+"""Simulated La Poste Suivi v2: `GET /laposte/suivi/v2/idships/{ids}` (reference §1)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from alme_portal import clock
+from alme_portal.models.vocabulary import Carrier
+from alme_portal.simulator.faults import Fault, board_of
+from alme_portal.simulator.scenarios import Scenario, scenarios_at
+
+VALID_ID = re.compile(r"^\w{11,15}$")
+FINAL_CODES = {"DI1", "DI2"}
+STEP_OF_CODE = {"DR1": 1, "PC1": 2, "PC2": 2, "MD2": 4, "ND1": 4, "AG1": 4, "RE1": 4}
+STEP_OF_CODE |= {"DI1": 5, "DI2": 5}
+LABELS = {
+    "DR1": "Votre Colissimo va bientôt nous être confié ! Il est en cours de préparation chez "
+    "votre expéditeur.",
+    "PC1": "Votre colis a été déposé dans un point postal.",
+    "PC2": "Votre colis a été pris en charge dans le pays d'expédition.",
+    "ET1": "Votre colis est en transit sur nos plateformes logistiques.",
+    "ET2": "Votre colis est en cours de traitement dans le pays d'expédition.",
+    "ET3": "Votre colis est en cours de traitement dans le pays de destination.",
+    "ET4": "Votre colis est en cours de traitement dans un pays de transit.",
+    "EP1": "Votre colis est en attente de présentation.",
+    "DO1": "Votre colis est entré en douane.",
+    "DO2": "Votre colis est sorti de la douane.",
+    "DO3": "Votre colis est retenu en douane.",
+    "PB1": "Votre colis a rencontré un problème.",
+    "PB2": "Le problème rencontré par votre colis est résolu.",
+    "MD2": "Votre colis est dans le site de livraison qui dessert votre adresse. Nous le "
+    "préparons pour le mettre en livraison.",
+    "ND1": "Votre colis n'a pas pu être livré.",
+    "AG1": "Votre colis est disponible dans votre point de retrait pendant un délai de 10 jours "
+    "ouvrables.",
+    "RE1": "Votre colis est retourné à l'expéditeur.",
+    "DI1": "Votre colis est livré.",
+    "DI2": "Votre colis a été livré à l'expéditeur.",
+}
+UNAUTHORIZED = {"code": "UNAUTHORIZED", "message": "This action requires an authorization"}
+TOO_MANY = {
+    "code": "TOO_MANY_REQUESTS",
+    "message": "Rate limited, max quota reached (100 calls per 1s) (TOO_MANY_REQUESTS).",
+}
+UNAVAILABLE = {
+    "code": "SERVICE_UNAVAILABLE",
+    "message": "The service is currently unavailable (SERVICE_UNAVAILABLE).",
+}
+INVALID = "Le numéro que vous avez saisi n'est pas valide. Nous vous invitons à vérifier votre "
+INVALID += "saisie, en particulier le nombre de caractères."
+NOT_YET = "Votre suivi n'est pas encore disponible. Si vous avez déposé votre envoi, les "
+NOT_YET += "informations de suivi peuvent être affichées avec un délai, veuillez réessayer "
+NOT_YET += "ultérieurement."
+
+
+def _iso(moment) -> str:
+    return clock.in_paris(moment).isoformat(timespec="seconds")
+
+
+def _shipment(story: Scenario) -> dict[str, Any]:
+    events = story.events
+    last_step = max((STEP_OF_CODE.get(e.code, 3) for e in events), default=0)
+    final = bool(events) and events[-1].code in FINAL_CODES
+    shipment: dict[str, Any] = {
+        "idShip": story.number,
+        "holder": 3 if story.carrier == Carrier.CHRONOPOST else 4,
+        "product": "chronopost" if story.carrier == Carrier.CHRONOPOST else "colissimo",
+        "isFinal": final,
+        "timeline": [
+            {
+                "id": step,
+                "shortLabel": "",
+                "longLabel": "",
+                "status": step <= last_step,
+                "type": 1,
+                "country": "",
+            }
+            for step in range(1, 6)
+        ],  # fmt: skip
+        "event": [
+            {
+                "order": 100 - index,
+                "code": e.code,
+                "label": e.label or LABELS.get(e.code, ""),
+                "date": _iso(e.at),
+            }
+            for index, e in enumerate(reversed(events))
+        ],  # fmt: skip
+        "contextData": {
+            "deliveryChoice": {"deliveryChoice": 0},
+            "originCountry": "FR",
+            "arrivalCountry": story.destination,
+        },
+        "url": f"https://www.laposte.fr/outils/suivre-vos-envois?code={story.number}",
+        "notifAvailable": True,  # an extra field clients must ignore
+    }
+    if events:
+        shipment["entryDate"] = _iso(events[0].at)
+    if final and events[-1].code == "DI1":
+        shipment["deliveryDate"] = _iso(events[-1].at)
+    if story.removal_point:
+        shipment["contextData"]["removalPoint"] = {"name": story.removal_point, "type": "BDP"}
+    return shipment
+
+
+def envelope(number: str, lang: str, stories: dict[str, Scenario]) -> tuple[int, dict]:
+    """Return (HTTP status alone, unitary envelope) for one asked id."""
+    base = {"lang": lang, "scope": "open"}
+    if not VALID_ID.match(number):
+        return 400, base | {"returnCode": 400, "returnMessage": INVALID, "idShip": number}
+    story = stories.get(number)
+    if story is None or story.carrier == Carrier.MONDIAL_RELAY or not story.events:
+        return 404, base | {"returnCode": 104, "returnMessage": NOT_YET, "idShip": number}
+    return 200, base | {"returnCode": 200, "shipment": _shipment(story)}
+
+
+async def fault_response(fault: Fault) -> Response | None:
+    """Return the La Poste gateway's answer for a fault; None lets the call go on (slow)."""
+    headers = {} if fault.retry_after is None else {"Retry-After": f"{fault.retry_after:g}"}
+    if fault.kind == "slow":
+        await asyncio.sleep(fault.delay)
+        return None
+    if fault.kind == "429":
+        return JSONResponse(TOO_MANY, status_code=429, headers=headers)
+    if fault.kind == "503":
+        return JSONResponse(UNAVAILABLE, status_code=503, headers=headers)
+    if fault.kind == "500":
+        body = {"returnCode": 500, "returnMessage": "Internal Server Error", "lang": "fr_FR"}
+        return JSONResponse(body | {"scope": "open"}, status_code=500)
+    return Response('{"lang":"fr_FR","scope":"open","returnCode":200,"shipment":{"idSh',
+                    media_type="application/json")  # fmt: skip
+
+
+async def idships(request: Request) -> Response:
+    """Answer one to ten comma-separated ids: 200 bare object for one, 207 array for several."""
+    fault = board_of(request).next_call("laposte")
+    if fault is not None:
+        answer = await fault_response(fault)
+        if answer is not None:
+            return answer
+    if len(request.headers.get("X-Okapi-Key", "")) != 64:
+        return JSONResponse(UNAUTHORIZED, status_code=401)
+    lang = request.query_params.get("lang", "fr_FR")
+    ids = request.path_params["ids"].split(",")
+    if len(ids) > 10:
+        body = {"returnCode": 400, "lang": lang, "scope": "open"}
+        body["returnMessage"] = "Votre requête est incorrecte. Veuillez la ressaisir en "
+        body["returnMessage"] += "respectant le format."
+        return JSONResponse(body, status_code=400)
+    stories = scenarios_at(request.app.state.now())
+    answers = [envelope(number, lang, stories) for number in ids]
+    if len(answers) == 1:
+        status, body = answers[0]
+        return JSONResponse(body, status_code=status)
+    return JSONResponse([body for _, body in answers], status_code=207)

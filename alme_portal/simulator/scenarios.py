@@ -1,0 +1,260 @@
+"""Deterministic tracking stories keyed by tracking number, computed from `now` (no real time).
+
+Every demo shipment that has a tracking number gets the story its demo status and dates tell;
+named extra scenarios cover the cases tests need (silent parcel, neighbour, customs hold...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from alme_portal import clock, settings
+from alme_portal.models.vocabulary import Carrier
+from alme_portal.rules.calendar import add_working_days
+from alme_portal.services.demo_catalog import RELAY_POINTS_BY_CODE
+from alme_portal.services.demo_data import ShipmentSpec
+from alme_portal.services.demo_orders import ORDERS
+from alme_portal.services.demo_rows import DemoRows, tracking_number
+
+NON_EU = {"CH", "GB"}
+HOUR = timedelta(hours=1)
+
+# Mondial Relay tracing labels (Langue=FR).
+MR_DATA = "RÉCEPTION DES DONNÉES"
+MR_AGENCY = "PRISE EN CHARGE EN AGENCE"
+MR_DRIVER = "COLIS REMIS AU LIVREUR"
+MR_AT_RELAY = "DISPONIBLE AU POINT RELAIS"
+MR_DELIVERED = "COLIS LIVRÉ"
+MR_ANOMALY = "ANOMALIE"
+MR_RETURNING = "RETOUR EXPÉDITEUR"
+MR_RETURNED = "COLIS RETOURNÉ À L'EXPÉDITEUR"
+
+# Named scenarios for tests: rule ids in comments.
+LP_LABEL_ONLY = "6A00000000010"
+LP_OUT_FOR_DELIVERY = "6A00000000027"
+LP_DELIVERY_FAILED = "6A00000000034"
+LP_AT_POST_OFFICE = "6A00000000041"
+LP_PROBLEM = "6A00000000058"
+LP_RETURNING = "6A00000000065"
+LP_RETURNED = "6A00000000072"
+LP_NEIGHBOUR = "6A00000000089"
+LP_SILENT = "6A00000000096"
+"""O7: last event 6 working days ago."""
+LP_UNKNOWN_CODE = "6A00000000102"
+"""Event code ZZ9 after MD2: the status must stay OUT_FOR_DELIVERY."""
+LP_CUSTOMS_HOLD = "CB000000007FR"
+"""The London parcel's story with a DO3 customs hold."""
+MR_IN_TRANSIT = "90000001"
+MR_ANOMALY_NUMBER = "90000002"
+MR_RETURNING_NUMBER = "90000003"
+MR_UNKNOWN_LABEL = "90000004"
+MR_OUT_FOR_DELIVERY = "90000005"
+
+
+@dataclass(frozen=True)
+class SimEvent:
+    """One scan: a La Poste code, or a Mondial Relay `Libelle`."""
+
+    at: datetime
+    code: str
+    label: str = ""
+    """La Poste label override; empty uses the catalogue label."""
+    location: str = ""
+    relay_point: str | None = None
+    """Mondial Relay: the relay (`FR-044105`) the scan happened at."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A parcel's whole story; `events` are oldest first."""
+
+    number: str
+    carrier: Carrier
+    events: tuple[SimEvent, ...]
+    destination: str = "FR"
+    removal_point: str | None = None
+    """La Poste: name of the post office or pickup point holding the parcel."""
+
+
+def scenarios_at(now: datetime) -> dict[str, Scenario]:
+    """Return every scenario by tracking number, events up to `now` only."""
+    stories = demo_scenarios(now) | named_scenarios(now)
+    return {
+        number: Scenario(
+            story.number,
+            story.carrier,
+            tuple(sorted((e for e in story.events if e.at <= now), key=lambda e: e.at)),
+            story.destination,
+            story.removal_point,
+        )
+        for number, story in stories.items()
+    }
+
+
+def demo_scenarios(now: datetime) -> dict[str, Scenario]:
+    """Return the story of every dispatched demo parcel, dated as the demo loader dates it."""
+    rows = DemoRows(None, clock.in_paris(now).date())  # type: ignore[arg-type]  # dates only
+    stories = {}
+    for order in ORDERS:
+        carrier = Carrier(order.shipping_method)
+        relay = RELAY_POINTS_BY_CODE.get(order.relay_point) if order.relay_point else None
+        country = relay.country if relay else order.ship_to.country
+        for sequence, shipment in enumerate(order.shipments, start=1):
+            if not shipment.dispatched:
+                continue
+            number = tracking_number(carrier, country, f"{order.number}/{sequence}")
+            if carrier == Carrier.MONDIAL_RELAY:
+                events = _relay_events(shipment, rows.moment, order.relay_point)
+            else:
+                events = _laposte_events(shipment, rows.moment, country)
+            stories[number] = Scenario(number, carrier, tuple(events), country)
+    return stories
+
+
+def _laposte_events(shipment: ShipmentSpec, moment, country: str) -> list[SimEvent]:
+    dispatched = moment(shipment.dispatched)
+    events = [SimEvent(dispatched - 2 * HOUR, "DR1")]
+    if not shipment.carrier_scanned:
+        return events
+    events += [SimEvent(dispatched, "PC1"), SimEvent(dispatched + 4 * HOUR, "ET1")]
+    if country != "FR":
+        events.append(SimEvent(dispatched + 10 * HOUR, "ET2"))
+    if shipment.ready_for_pickup:
+        events.append(SimEvent(moment(shipment.ready_for_pickup), "AG1"))
+    if shipment.delivered:
+        delivered = moment(shipment.delivered)
+        if country in NON_EU:
+            events += [
+                SimEvent(delivered - 30 * HOUR, "DO1"),
+                SimEvent(delivered - 26 * HOUR, "DO2"),
+                SimEvent(delivered - 20 * HOUR, "ET3"),
+            ]
+        events += [SimEvent(delivered - 3 * HOUR, "MD2"), SimEvent(delivered, "DI1")]
+    if shipment.returned_to_sender:
+        returned = moment(shipment.returned_to_sender)
+        events += [SimEvent(returned - 48 * HOUR, "RE1"), SimEvent(returned, "DI2")]
+    return events
+
+
+def _relay_events(shipment: ShipmentSpec, moment, relay_point: str | None) -> list[SimEvent]:
+    dispatched = moment(shipment.dispatched)
+    events = [SimEvent(dispatched - 2 * HOUR, MR_DATA)]
+    if not shipment.carrier_scanned:
+        return events
+    events.append(SimEvent(dispatched + 3 * HOUR, MR_AGENCY, location="AGENCE PARIS NORD"))
+    if shipment.ready_for_pickup:
+        ready = moment(shipment.ready_for_pickup)
+        events.append(SimEvent(ready, MR_AT_RELAY, relay_point=relay_point))
+    if shipment.delivered:
+        events.append(SimEvent(moment(shipment.delivered), MR_DELIVERED, relay_point=relay_point))
+    if shipment.returned_to_sender:
+        returned = moment(shipment.returned_to_sender)
+        start = ready if shipment.ready_for_pickup else dispatched
+        hold_ends = add_working_days(
+            clock.in_paris(start).date(), settings.RELAY_PICKUP_HOLD_WORKING_DAYS
+        )
+        leaves = clock.as_utc(datetime.combine(hold_ends, time(8, 0), clock.PARIS))
+        events += [
+            SimEvent(min(leaves, returned - HOUR), MR_RETURNING),
+            SimEvent(returned, MR_RETURNED),
+        ]
+    return events
+
+
+def named_scenarios(now: datetime) -> dict[str, Scenario]:
+    """Return the extra scenarios tests use, dated relative to `now`."""
+    day = timedelta(days=1)
+    start = now - 3 * day
+    sent = [SimEvent(start, "DR1"), SimEvent(start + 2 * HOUR, "PC1")]
+    sent += [SimEvent(start + 8 * HOUR, "ET1")]
+    silent_day = add_working_days(clock.in_paris(now).date(), -6)
+    silent = clock.as_utc(datetime.combine(silent_day, time(9, 30), clock.PARIS))
+    neighbour = "Votre colis a été remis à votre voisin, M. Martin, en votre absence."
+    mr_sent = [SimEvent(start, MR_DATA), SimEvent(start + 5 * HOUR, MR_AGENCY, location="HUB")]
+    stories = [
+        Scenario(LP_LABEL_ONLY, Carrier.COLISSIMO, (SimEvent(now - day, "DR1"),)),
+        Scenario(LP_OUT_FOR_DELIVERY, Carrier.COLISSIMO, (*sent, SimEvent(now - HOUR, "MD2"))),
+        Scenario(
+            LP_DELIVERY_FAILED,
+            Carrier.COLISSIMO,
+            (*sent, SimEvent(now - 5 * HOUR, "MD2"), SimEvent(now - HOUR, "ND1")),
+        ),
+        Scenario(
+            LP_AT_POST_OFFICE,
+            Carrier.COLISSIMO,
+            (*sent, SimEvent(now - day, "ND1"), SimEvent(now - 5 * HOUR, "AG1")),
+            removal_point="PARIS LOUVRE BP",
+        ),
+        Scenario(LP_PROBLEM, Carrier.COLISSIMO, (*sent, SimEvent(now - HOUR, "PB1"))),
+        Scenario(
+            LP_RETURNING,
+            Carrier.COLISSIMO,
+            (*sent, SimEvent(now - 2 * day, "AG1"), SimEvent(now - HOUR, "RE1")),
+        ),
+        Scenario(
+            LP_RETURNED,
+            Carrier.COLISSIMO,
+            (*sent, SimEvent(now - 2 * day, "RE1"), SimEvent(now - HOUR, "DI2")),
+        ),
+        Scenario(
+            LP_NEIGHBOUR,
+            Carrier.COLISSIMO,
+            (*sent, SimEvent(now - 5 * HOUR, "MD2"), SimEvent(now - HOUR, "DI1", neighbour)),
+        ),
+        Scenario(
+            LP_SILENT,
+            Carrier.COLISSIMO,
+            (
+                SimEvent(silent - 2 * day, "DR1"),
+                SimEvent(silent - day, "PC1"),
+                SimEvent(silent, "ET1"),
+            ),
+        ),
+        Scenario(
+            LP_UNKNOWN_CODE,
+            Carrier.COLISSIMO,
+            (*sent, SimEvent(now - 2 * HOUR, "MD2"), SimEvent(now - HOUR, "ZZ9", "Code inédit")),
+        ),
+        Scenario(
+            LP_CUSTOMS_HOLD,
+            Carrier.COLISSIMO,
+            (
+                *sent,
+                SimEvent(now - day, "ET2"),
+                SimEvent(now - 9 * HOUR, "DO1"),
+                SimEvent(now - 2 * HOUR, "DO3"),
+            ),
+            destination="GB",
+        ),  # fmt: skip
+        Scenario(MR_IN_TRANSIT, Carrier.MONDIAL_RELAY, tuple(mr_sent)),
+        Scenario(
+            MR_OUT_FOR_DELIVERY,
+            Carrier.MONDIAL_RELAY,
+            (*mr_sent, SimEvent(now - 2 * HOUR, MR_DRIVER)),
+        ),
+        Scenario(
+            MR_ANOMALY_NUMBER,
+            Carrier.MONDIAL_RELAY,
+            (*mr_sent, SimEvent(now - 2 * HOUR, MR_ANOMALY)),
+        ),
+        Scenario(
+            MR_RETURNING_NUMBER,
+            Carrier.MONDIAL_RELAY,
+            (
+                *mr_sent,
+                SimEvent(now - 2 * day, MR_AT_RELAY, relay_point="FR-012744"),
+                SimEvent(now - HOUR, MR_RETURNING),
+            ),
+        ),  # fmt: skip
+        Scenario(
+            MR_UNKNOWN_LABEL,
+            Carrier.MONDIAL_RELAY,
+            (
+                *mr_sent,
+                SimEvent(now - 2 * day, MR_AT_RELAY, relay_point="FR-012744"),
+                SimEvent(now - HOUR, "COLIS EN COURS DE CONTRÔLE"),
+            ),
+        ),  # fmt: skip
+    ]
+    return {story.number: story for story in stories}
