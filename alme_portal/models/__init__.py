@@ -2,15 +2,20 @@
 
 from alme_portal.models.catalog import Product, RelayPoint, Salon, Variant
 from alme_portal.models.customers import Customer, StaffUser
+from alme_portal.models.feed import FeedEvent, LookupFailure
 from alme_portal.models.meta import AppMeta
 from alme_portal.models.orders import Instalment, Order, OrderLine, Payment, Shipment, ShipmentLine
 from alme_portal.models.outbox import OutboxEmail
+from alme_portal.models.requests import OrderChangeRequest
 
 __all__ = [
     "AppMeta",
     "Customer",
+    "FeedEvent",
     "Instalment",
+    "LookupFailure",
     "Order",
+    "OrderChangeRequest",
     "OrderLine",
     "OutboxEmail",
     "Payment",

@@ -1,0 +1,48 @@
+"""Writing the e-mail outbox: the only way a feature promises an e-mail."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from alme_portal import clock, settings
+from alme_portal.models import OutboxEmail
+
+_SUBJECT_MAX = 200
+
+
+def record_email(
+    session: Session,
+    *,
+    recipient: str,
+    kind: str,
+    language: str,
+    subject: str,
+    body: str,
+    order_id: int | None = None,
+) -> OutboxEmail:
+    """Add an e-mail to the outbox in the caller's transaction (a worker sends it later).
+
+    Args:
+        session: the caller's session; it is flushed, not committed.
+        recipient: the address, stored trimmed and lower-cased.
+        kind: what the e-mail is (for example "order_dispatched").
+        language: "en" or "fr"; anything else falls back to the default language.
+        subject: the subject line (cut to 200 characters).
+        body: the plain-text body.
+        order_id: the order the e-mail is about, if any.
+
+    Returns:
+        The outbox row, with its id.
+    """
+    email = OutboxEmail(
+        recipient=recipient.strip().lower(),
+        kind=kind,
+        language=language if language in settings.LANGUAGES else settings.DEFAULT_LANGUAGE,
+        subject=subject[:_SUBJECT_MAX],
+        body=body,
+        order_id=order_id,
+        created_at=clock.now(),
+    )
+    session.add(email)
+    session.flush()
+    return email

@@ -1,0 +1,252 @@
+"""Guest order lookup, its rate limits, and the order page's data (rules O1, O2, O3, O5, C2)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import func, select
+
+from alme_portal import clock, settings
+from alme_portal.models import LookupFailure, Order
+from alme_portal.services import demo, order_feed
+from alme_portal.services.order_lookup import client_key, find_order, order_view
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+WINDOW = timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
+LIMIT = settings.LOOKUP_MAX_FAILURES
+
+
+@pytest.fixture
+def demo_session(session):
+    with clock.use_clock(NOW):
+        demo.load_demo(session)
+        session.commit()
+        yield session
+
+
+def order_id(session, number):
+    return session.exec(select(Order.id).where(Order.number == number)).one()
+
+
+def lookup(session, number, email, address="203.0.113.7"):
+    return find_order(session, order_number=number, email=email, client_address=address)
+
+
+def failures(session):
+    return session.exec(select(func.count()).select_from(LookupFailure)).one()
+
+
+def test_email_is_case_insensitive_and_number_trimmed(demo_session):
+    result = lookup(demo_session, "  al100101 ", "  Camille.MOREAU@example.fr ")
+    assert result.status == "found"
+    assert result.order_id == order_id(demo_session, "AL100101")
+    assert failures(demo_session) == 0
+
+
+def test_unknown_order_and_wrong_email_answer_the_same(demo_session):
+    unknown = lookup(demo_session, "AL999999", "camille.moreau@example.fr")
+    wrong = lookup(demo_session, "AL100101", "someone@example.fr")
+    assert unknown == wrong
+    assert unknown.status == "not_found" and unknown.order_id is None
+
+
+@pytest.mark.parametrize(
+    ("number", "email"),
+    [
+        ("AL10010", "camille.moreau@example.fr"),
+        ("AL1001011", "camille.moreau@example.fr"),
+        ("A-100101", "camille.moreau@example.fr"),
+        ("AL100101' OR 1=1", "camille.moreau@example.fr"),
+        ("X" * 10_000, "camille.moreau@example.fr"),
+        ("AL100101", "no-at-sign"),
+        ("AL100101", "a" * 300 + "@example.fr"),
+        ("", ""),
+        (None, None),
+    ],
+)
+def test_malformed_input_is_not_found_and_counted(demo_session, number, email):
+    result = lookup(demo_session, number, email)
+    assert result.status == "not_found"
+    stored = demo_session.exec(select(LookupFailure)).one()
+    assert len(stored.order_number_key) <= 64
+
+
+def test_client_address_is_stored_hashed(demo_session):
+    lookup(demo_session, "AL999999", "x@example.fr", address="198.51.100.23")
+    stored = demo_session.exec(select(LookupFailure)).one()
+    assert stored.client_key == client_key("198.51.100.23")
+    assert "198.51.100.23" not in stored.client_key
+    assert len(stored.client_key) == 64
+
+
+def test_rate_limit_per_client_address_with_retry_at(demo_session):
+    for minute in range(LIMIT):
+        with clock.use_clock(NOW + timedelta(minutes=minute)):
+            number = f"AL99990{minute}"
+            assert lookup(demo_session, number, "x@example.fr").status == "not_found"
+    with clock.use_clock(NOW + timedelta(minutes=LIMIT)):
+        # even the right credentials are not checked while limited
+        limited = lookup(demo_session, "AL100101", "camille.moreau@example.fr")
+        assert limited.status == "rate_limited"
+        assert limited.retry_at == NOW + WINDOW
+        other_client = lookup(demo_session, "AL100101", "camille.moreau@example.fr", "10.0.0.1")
+        assert other_client.status == "found"
+    assert failures(demo_session) == LIMIT  # limited attempts are not recorded
+    with clock.use_clock(NOW + WINDOW):
+        assert lookup(demo_session, "AL100101", "camille.moreau@example.fr").status == "found"
+
+
+def test_rate_limit_per_order_number_across_addresses(demo_session):
+    for attempt in range(LIMIT):
+        with clock.use_clock(NOW + timedelta(seconds=attempt)):
+            wrong = lookup(demo_session, "AL100101", "guess@example.fr", f"10.0.0.{attempt}")
+            assert wrong.status == "not_found"
+    with clock.use_clock(NOW + timedelta(minutes=1)):
+        limited = lookup(demo_session, "al100101", "camille.moreau@example.fr", "10.9.9.9")
+        assert limited.status == "rate_limited"
+        assert limited.retry_at == NOW + WINDOW
+        assert lookup(demo_session, "AL100102", "camille.moreau@example.fr", "10.9.9.9").status == (
+            "found"
+        )
+    with clock.use_clock(NOW + WINDOW + timedelta(seconds=1)):
+        # the oldest failure has left the window: one more attempt is allowed
+        assert lookup(demo_session, "AL100101", "camille.moreau@example.fr").status == "found"
+
+
+def test_retry_at_follows_the_oldest_counted_failure(demo_session):
+    for minute in (0, 3, 4, 5, 6):
+        with clock.use_clock(NOW + timedelta(minutes=minute)):
+            lookup(demo_session, "AL999999", "x@example.fr")
+    with clock.use_clock(NOW + WINDOW + timedelta(minutes=1)):
+        # the failure at minute 0 has left the window; four remain: one more is allowed
+        assert lookup(demo_session, "AL999999", "x@example.fr").status == "not_found"
+        limited = lookup(demo_session, "AL999999", "x@example.fr")
+    assert limited.status == "rate_limited"
+    assert limited.retry_at == NOW + timedelta(minutes=3) + WINDOW
+
+
+# --- order_view --------------------------------------------------------------------------------
+
+
+def test_view_of_split_preorder_has_two_shipments_rule_o3(demo_session):
+    view = order_view(demo_session, order_id(demo_session, "AL100107"), "en")
+    assert view["number"] == "AL100107"
+    assert view["status"] == "partially_dispatched"
+    assert len(view["shipments"]) == 2
+    sent, planned = view["shipments"]
+    assert sent["tracking_number"] and sent["dispatched_at"] and sent["delivered_at"]
+    assert planned["status"] == "planned" and planned["tracking_number"] is None
+    assert planned["planned_ship_date"] > sent["planned_ship_date"]
+    assert [line["sku"] for line in sent["lines"]] != [line["sku"] for line in planned["lines"]]
+    assert view["can_request_change"] is False  # rule O1: part of it is dispatched
+    line = view["lines"][0]
+    assert line["product_name"] and line["image"].endswith(".svg")
+    assert line["line_total_cents"] == line["unit_price_cents"] * line["quantity"]
+    assert view["payments"][0]["masked"].endswith(" 4921")
+    totals = view["totals"]
+    assert totals["total_cents"] == (
+        totals["subtotal_cents"] + totals["shipping_cents"] - totals["discount_cents"]
+    )
+
+
+def test_view_names_products_in_the_language(demo_session):
+    oid = order_id(demo_session, "AL100107")
+    english = order_view(demo_session, oid, "en")["lines"][0]["product_name"]
+    french = order_view(demo_session, oid, "fr")["lines"][0]["product_name"]
+    assert english != french
+
+
+def test_view_of_relay_order_has_its_relay_point(demo_session):
+    view = order_view(demo_session, order_id(demo_session, "AL100104"), "fr")
+    relay = view["destination"]["relay_point"]
+    assert relay["code"] == "FR-044105"
+    assert relay["name"] and relay["address"] and relay["city"] == "Lyon"
+    assert view["shipments"][0]["relay_point"]["code"] == "FR-044105"
+
+
+def test_view_of_abroad_order_flags_customs_rule_o5(demo_session):
+    assert order_view(demo_session, order_id(demo_session, "AL100109"), "en")["customs_may_apply"]
+    assert order_view(demo_session, order_id(demo_session, "AL100111"), "en")["customs_may_apply"]
+    assert not order_view(demo_session, order_id(demo_session, "AL100101"), "en")[
+        "customs_may_apply"
+    ]
+
+
+def test_view_of_orange_order_flags_unreachable_email_rule_c2(demo_session):
+    view = order_view(demo_session, order_id(demo_session, "AL100108"), "en")
+    assert view["email_unreachable"] is True
+    assert view["contact_guidance"] is True  # rule O2
+    assert "helene.bertrand" not in view["email_masked"]
+
+
+def test_view_flags_change_and_contact_guidance_rules_o1_o2(demo_session):
+    open_order = order_view(demo_session, order_id(demo_session, "AL100105"), "en")
+    assert open_order["can_request_change"] is True
+    cancelled = order_view(demo_session, order_id(demo_session, "AL100106"), "en")
+    assert cancelled["can_request_change"] is False
+    assert cancelled["contact_guidance"] is True
+
+
+def test_view_masks_gift_cards(demo_session):
+    view = order_view(demo_session, order_id(demo_session, "AL100113"), "en")
+    methods = {payment["method"]: payment["masked"] for payment in view["payments"]}
+    assert set(methods) == {"gift_card", "card"}
+    assert methods["gift_card"].startswith("••••")
+
+
+def test_view_of_unknown_order_is_none(demo_session):
+    assert order_view(demo_session, 999_999, "en") is None
+
+
+def _statement_count(session, oid):
+    statements = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    engine = session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        session.expire_all()
+        order_view(session, oid, "en")
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)
+    return len(statements)
+
+
+def test_view_issues_a_bounded_number_of_queries_whatever_the_line_count(demo_session):
+    small = _statement_count(demo_session, order_id(demo_session, "AL100103"))  # one line
+    skus = [
+        "ALM-TS-LEON-ECR-XS",
+        "ALM-TS-LEON-ECR-S",
+        "ALM-TS-LEON-ECR-M",
+        "ALM-TS-LEON-ECR-L",
+        "ALM-TS-LEON-SAG-L",
+        "ALM-TS-LEON-SAG-M",
+    ]
+    lines = [{"sku": sku, "quantity": 1, "unit_price_cents": 5500} for sku in skus]
+    total = 5500 * len(skus)
+    data = {
+        "number": "AL300001",
+        "email": "big@example.fr",
+        "placed_at": "2026-11-25T08:00:00+00:00",
+        "shipping_method": "colissimo",
+        "destination": {
+            "first_name": "B",
+            "last_name": "G",
+            "address": "1 rue",
+            "postcode": "75001",
+            "city": "Paris",
+            "country": "FR",
+        },
+        "lines": lines,
+        "total_cents": total,
+        "payments": [{"method": "paypal", "amount_cents": total, "paypal_email": "big@example.fr"}],
+    }
+    event = {"id": "big", "type": "order.created", "created_at": NOW.isoformat(), "data": data}
+    outcome = order_feed.apply_feed_event(demo_session, event)
+    assert outcome.outcome == "applied", outcome.error
+    demo_session.commit()
+    big = _statement_count(demo_session, outcome.order_id)
+    assert big == small <= 5
+    assert len(order_view(demo_session, outcome.order_id, "en")["lines"]) == len(skus)
