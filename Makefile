@@ -27,6 +27,7 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
+run: export ALME_CARRIER_SIMULATOR_URL ?= http://127.0.0.1:$(PORT)/_carrier-sim
 run: install
 	$(BIN)/alme-portal db upgrade
 	$(BIN)/alme-portal demo load

@@ -2,13 +2,18 @@
 
 import reflex as rx
 
-from alme_portal import routes
+from alme_portal import routes, settings
+from alme_portal.api import create_api
 from alme_portal.components import theme
 from alme_portal.i18n import translate
 from alme_portal.pages.help import help_page
 from alme_portal.pages.home import home
 from alme_portal.pages.not_found import not_found
+from alme_portal.pages.order import order_page
+from alme_portal.pages.track import track_page
 from alme_portal.state.help import HelpState
+from alme_portal.state.order import OrderState
+from alme_portal.state.tracking import TrackState
 from alme_portal.state.ui import UiState
 
 
@@ -25,12 +30,15 @@ app = rx.App(
     style=theme.APP_STYLE,
     stylesheets=["/styles.css"],
     backend_exception_handler=backend_error,
+    api_transformer=create_api(with_simulator=settings.serve_carrier_simulator()),
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )
 
 PAGES = (
     (home, routes.HOME, "Almé · Customer service", []),
     (help_page, routes.HELP, "Help · Almé", [HelpState.load_help]),
+    (track_page, routes.TRACK, "Track my order · Almé", [TrackState.load_track]),
+    (order_page, routes.ORDER, "My order · Almé", [OrderState.load_order]),
     (not_found, routes.NOT_FOUND, "Page not found · Almé", []),
 )
 

@@ -110,6 +110,14 @@ RELAY_PICKUP_HOLD_WORKING_DAYS = 10
 """How long a relay point keeps a parcel before it goes back to the sender."""
 
 
+SERVE_SIMULATOR_ENV = "ALME_SERVE_CARRIER_SIMULATOR"
+
+
+def serve_carrier_simulator() -> bool:
+    """Whether the portal's backend also serves the carrier simulator (on unless set to 0)."""
+    return os.environ.get(SERVE_SIMULATOR_ENV, "1") != "0"
+
+
 def carrier_setting(env_name: str, default: str) -> str:
     """Return a carrier setting from the environment, or its default."""
     return os.environ.get(env_name) or default

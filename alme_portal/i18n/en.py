@@ -123,6 +123,15 @@ MESSAGES: dict[str, str] = {
     "parcel.status.returned_to_sender": "Back at the Atelier",
     "parcel.status.delivered": "Delivered",
     "parcel.status.unknown": "Status unavailable",
+    "payment.card": "Card",
+    "payment.instalments_3": "3 instalments",
+    "payment.deferred_15": "Deferred payment, 15 days",
+    "payment.deferred_30": "Deferred payment, 30 days",
+    "payment.paypal": "PayPal",
+    "payment.gift_card": "Gift card",
+    "payment.credit_note": "Credit note",
+    "order.back": "Look up another order",
+    "order.events": "Tracking history",
     "guide.silent": (
         "Tracking has not moved for several days. It can lag after a parcel leaves our"
         " warehouse; if it stays silent, contact the carrier directly."

@@ -128,6 +128,15 @@ MESSAGES: dict[str, str] = {
     "parcel.status.returned_to_sender": "Revenu à l'Atelier",
     "parcel.status.delivered": "Livré",
     "parcel.status.unknown": "Statut indisponible",
+    "payment.card": "Carte",
+    "payment.instalments_3": "Paiement en 3 fois",
+    "payment.deferred_15": "Paiement différé à 15 jours",
+    "payment.deferred_30": "Paiement différé à 30 jours",
+    "payment.paypal": "PayPal",
+    "payment.gift_card": "Carte cadeau",
+    "payment.credit_note": "Avoir",
+    "order.back": "Chercher une autre commande",
+    "order.events": "Historique de suivi",
     "guide.silent": (
         "Le suivi n'a pas bougé depuis plusieurs jours. Il peut être en retard après le départ"
         " de notre entrepôt ; s'il reste muet, contactez directement le transporteur."

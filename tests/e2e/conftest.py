@@ -34,13 +34,14 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _server_env(database_url: str) -> dict[str, str]:
+def _server_env(database_url: str, port: int) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "PYTEST_CURRENT_TEST"}
     env.update(
         ALME_DATABASE_URL=database_url,
         REFLEX_USE_NPM="1",
         REFLEX_TELEMETRY_ENABLED="false",
         PYTHONUNBUFFERED="1",
+        ALME_CARRIER_SIMULATOR_URL=f"http://127.0.0.1:{port}/_carrier-sim",
         PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
     )
     return env
@@ -66,7 +67,8 @@ def portal(tmp_path_factory) -> dict:
     """Build and serve the production portal once; yield its URL and demo listing."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     database = tmp_path_factory.mktemp("portal") / "portal.db"
-    env = _server_env(f"sqlite:///{database}")
+    port = _free_port()
+    env = _server_env(f"sqlite:///{database}", port)
     cli = str(BIN / "alme-portal")
     subprocess.run([cli, "db", "upgrade"], env=env, check=True, cwd=ROOT)
     subprocess.run([cli, "demo", "load"], env=env, check=True, cwd=ROOT)
@@ -75,7 +77,6 @@ def portal(tmp_path_factory) -> dict:
             [cli, "demo", "list", "--json"], env=env, check=True, capture_output=True, cwd=ROOT
         ).stdout
     )
-    port = _free_port()
     log = ARTIFACTS / "server.log"
     with log.open("w") as log_file:
         process = subprocess.Popen(

@@ -1,0 +1,35 @@
+"""Dates and times written the way each language writes them, in Paris time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from alme_portal import clock
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+}  # fmt: skip
+_DAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
+
+
+def format_date(day: date | datetime, language: str) -> str:
+    """``Wednesday 25 November`` / ``mercredi 25 novembre`` (a datetime is taken in Paris)."""
+    if isinstance(day, datetime):
+        day = clock.in_paris(day).date()
+    language = language if language in _MONTHS else "en"
+    return f"{_DAYS[language][day.weekday()]} {day.day} {_MONTHS[language][day.month - 1]}"
+
+
+def format_moment(moment: datetime, language: str) -> str:
+    """``25 November, 14:05`` / ``25 novembre, 14h05`` in Paris time."""
+    local = clock.in_paris(moment)
+    language = language if language in _MONTHS else "en"
+    month = _MONTHS[language][local.month - 1]
+    time = f"{local.hour}h{local.minute:02d}" if language == "fr" else f"{local:%H:%M}"
+    return f"{local.day} {month}, {time}"

@@ -1,0 +1,114 @@
+"""The order page: opens only for a tab that found the order, shows every parcel."""
+
+import asyncio
+import dataclasses
+import functools
+import logging
+import re
+
+import reflex as rx
+
+from alme_portal import db, settings
+from alme_portal.carriers.http import CarrierUnavailable
+from alme_portal.carriers.tracking import default_tracking_service
+from alme_portal.services import order_lookup
+from alme_portal.state.tracking import TrackState
+from alme_portal.views.order_page import build_order_page
+
+ORDER_NUMBER = re.compile(r"^[A-Za-z]{2}\d{6}$")
+logger = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass
+class ParcelCard:
+    """One parcel as the page shows it."""
+
+    id: int = 0
+    title: str = ""
+    carrier: str = ""
+    status: str = ""
+    status_code: str = ""
+    tracking_number: str = ""
+    tracking_url: str = ""
+    headline: str = ""
+    guidance: list[str] = dataclasses.field(default_factory=list)
+    stale: bool = False
+    contents: list[str] = dataclasses.field(default_factory=list)
+    events: list[dict[str, str]] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class OrderPageView:
+    """The whole order page in one language."""
+
+    number: str = ""
+    title: str = ""
+    placed: str = ""
+    status: str = ""
+    lines: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    totals: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    payments: list[str] = dataclasses.field(default_factory=list)
+    destination_title: str = ""
+    destination: list[str] = dataclasses.field(default_factory=list)
+    notices: list[str] = dataclasses.field(default_factory=list)
+    email_unreachable: bool = False
+    parcels: list[ParcelCard] = dataclasses.field(default_factory=list)
+
+
+@functools.cache
+def _tracking_service():
+    return default_tracking_service()
+
+
+def _track(carrier: str, number: str):
+    try:
+        return _tracking_service().track(carrier, number)
+    except (CarrierUnavailable, ValueError) as error:
+        logger.warning("tracking %s %s unavailable: %s", carrier, number, error)
+        return None
+
+
+def _load_views(order_number: str, unlocked: list[int]) -> dict[str, dict] | None:
+    with db.session_scope() as session:
+        order_id = order_lookup.order_id_for_number(session, order_number)
+        if order_id is None or order_id not in unlocked:
+            return None
+        orders = {
+            lang: order_lookup.order_view(session, order_id, lang) for lang in settings.LANGUAGES
+        }
+    tracking = {
+        shipment["id"]: _track(shipment["carrier"], shipment["tracking_number"])
+        for shipment in orders["en"]["shipments"]
+        if shipment["tracking_number"]
+    }
+    return {lang: build_order_page(order, tracking, lang) for lang, order in orders.items()}
+
+
+class OrderState(TrackState):
+    """The order this tab looked up, in both languages (the visible one follows the switch)."""
+
+    loaded: bool = False
+    denied: bool = False
+    _views: dict[str, dict] = {}
+
+    @rx.var
+    def view(self) -> OrderPageView:
+        """The order page in the visitor's language."""
+        data = self._views.get(self.language)
+        if not data:
+            return OrderPageView()
+        parcels = [ParcelCard(**parcel) for parcel in data["parcels"]]
+        return OrderPageView(**{**data, "parcels": parcels})
+
+    @rx.event
+    async def load_order(self):
+        """Show the order named in the address, if this tab found it with its e-mail."""
+        self.loaded, self.denied, self._views = False, False, {}
+        reference = self.router.page.params.get("order_ref", "")
+        if not isinstance(reference, str) or not ORDER_NUMBER.match(reference):
+            self.denied, self.loaded = True, True
+            return
+        views = await asyncio.to_thread(_load_views, reference, list(self._unlocked_order_ids))
+        self.denied = views is None
+        self._views = views or {}
+        self.loaded = True

@@ -1,0 +1,111 @@
+"""Track my order: guest lookup and the order page for each demo scenario (rules O1-O9, C2)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+
+def _order(portal, tag):
+    return next(o for o in portal["demo"]["orders"] if tag in o["tags"])
+
+
+def _find(page, number, email):
+    page.goto("/track")
+    page.locator("#order-number").fill(number)
+    page.locator("#order-email").fill(email)
+    page.get_by_role("button", name="Find my order").click()
+
+
+def _open(page, portal, tag):
+    order = _order(portal, tag)
+    _find(page, f"  {order['number'].lower()} ", order["email"].upper())
+    expect(page).to_have_url(re.compile(rf"/track/{order['number']}/?$"))
+    expect(page.locator("#order-page")).to_be_visible()
+    return order
+
+
+def test_unknown_order_and_wrong_email_get_the_same_answer(page, portal):
+    order = _order(portal, "in-transit")
+    _find(page, order["number"], "someone.else@example.fr")
+    wrong_email = page.locator("#lookup-error").inner_text(timeout=15_000)
+    _find(page, "ZZ999999", order["email"])
+    expect(page.locator("#lookup-error")).to_have_text(wrong_email)
+    assert "could not find" in wrong_email
+    expect(page).to_have_url(re.compile(r"/track/?$"))
+
+
+def test_order_page_is_not_reachable_by_its_address_alone(browser, base_url, portal):
+    order = _order(portal, "in-transit")
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto(f"/track/{order['number']}")
+    expect(page.locator("#order-denied")).to_be_visible()
+    expect(page.locator("#order-page")).to_have_count(0)
+    context.close()
+
+
+def test_in_transit_parcel_shows_its_window_and_live_events(page, portal):
+    _open(page, portal, "in-transit")  # rule O4
+    card = page.locator(".parcel-card").first
+    expect(card.locator(".parcel-headline")).to_contain_text("Expected between")
+    expect(card.locator(".tracking-number")).not_to_be_empty()
+    expect(card.get_by_role("link", name="Follow on the carrier's site")).to_have_attribute(
+        "href", re.compile(r"^https://www\.(laposte|chronopost|mondialrelay)\.")
+    )
+
+
+def test_relay_parcel_waits_with_a_deadline(page, portal):
+    _open(page, portal, "relay-pickup-waiting")
+    expect(page.locator(".parcel-headline").first).to_contain_text(
+        re.compile(r"Waiting for you at .+ until")
+    )
+    expect(page.locator("#order-destination")).to_contain_text("Mondial Relay point")
+
+
+def test_split_preorder_has_one_card_per_parcel(page, portal):
+    _open(page, portal, "split-preorder")  # rule O3
+    expect(page.locator(".parcel-card")).to_have_count(2)
+    expect(page.get_by_text(re.compile(r"Ships on .+ \(pre-order\)"))).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("tag", "guidance"),
+    [
+        ("cancelled", "This order is cancelled"),  # rule O2
+        ("abroad", "customs fees may be due"),  # rule O5
+        ("returned-to-sender", "refunded automatically by"),  # rule O9
+        ("delivered-returnable", "Marked delivered but not received"),  # rule O8
+        ("not-dispatched", "we e-mail its tracking link"),  # rule O6
+    ],
+)
+def test_each_exception_gets_its_guidance(page, portal, tag, guidance):
+    _open(page, portal, tag)
+    expect(page.locator("#order-page")).to_contain_text(guidance)
+
+
+def test_orange_address_is_warned_that_no_email_arrives(page, portal):
+    _open(page, portal, "email-unreachable")  # rule C2
+    expect(page.locator("#c2-warning")).to_contain_text("07 67 46 39 63")
+
+
+def test_order_page_in_french(browser, base_url, portal):
+    context = browser.new_context(base_url=base_url, locale="fr-FR")
+    page = context.new_page()
+    order = _order(portal, "split-preorder")
+    page.goto("/track")
+    page.locator("#order-number").fill(order["number"])
+    page.locator("#order-email").fill(order["email"])
+    page.get_by_role("button", name="Trouver ma commande").click()
+    expect(page.get_by_text(re.compile(r"Colis 1 sur 2"))).to_be_visible()
+    expect(page.get_by_text("Total payé")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_order_page_fits_the_screen(page, portal, screenshot, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    _open(page, portal, "split-preorder")
+    expect(page.locator(".parcel-card").first).to_be_visible()
+    screenshot(f"order-{width}")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
