@@ -1,10 +1,16 @@
 """Integration fixtures: a real SQLite file migrated with the committed Alembic revisions."""
 
-import pytest
-from sqlmodel import Session
+from datetime import UTC, datetime
 
-from alme_portal import db
-from alme_portal.services import schema
+import pytest
+from sqlmodel import Session, select
+
+from alme_portal import clock, db
+from alme_portal.models import Order
+from alme_portal.services import demo, schema
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+"""The instant the order tests load the demo at (a Wednesday morning in Paris)."""
 
 
 @pytest.fixture
@@ -21,3 +27,17 @@ def session(database_url):
     """A session on the migrated database."""
     with Session(db.engine_for(database_url), expire_on_commit=False) as session:
         yield session
+
+
+@pytest.fixture
+def demo_session(session):
+    """The migrated database holding the demo data set, loaded at `NOW`."""
+    with clock.use_clock(NOW):
+        demo.load_demo(session)
+        session.commit()
+        yield session
+
+
+def order_id(session, number):
+    """The id of the order with this number."""
+    return session.exec(select(Order.id).where(Order.number == number)).one()

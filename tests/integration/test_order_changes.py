@@ -1,17 +1,15 @@
 """Rule O1: modifying or cancelling an order only while nothing is dispatched (and C2)."""
 
 import json
-from datetime import UTC, datetime
 
 import pytest
+from conftest import NOW, order_id
 from sqlmodel import func, select
 
 from alme_portal import clock
 from alme_portal.models import Order, OrderChangeRequest, OrderLine, OutboxEmail
-from alme_portal.services import demo
 from alme_portal.services.order_changes import request_change
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 ADDRESS = {
     "first_name": "Camille",
     "last_name": "Moreau",
@@ -20,18 +18,6 @@ ADDRESS = {
     "city": "Paris",
     "country": "FR",
 }
-
-
-@pytest.fixture
-def demo_session(session):
-    with clock.use_clock(NOW):
-        demo.load_demo(session)
-        session.commit()
-        yield session
-
-
-def order_id(session, number):
-    return session.exec(select(Order.id).where(Order.number == number)).one()
 
 
 def first_line(session, number):

@@ -5,6 +5,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from conftest import NOW
 from sqlmodel import func, select
 from starlette.testclient import TestClient
 
@@ -20,20 +21,11 @@ from alme_portal.models import (
     Shipment,
     ShipmentLine,
 )
-from alme_portal.services import demo, events, order_feed
+from alme_portal.services import events, order_feed
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 TEE = "ALM-TS-LEON-ECR-M"
 PREORDER_JUMPER = "ALM-KN-ANNA-CAR-M"
 SECRET = "test-secret"
-
-
-@pytest.fixture
-def demo_session(session):
-    with clock.use_clock(NOW):
-        demo.load_demo(session)
-        session.commit()
-        yield session
 
 
 def order_data(**overrides):

@@ -1,31 +1,19 @@
 """Guest order lookup, its rate limits, and the order page's data (rules O1, O2, O3, O5, C2)."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from conftest import NOW, order_id
 from sqlmodel import func, select
 
 from alme_portal import clock, settings
-from alme_portal.models import LookupFailure, Order
-from alme_portal.services import demo, order_feed
+from alme_portal.models import LookupFailure
+from alme_portal.services import order_feed
 from alme_portal.services.order_lookup import client_key, find_order, order_view
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 WINDOW = timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
 LIMIT = settings.LOOKUP_MAX_FAILURES
-
-
-@pytest.fixture
-def demo_session(session):
-    with clock.use_clock(NOW):
-        demo.load_demo(session)
-        session.commit()
-        yield session
-
-
-def order_id(session, number):
-    return session.exec(select(Order.id).where(Order.number == number)).one()
 
 
 def lookup(session, number, email, address="203.0.113.7"):
