@@ -13,6 +13,7 @@ from alme_portal.pages.order import order_page
 from alme_portal.pages.track import track_page
 from alme_portal.state.help import HelpState
 from alme_portal.state.order import OrderState
+from alme_portal.state.order_change import OrderChangeState
 from alme_portal.state.tracking import TrackState
 from alme_portal.state.ui import UiState
 
@@ -28,6 +29,7 @@ def backend_error(exception: Exception) -> rx.event.EventSpec:
 
 app = rx.App(
     style=theme.APP_STYLE,
+    theme=rx.theme(accent_color="brown", gray_color="sand", radius="none"),
     stylesheets=["/styles.css"],
     backend_exception_handler=backend_error,
     api_transformer=create_api(with_simulator=settings.serve_carrier_simulator()),
@@ -38,7 +40,12 @@ PAGES = (
     (home, routes.HOME, "Almé · Customer service", []),
     (help_page, routes.HELP, "Help · Almé", [HelpState.load_help]),
     (track_page, routes.TRACK, "Track my order · Almé", [TrackState.load_track]),
-    (order_page, routes.ORDER, "My order · Almé", [OrderState.load_order]),
+    (
+        order_page,
+        routes.ORDER,
+        "My order · Almé",
+        [OrderState.load_order, OrderChangeState.reset_change],
+    ),
     (not_found, routes.NOT_FOUND, "Page not found · Almé", []),
 )
 

@@ -108,6 +108,8 @@ TRACKING_SILENT_AFTER_WORKING_DAYS = 3
 """Rule O7: a parcel with no new carrier event for this long counts as silent."""
 RELAY_PICKUP_HOLD_WORKING_DAYS = 10
 """How long a relay point keeps a parcel before it goes back to the sender."""
+CHANGE_RELAY_POINT_CHOICES = 8
+"""Rule O1: how many relay points the "Modify my order" form offers (nearest first)."""
 
 
 SERVE_SIMULATOR_ENV = "ALME_SERVE_CARRIER_SIMULATOR"

@@ -20,3 +20,36 @@ def field(label, name: str, field_id: str, hint=None, **input_props) -> rx.Compo
 def form_error(message: rx.Var, error_id: str) -> rx.Component:
     """The form's error, announced to screen readers, shown only when there is one."""
     return rx.cond(message != "", notice(message, tone="warning", notice_id=error_id))
+
+
+def select_field(
+    label, name: str, field_id: str, options, labelled: bool = True, **select_props
+) -> rx.Component:
+    """A labelled native select (it works with any keyboard, screen reader and phone).
+
+    Args:
+        label: the visible label.
+        name: the form field name.
+        field_id: the element id.
+        options: a list Var of {"value", "label"} dicts, or of strings (`labelled=False`).
+        labelled: whether the options are {"value", "label"} dicts.
+        **select_props: passed to the select (default_value, key, on_change...).
+    """
+
+    def option(item):
+        if labelled:
+            return rx.el.option(item["label"], value=item["value"])
+        return rx.el.option(item, value=item)
+
+    return rx.vstack(
+        rx.el.label(label, html_for=field_id, font_size="13px", letter_spacing="0.04em"),
+        rx.el.select(
+            rx.foreach(options, option),
+            name=name,
+            id=field_id,
+            class_name="native-select",
+            **select_props,
+        ),
+        spacing="1",
+        width="100%",
+    )

@@ -44,6 +44,7 @@ PRIMARY_BUTTON = {
 
 SECONDARY_BUTTON = {
     **PRIMARY_BUTTON,
+    "variant": "outline",
     "background_color": "transparent",
     "color": INK,
     "border": f"1px solid {INK}",

@@ -132,6 +132,55 @@ MESSAGES: dict[str, str] = {
     "payment.credit_note": "Credit note",
     "order.back": "Look up another order",
     "order.events": "Tracking history",
+    # Rule O1
+    "change.title": "Change of mind?",
+    "change.intro": (
+        "As long as your order has not been dispatched, we can still cancel it or modify it"
+        " (size, colour, delivery location). We cannot guarantee it: your order may ship in the"
+        " meantime."
+    ),
+    "change.modify": "Modify my order",
+    "change.cancel": "Cancel my order",
+    "change.topic": "What would you like to change?",
+    "change.topic.item": "The size or colour of an item",
+    "change.topic.address": "The delivery address",
+    "change.topic.relay": "The relay point",
+    "change.item": "Item",
+    "change.colour": "Colour",
+    "change.size": "Size",
+    "change.first_name": "First name",
+    "change.last_name": "Last name",
+    "change.address": "Address",
+    "change.postcode": "Postcode",
+    "change.city": "City",
+    "change.same_country": "Delivery stays in the same country.",
+    "change.relay_point": "Relay point",
+    "change.send": "Send my request",
+    "change.close": "Never mind",
+    "change.cancel_question": "Cancel the whole order?",
+    "change.cancel_body": (
+        "We will try to stop it before it leaves our warehouse and refund you. This is not"
+        " guaranteed: it may ship in the meantime."
+    ),
+    "change.cancel_yes": "Yes, cancel my order",
+    "change.cancel_no": "Keep my order",
+    "change.recorded": (
+        "Your request is recorded and we have e-mailed you a copy. It is not guaranteed: your"
+        " order may ship in the meantime."
+    ),
+    "change.refused.dispatched": (
+        "Your order has left our warehouse, so it can no longer be modified or cancelled. Once"
+        " it arrives, you can return or exchange it."
+    ),
+    "change.refused.cancelled": "This order is cancelled: there is nothing left to change.",
+    "change.refused.not_found": "Look up your order again to change it.",
+    "change.returns_link": "Return or exchange an item",
+    "change.invalid.kind": "This request is not possible.",
+    "change.invalid.details": "Please fill in every field of the change you want.",
+    "change.invalid.line": "This item is not part of your order.",
+    "change.invalid.same_item": "Choose a colour or size different from the one you ordered.",
+    "change.invalid.variant": "This item does not exist in that colour and size.",
+    "change.invalid.relay_point": "This relay point is not available: please choose another.",
     "guide.silent": (
         "Tracking has not moved for several days. It can lag after a parcel leaves our"
         " warehouse; if it stays silent, contact the carrier directly."

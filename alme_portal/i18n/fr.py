@@ -137,6 +137,57 @@ MESSAGES: dict[str, str] = {
     "payment.credit_note": "Avoir",
     "order.back": "Chercher une autre commande",
     "order.events": "Historique de suivi",
+    # Règle O1
+    "change.title": "Un changement d'avis ?",
+    "change.intro": (
+        "Tant que votre commande n'est pas expédiée, nous pouvons encore l'annuler ou la"
+        " modifier (taille, couleur, lieu de livraison). Nous ne pouvons pas le garantir : votre"
+        " commande peut être expédiée entre-temps."
+    ),
+    "change.modify": "Modifier ma commande",
+    "change.cancel": "Annuler ma commande",
+    "change.topic": "Que souhaitez-vous changer ?",
+    "change.topic.item": "La taille ou la couleur d'un article",
+    "change.topic.address": "L'adresse de livraison",
+    "change.topic.relay": "Le point relais",
+    "change.item": "Article",
+    "change.colour": "Couleur",
+    "change.size": "Taille",
+    "change.first_name": "Prénom",
+    "change.last_name": "Nom",
+    "change.address": "Adresse",
+    "change.postcode": "Code postal",
+    "change.city": "Ville",
+    "change.same_country": "La livraison reste dans le même pays.",
+    "change.relay_point": "Point relais",
+    "change.send": "Envoyer ma demande",
+    "change.close": "Finalement non",
+    "change.cancel_question": "Annuler toute la commande ?",
+    "change.cancel_body": (
+        "Nous essaierons de l'arrêter avant qu'elle ne quitte notre entrepôt et de vous"
+        " rembourser. Ce n'est pas garanti : elle peut être expédiée entre-temps."
+    ),
+    "change.cancel_yes": "Oui, annuler ma commande",
+    "change.cancel_no": "Garder ma commande",
+    "change.recorded": (
+        "Votre demande est enregistrée et nous vous en avons envoyé une copie par e-mail. Elle"
+        " n'est pas garantie : votre commande peut être expédiée entre-temps."
+    ),
+    "change.refused.dispatched": (
+        "Votre commande a quitté notre entrepôt : elle ne peut plus être modifiée ni annulée."
+        " Une fois reçue, vous pourrez la retourner ou l'échanger."
+    ),
+    "change.refused.cancelled": "Cette commande est annulée : il n'y a plus rien à modifier.",
+    "change.refused.not_found": "Retrouvez à nouveau votre commande pour la modifier.",
+    "change.returns_link": "Retourner ou échanger un article",
+    "change.invalid.kind": "Cette demande n'est pas possible.",
+    "change.invalid.details": "Merci de remplir chaque champ du changement souhaité.",
+    "change.invalid.line": "Cet article ne fait pas partie de votre commande.",
+    "change.invalid.same_item": (
+        "Choisissez une couleur ou une taille différente de celle commandée."
+    ),
+    "change.invalid.variant": "Cet article n'existe pas dans cette couleur et cette taille.",
+    "change.invalid.relay_point": "Ce point relais n'est pas disponible : choisissez-en un autre.",
     "guide.silent": (
         "Le suivi n'a pas bougé depuis plusieurs jours. Il peut être en retard après le départ"
         " de notre entrepôt ; s'il reste muet, contactez directement le transporteur."

@@ -8,6 +8,7 @@ from alme_portal.components.cards import notice
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
+from alme_portal.pages.order_change import change_panel
 from alme_portal.state.order import OrderState, ParcelCard
 
 VIEW = OrderState.view
@@ -136,7 +137,7 @@ def _order() -> rx.Component:
                 spacing="3",
                 width="100%",
             ),
-            _summary(),
+            rx.vstack(change_panel(), _summary(), spacing="4", width="100%"),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="5",
         ),

@@ -15,8 +15,16 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session, select
 
-from alme_portal import clock
-from alme_portal.models import Order, OrderChangeRequest, OrderLine, RelayPoint, Shipment, Variant
+from alme_portal import clock, settings
+from alme_portal.models import (
+    Order,
+    OrderChangeRequest,
+    OrderLine,
+    Product,
+    RelayPoint,
+    Shipment,
+    Variant,
+)
 from alme_portal.models.vocabulary import OrderStatus, ShipmentStatus
 from alme_portal.rules.contact import email_is_unreachable
 from alme_portal.services import email_texts, outbox
@@ -91,6 +99,9 @@ def _refusal(session: Session, order: Order | None) -> str | None:
 
 def _validate_modify(session: Session, order: Order, details: Any) -> dict | str:
     """Return the normalised details, or the message key of what is wrong."""
+    if isinstance(details, dict) and isinstance(details.get("address"), dict):
+        # The page only changes the address within the order's country (shipping costs differ).
+        details = {**details, "address": {"country": order.ship_country, **details["address"]}}
     try:
         wanted = ModifyDetails.model_validate(details)
     except ValidationError:
@@ -199,3 +210,68 @@ def request_change(
         request_id=request.id,
         email_unreachable=email_is_unreachable(order.email),
     )
+
+
+def change_options(session: Session, order_id: int, language: str) -> dict[str, Any]:
+    """What the "Modify my order" form may offer for this order (rule O1).
+
+    Args:
+        session: a session on the portal database.
+        order_id: an order the caller may see.
+        language: "fr" gives French product names; anything else English.
+
+    Returns:
+        {"lines": [{"id", "name", "colour", "size", "colours", "sizes"}], "relay_points":
+        [{"code", "label"}]}: the colours and sizes each product exists in, and the relay
+        points of the order's country (nearest postcodes first) when Mondial Relay serves it.
+    """
+    order = session.get(Order, order_id)
+    if order is None:
+        return {"lines": [], "relay_points": []}
+    rows = session.exec(
+        select(OrderLine, Product)
+        .join(Variant, Variant.id == OrderLine.variant_id)
+        .join(Product, Product.id == Variant.product_id)
+        .where(OrderLine.order_id == order_id)
+        .order_by(OrderLine.id)
+    ).all()
+    product_ids = {product.id for _, product in rows}
+    variants = session.exec(
+        select(Variant.product_id, Variant.colour, Variant.size).where(
+            Variant.product_id.in_(product_ids)
+        )
+    ).all()
+    lines = []
+    for line, product in rows:
+        own = [(colour, size) for pid, colour, size in variants if pid == product.id]
+        lines.append(
+            {
+                "id": line.id,
+                "name": product.name_fr if language == "fr" else product.name_en,
+                "colour": line.colour,
+                "size": line.size,
+                "colours": _unique(colour for colour, _ in own),
+                "sizes": _unique(size for _, size in own),
+            }
+        )
+    return {"lines": lines, "relay_points": _relay_choices(session, order)}
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _relay_choices(session: Session, order: Order) -> list[dict[str, str]]:
+    if order.ship_country not in settings.MONDIAL_RELAY_COUNTRIES:
+        return []
+    points = session.exec(
+        select(RelayPoint)
+        .where(RelayPoint.country == order.ship_country)
+        .order_by(RelayPoint.postcode, RelayPoint.code)
+    ).all()
+    department = order.ship_postcode[:2]
+    nearest = sorted(points, key=lambda point: point.postcode[:2] != department)
+    return [
+        {"code": p.code, "label": f"{p.name}, {p.address}, {p.postcode} {p.city}"}
+        for p in nearest[: settings.CHANGE_RELAY_POINT_CHOICES]
+    ]

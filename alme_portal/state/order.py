@@ -11,7 +11,7 @@ import reflex as rx
 from alme_portal import db, settings
 from alme_portal.carriers.http import CarrierUnavailable
 from alme_portal.carriers.tracking import default_tracking_service
-from alme_portal.services import order_lookup
+from alme_portal.services import order_changes, order_lookup
 from alme_portal.state.tracking import TrackState
 from alme_portal.views.order_page import build_order_page
 
@@ -38,6 +38,18 @@ class ParcelCard:
 
 
 @dataclasses.dataclass
+class ChangeLine:
+    """An item of the order with the colours and sizes it could be changed to (rule O1)."""
+
+    id: str = ""
+    name: str = ""
+    colour: str = ""
+    size: str = ""
+    colours: list[str] = dataclasses.field(default_factory=list)
+    sizes: list[str] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
 class OrderPageView:
     """The whole order page in one language."""
 
@@ -53,6 +65,11 @@ class OrderPageView:
     notices: list[str] = dataclasses.field(default_factory=list)
     email_unreachable: bool = False
     parcels: list[ParcelCard] = dataclasses.field(default_factory=list)
+    can_change: bool = False
+    dispatched: bool = False
+    change_lines: list[ChangeLine] = dataclasses.field(default_factory=list)
+    line_choices: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    relay_points: list[dict[str, str]] = dataclasses.field(default_factory=list)
 
 
 @functools.cache
@@ -68,7 +85,7 @@ def _track(carrier: str, number: str):
         return None
 
 
-def _load_views(order_number: str, unlocked: list[int]) -> dict[str, dict] | None:
+def _load_views(order_number: str, unlocked: list[int]) -> tuple[int, dict[str, dict]] | None:
     with db.session_scope() as session:
         order_id = order_lookup.order_id_for_number(session, order_number)
         if order_id is None or order_id not in unlocked:
@@ -76,12 +93,37 @@ def _load_views(order_number: str, unlocked: list[int]) -> dict[str, dict] | Non
         orders = {
             lang: order_lookup.order_view(session, order_id, lang) for lang in settings.LANGUAGES
         }
+        options = {
+            lang: order_changes.change_options(session, order_id, lang)
+            for lang in settings.LANGUAGES
+        }
     tracking = {
         shipment["id"]: _track(shipment["carrier"], shipment["tracking_number"])
         for shipment in orders["en"]["shipments"]
         if shipment["tracking_number"]
     }
-    return {lang: build_order_page(order, tracking, lang) for lang, order in orders.items()}
+    views = {
+        lang: {**build_order_page(order, tracking, lang), **_change_view(order, options[lang])}
+        for lang, order in orders.items()
+    }
+    return order_id, views
+
+
+def _change_view(order: dict, options: dict) -> dict:
+    """What the change panel offers (rule O1), shaped for the page's selects."""
+    lines = [{**line, "id": str(line["id"])} for line in options["lines"]]
+    return {
+        "can_change": order["can_request_change"],
+        "dispatched": order["status"] != "cancelled" and not order["can_request_change"],
+        "change_lines": lines,
+        "line_choices": [
+            {"value": line["id"], "label": f"{line['name']} · {line['colour']} · {line['size']}"}
+            for line in lines
+        ],
+        "relay_points": [
+            {"value": point["code"], "label": point["label"]} for point in options["relay_points"]
+        ],
+    }
 
 
 class OrderState(TrackState):
@@ -90,6 +132,7 @@ class OrderState(TrackState):
     loaded: bool = False
     denied: bool = False
     _views: dict[str, dict] = {}
+    _order_id: int = 0
 
     @rx.var
     def view(self) -> OrderPageView:
@@ -98,17 +141,18 @@ class OrderState(TrackState):
         if not data:
             return OrderPageView()
         parcels = [ParcelCard(**parcel) for parcel in data["parcels"]]
-        return OrderPageView(**{**data, "parcels": parcels})
+        lines = [ChangeLine(**line) for line in data["change_lines"]]
+        return OrderPageView(**{**data, "parcels": parcels, "change_lines": lines})
 
     @rx.event
     async def load_order(self):
         """Show the order named in the address, if this tab found it with its e-mail."""
-        self.loaded, self.denied, self._views = False, False, {}
+        self.loaded, self.denied, self._views, self._order_id = False, False, {}, 0
         reference = self.router.page.params.get("order_ref", "")
         if not isinstance(reference, str) or not ORDER_NUMBER.match(reference):
             self.denied, self.loaded = True, True
             return
-        views = await asyncio.to_thread(_load_views, reference, list(self._unlocked_order_ids))
-        self.denied = views is None
-        self._views = views or {}
+        found = await asyncio.to_thread(_load_views, reference, list(self._unlocked_order_ids))
+        self.denied = found is None
+        self._order_id, self._views = found or (0, {})
         self.loaded = True

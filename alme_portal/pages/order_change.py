@@ -1,0 +1,179 @@
+"""The order page's change panel (rule O1): modify or cancel before dispatch, else returns."""
+
+import reflex as rx
+
+from alme_portal import routes
+from alme_portal.components import theme
+from alme_portal.components.cards import notice
+from alme_portal.components.forms import field, select_field
+from alme_portal.components.i18n import t
+from alme_portal.state.order_change import OrderChangeState as Change
+
+VIEW = Change.view
+LINE = Change.selected_line
+
+
+def _topic(value: str, label_key: str) -> rx.Component:
+    return rx.el.label(
+        rx.radio_group.item(value=value),
+        rx.text(t(label_key), size="2"),
+        display="flex",
+        gap="0.6em",
+        align_items="center",
+        cursor="pointer",
+    )
+
+
+def _topics() -> rx.Component:
+    return rx.vstack(
+        rx.text(t("change.topic"), size="2", weight="medium"),
+        rx.radio_group.root(
+            rx.vstack(
+                _topic("item", "change.topic.item"),
+                _topic("address", "change.topic.address"),
+                rx.cond(VIEW.relay_points.length() > 0, _topic("relay", "change.topic.relay")),
+                spacing="2",
+            ),
+            value=Change.topic,
+            on_change=Change.choose_topic,
+            color_scheme="gray",
+        ),
+        spacing="2",
+        id="change-topic",
+    )
+
+
+def _item_fields() -> rx.Component:
+    return rx.vstack(
+        select_field(t("change.item"), "line_id", "change-line", VIEW.line_choices, value=LINE.id,
+                     on_change=Change.choose_line),
+        rx.grid(
+            select_field(t("change.colour"), "colour", "change-colour", LINE.colours,
+                         labelled=False, default_value=LINE.colour, key=LINE.id + "-colour"),
+            select_field(t("change.size"), "size", "change-size", LINE.sizes,
+                         labelled=False, default_value=LINE.size, key=LINE.id + "-size"),
+            columns="2",
+            spacing="3",
+            width="100%",
+        ),
+        spacing="3",
+        width="100%",
+    )  # fmt: skip
+
+
+def _address_fields() -> rx.Component:
+    def box(key: str, name: str, **props) -> rx.Component:
+        return field(t(key), name, f"change-{name.replace('_', '-')}", required=True,
+                     max_length=160, **props)  # fmt: skip
+
+    return rx.vstack(
+        rx.grid(box("change.first_name", "first_name", auto_complete="given-name"),
+                box("change.last_name", "last_name", auto_complete="family-name"),
+                columns="2", spacing="3", width="100%"),
+        box("change.address", "address", auto_complete="street-address"),
+        rx.grid(box("change.postcode", "postcode", auto_complete="postal-code"),
+                box("change.city", "city", auto_complete="address-level2"),
+                columns="2", spacing="3", width="100%"),
+        rx.text(t("change.same_country"), size="1", color=theme.MUTED),
+        spacing="3",
+        width="100%",
+    )  # fmt: skip
+
+
+def _modify_form() -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            _topics(),
+            rx.match(
+                Change.topic,
+                ("address", _address_fields()),
+                ("relay", select_field(t("change.relay_point"), "relay_point_code",
+                                       "change-relay", VIEW.relay_points)),
+                _item_fields(),
+            ),
+            rx.hstack(
+                rx.button(t("change.send"), type="submit", loading=Change.sending,
+                          id="change-send", **theme.PRIMARY_BUTTON),
+                rx.button(t("change.close"), type="button", on_click=Change.open_panel(""),
+                          **theme.SECONDARY_BUTTON),
+                spacing="3",
+                wrap="wrap",
+            ),
+            spacing="4",
+            width="100%",
+        ),
+        on_submit=Change.send_modification,
+        reset_on_submit=False,
+        width="100%",
+        id="change-form",
+    )  # fmt: skip
+
+
+def _cancel_confirmation() -> rx.Component:
+    return rx.vstack(
+        rx.text(t("change.cancel_question"), weight="medium"),
+        rx.text(t("change.cancel_body"), size="2", color=theme.MUTED),
+        rx.hstack(
+            rx.button(t("change.cancel_yes"), on_click=Change.confirm_cancellation,
+                      loading=Change.sending, id="cancel-yes", **theme.PRIMARY_BUTTON),
+            rx.button(t("change.cancel_no"), on_click=Change.open_panel(""),
+                      **theme.SECONDARY_BUTTON),
+            spacing="3",
+            wrap="wrap",
+        ),
+        spacing="3",
+        width="100%",
+    )  # fmt: skip
+
+
+def _outcome() -> rx.Component:
+    return rx.match(
+        Change.outcome_status,
+        ("", rx.fragment()),
+        ("recorded", notice(Change.outcome, notice_id="change-outcome")),
+        notice(Change.outcome, tone="warning", notice_id="change-outcome"),
+    )
+
+
+def _open_buttons() -> rx.Component:
+    return rx.hstack(
+        rx.button(t("change.modify"), on_click=Change.open_panel("modify"), id="change-modify",
+                  **theme.SECONDARY_BUTTON),
+        rx.button(t("change.cancel"), on_click=Change.open_panel("cancel"), id="change-cancel",
+                  **theme.SECONDARY_BUTTON),
+        spacing="3",
+        wrap="wrap",
+    )  # fmt: skip
+
+
+def change_panel() -> rx.Component:
+    """Rule O1: change or cancel while nothing left; once dispatched, a pointer to returns."""
+    return rx.cond(
+        VIEW.can_change,
+        rx.box(
+            rx.text(t("change.title"), **theme.KICKER),
+            rx.text(t("change.intro"), size="2", margin_y="0.8em"),
+            _outcome(),
+            rx.match(
+                Change.mode,
+                ("modify", _modify_form()),
+                ("cancel", _cancel_confirmation()),
+                _open_buttons(),
+            ),
+            **theme.CARD,
+            display="flex",
+            flex_direction="column",
+            gap="0.8em",
+            id="order-change",
+        ),
+        rx.cond(
+            VIEW.dispatched,
+            rx.box(
+                rx.text(t("change.refused.dispatched"), size="2"),
+                rx.link(t("change.returns_link"), href=routes.RETURNS, margin_top="0.5em",
+                        display="inline-block"),
+                **theme.CARD,
+                id="order-change",
+            ),
+        ),
+    )  # fmt: skip

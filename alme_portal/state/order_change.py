@@ -1,0 +1,126 @@
+"""Rule O1: "Modify my order" and "Cancel my order" on the order page, before dispatch."""
+
+import asyncio
+
+import reflex as rx
+
+from alme_portal import db
+from alme_portal.i18n import translate
+from alme_portal.services import order_changes
+from alme_portal.state.order import ChangeLine, OrderState
+
+MODES = ("", "modify", "cancel")
+TOPICS = ("item", "address", "relay")
+ADDRESS_FIELDS = ("first_name", "last_name", "address", "postcode", "city")
+MAX_FIELD_LENGTH = 160
+
+
+def _record(order_id: int, kind: str, details: dict, language: str):
+    with db.session_scope() as session:
+        return order_changes.request_change(
+            session, order_id=order_id, kind=kind, details=details, language=language
+        )
+
+
+def _text(form_data: dict, name: str) -> str:
+    value = form_data.get(name)
+    return value.strip()[:MAX_FIELD_LENGTH] if isinstance(value, str) else ""
+
+
+def _details(topic: str, form_data: dict) -> dict | None:
+    """The service's details for what the form asks, or None when the form is incomplete."""
+    if topic == "item":
+        line_id = _text(form_data, "line_id")
+        if not line_id.isdigit():
+            return None
+        return {
+            "line_id": int(line_id),
+            "colour": _text(form_data, "colour") or None,
+            "size": _text(form_data, "size") or None,
+        }
+    if topic == "address":
+        address = {name: _text(form_data, name) for name in ADDRESS_FIELDS}
+        return {"address": address} if all(address.values()) else None
+    code = _text(form_data, "relay_point_code")
+    return {"relay_point_code": code} if code else None
+
+
+class OrderChangeState(OrderState):
+    """The change panel of the order page: which form is open and what became of a request."""
+
+    mode: str = ""
+    topic: str = "item"
+    line_id: str = ""
+    outcome_status: str = ""
+    outcome_key: str = ""
+    sending: bool = False
+
+    @rx.var
+    def selected_line(self) -> ChangeLine:
+        """The item whose colour or size the customer wants to change."""
+        lines = self.view.change_lines
+        chosen = [line for line in lines if line.id == self.line_id]
+        return chosen[0] if chosen else (lines[0] if lines else ChangeLine())
+
+    @rx.var
+    def outcome(self) -> str:
+        """What became of the last request, in the visitor's language."""
+        return translate(self.language, self.outcome_key) if self.outcome_key else ""
+
+    @rx.event
+    def reset_change(self):
+        """Start every order page with the panel closed."""
+        self.mode, self.topic, self.line_id = "", "item", ""
+        self.outcome_status, self.outcome_key, self.sending = "", "", False
+
+    @rx.event
+    def open_panel(self, mode: str):
+        """Open the "modify" or "cancel" form, or close both with ""."""
+        if mode in MODES:
+            self.mode = mode
+            self.outcome_status, self.outcome_key = "", ""
+
+    @rx.event
+    def choose_topic(self, topic: str):
+        """Choose what to modify: an item, the address or the relay point."""
+        if topic in TOPICS:
+            self.topic = topic
+
+    @rx.event
+    def choose_line(self, line_id: str):
+        """Choose the item whose size or colour changes."""
+        if isinstance(line_id, str) and line_id.isdigit():
+            self.line_id = line_id
+
+    @rx.event
+    async def send_modification(self, form_data: dict):
+        """Record the modification the form describes (rule O1)."""
+        data = form_data if isinstance(form_data, dict) else {}
+        details = _details(self.topic, data)
+        if details is None:
+            self._show("invalid", "change.invalid.details")
+            return
+        await self._send("modify", details)
+
+    @rx.event
+    async def confirm_cancellation(self):
+        """Record the request to cancel the whole order (rule O1)."""
+        await self._send("cancel", {})
+
+    async def _send(self, kind: str, details: dict):
+        if self.sending:
+            return
+        if not self._order_id or self._order_id not in self._unlocked_order_ids:
+            self._show("refused", "change.refused.not_found")
+            return
+        self.sending = True
+        try:
+            outcome = await asyncio.to_thread(_record, self._order_id, kind, details, self.language)
+        finally:
+            self.sending = False
+        self._show(outcome.status, outcome.message_key)
+        if outcome.status == "recorded":
+            self.mode = ""
+
+    def _show(self, status: str, key: str):
+        self.outcome_status, self.outcome_key = status, key
