@@ -104,6 +104,8 @@ CARRIER_MAX_ATTEMPTS = 3
 CARRIER_BACKOFF_SECONDS = 0.2
 CARRIER_MAX_RETRY_AFTER_SECONDS = 5.0
 TRACKING_CACHE_SECONDS = 120
+TRACKING_CACHE_SECONDS_ENV = "ALME_TRACKING_CACHE_SECONDS"
+"""Overrides `TRACKING_CACHE_SECONDS` (the browser tests set 0 to see every carrier answer)."""
 TRACKING_SILENT_AFTER_WORKING_DAYS = 3
 """Rule O7: a parcel with no new carrier event for this long counts as silent."""
 RELAY_PICKUP_HOLD_WORKING_DAYS = 10
@@ -123,6 +125,14 @@ def serve_carrier_simulator() -> bool:
 def carrier_setting(env_name: str, default: str) -> str:
     """Return a carrier setting from the environment, or its default."""
     return os.environ.get(env_name) or default
+
+
+def tracking_cache_seconds() -> float:
+    """How long a carrier answer is reused (environment override, else the constant)."""
+    try:
+        return max(0.0, float(os.environ.get(TRACKING_CACHE_SECONDS_ENV, "")))
+    except ValueError:
+        return TRACKING_CACHE_SECONDS
 
 
 # --- Order feed and guest lookup (O1, O6) ------------------------------------------------

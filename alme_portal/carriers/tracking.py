@@ -86,4 +86,4 @@ def default_tracking_service() -> TrackingService:
             settings.MONDIAL_RELAY_KEY_ENV, settings.DEFAULT_MONDIAL_RELAY_KEY
         ),
     )
-    return TrackingService(laposte, mondial_relay)
+    return TrackingService(laposte, mondial_relay, cache_seconds=settings.tracking_cache_seconds())

@@ -103,6 +103,10 @@ MESSAGES: dict[str, str] = {
     "order.waiting_relay": "Waiting for you at {relay} until {date}.",
     "order.delivered_on": "Delivered on {date}",
     "order.stale": "The carrier is not answering right now: these are the last known events.",
+    "order.unavailable": (
+        "The carrier is not answering right now, so we cannot show this parcel's journey."
+        " Please try again in a few minutes."
+    ),
     "order.no_events": "No tracking events yet.",
     "order.status.confirmed": "Confirmed",
     "order.status.partially_dispatched": "Partly dispatched",

@@ -108,6 +108,10 @@ MESSAGES: dict[str, str] = {
     "order.stale": (
         "Le transporteur ne répond pas pour le moment : voici les derniers événements connus."
     ),
+    "order.unavailable": (
+        "Le transporteur ne répond pas pour le moment : nous ne pouvons pas afficher le trajet"
+        " de ce colis. Merci de réessayer dans quelques minutes."
+    ),
     "order.no_events": "Pas encore d'événement de suivi.",
     "order.status.confirmed": "Confirmée",
     "order.status.partially_dispatched": "Partiellement expédiée",

@@ -43,6 +43,7 @@ def _event(event) -> rx.Component:
         ),
         align="start",
         spacing="3",
+        class_name="tracking-event",
     )  # fmt: skip
 
 
@@ -69,7 +70,8 @@ def _parcel(parcel: ParcelCard) -> rx.Component:
         ),
         rx.foreach(parcel.contents, lambda item: rx.text(item, size="2", color=theme.MUTED)),
         rx.foreach(parcel.guidance, lambda text: notice(text, tone="warning")),
-        rx.cond(parcel.stale, notice(t("order.stale"), tone="warning")),
+        rx.cond(parcel.carrier_note != "",
+                notice(parcel.carrier_note, tone="warning", notice_id="carrier-note")),
         rx.cond(
             parcel.events.length() > 0,
             rx.vstack(rx.foreach(parcel.events, _event), spacing="3", margin_top="0.5em"),

@@ -32,7 +32,7 @@ class ParcelCard:
     tracking_url: str = ""
     headline: str = ""
     guidance: list[str] = dataclasses.field(default_factory=list)
-    stale: bool = False
+    carrier_note: str = ""
     contents: list[str] = dataclasses.field(default_factory=list)
     events: list[dict[str, str]] = dataclasses.field(default_factory=list)
 

@@ -162,7 +162,7 @@ def _parcel(order, shipment, result: TrackingResult | None, index, count, langua
         else "",
         "headline": headline,
         "guidance": guidance,
-        "stale": bool(result and result.source == "stale"),
+        "carrier_note": _carrier_note(number, result, language),
         "contents": [
             f"{line['product_name']} · {line['size']} × {line['quantity']}"
             for line in shipment["lines"]
@@ -171,6 +171,15 @@ def _parcel(order, shipment, result: TrackingResult | None, index, count, langua
             {"when": format_moment(event.at, language), "label": event.label} for event in events
         ],
     }
+
+
+def _carrier_note(number: str | None, result: TrackingResult | None, language: str) -> str:
+    """What to say when the carrier did not answer: last known events, or none at all."""
+    if result is not None and result.source == "stale":
+        return translate(language, "order.stale")
+    if number and result is None:
+        return translate(language, "order.unavailable")
+    return ""
 
 
 def _is_silent(shipment: dict[str, Any], events: list) -> bool:

@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -42,6 +43,7 @@ def _server_env(database_url: str, port: int) -> dict[str, str]:
         REFLEX_TELEMETRY_ENABLED="false",
         PYTHONUNBUFFERED="1",
         ALME_CARRIER_SIMULATOR_URL=f"http://127.0.0.1:{port}/_carrier-sim",
+        ALME_TRACKING_CACHE_SECONDS="0",
         PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
     )
     return env
@@ -151,3 +153,10 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def forget_lookup_failures(portal):
+    """All browser tests share one client address: each starts below the lookup rate limit."""
+    with sqlite3.connect(portal["database"]) as connection:
+        connection.execute("DELETE FROM lookup_failure")

@@ -2,6 +2,7 @@
 
 import re
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -109,3 +110,42 @@ def test_order_page_fits_the_screen(page, portal, screenshot, width):
     expect(page.locator(".parcel-card").first).to_be_visible()
     screenshot(f"order-{width}")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_repeated_failures_are_rate_limited_with_a_time(page, portal):
+    order = _order(portal, "in-transit")
+    for _ in range(5):
+        _find(page, order["number"], "not.her@example.fr")
+        expect(page.locator("#lookup-error")).to_contain_text("could not find")
+    _find(page, order["number"], order["email"])  # even the right e-mail waits now
+    expect(page.locator("#lookup-error")).to_contain_text(
+        re.compile(r"Too many attempts\. You can try again at \d{2}:\d{2}\.")
+    )
+    expect(page).to_have_url(re.compile(r"/track/?$"))
+
+
+@pytest.fixture
+def carrier_faults(portal):
+    """Arm faults on the carrier simulator the portal talks to; reset them afterwards."""
+    control = f"{portal['url']}/_carrier-sim/_control"
+
+    def arm(route, kind, count):
+        answer = httpx.post(
+            f"{control}/faults", json={"route": route, "kind": kind, "count": count}
+        )
+        answer.raise_for_status()
+
+    yield arm
+    httpx.post(f"{control}/reset").raise_for_status()
+
+
+def test_carrier_down_shows_the_last_known_events(page, portal, carrier_faults):
+    _open(page, portal, "in-transit")
+    card = page.locator(".parcel-card").first
+    expect(card.locator(".parcel-headline")).to_contain_text("Expected between")
+    events = card.locator(".tracking-event").count()
+    assert events > 0
+    carrier_faults("laposte", "503", 50)
+    page.reload()
+    expect(card.locator("#carrier-note")).to_contain_text("these are the last known events")
+    expect(card.locator(".tracking-event")).to_have_count(events)

@@ -1,0 +1,52 @@
+"""The order page's words when the carrier answers late or not at all (issue 3, item 3)."""
+
+from datetime import timedelta
+
+from conftest import NOW, order_id
+
+from alme_portal import clock
+from alme_portal.carriers.statuses import TrackingEvent, TrackingResult, TrackingStatus
+from alme_portal.services.order_lookup import order_view
+from alme_portal.views.order_page import build_order_page
+
+
+def page_for(session, number, answer, language="en"):
+    with clock.use_clock(NOW):
+        order = order_view(session, order_id(session, number), language)
+        tracking = {shipment["id"]: answer(shipment) for shipment in order["shipments"]}
+        return build_order_page(order, tracking, language)
+
+
+def known(shipment, source):
+    event = TrackingEvent(
+        NOW - timedelta(hours=5), "PC1", TrackingStatus.IN_TRANSIT, "Pris en charge"
+    )
+    return TrackingResult(
+        "colissimo", shipment["tracking_number"], TrackingStatus.IN_TRANSIT, (event,), None, None,
+        NOW - timedelta(hours=1), source,
+    )  # fmt: skip
+
+
+def test_carrier_down_with_last_known_events_says_so(demo_session):
+    page = page_for(demo_session, "AL100103", lambda shipment: known(shipment, "stale"))
+    parcel = page["parcels"][0]
+    assert "last known events" in parcel["carrier_note"]
+    assert [event["label"] for event in parcel["events"]] == ["Pris en charge"]
+
+
+def test_carrier_down_never_tracked_says_tracking_is_unavailable(demo_session):
+    page = page_for(demo_session, "AL100103", lambda shipment: None, language="fr")
+    parcel = page["parcels"][0]
+    assert parcel["carrier_note"].startswith("Le transporteur ne répond pas")
+    assert parcel["events"] == []
+    assert parcel["headline"]  # the promised window (O4) still shows from our own data
+
+
+def test_live_answer_has_no_carrier_note(demo_session):
+    page = page_for(demo_session, "AL100103", lambda shipment: known(shipment, "live"))
+    assert page["parcels"][0]["carrier_note"] == ""
+
+
+def test_parcel_not_dispatched_has_no_carrier_note(demo_session):
+    page = page_for(demo_session, "AL100105", lambda shipment: None)
+    assert page["parcels"][0]["carrier_note"] == ""
