@@ -1,4 +1,4 @@
-"""The `alme-portal` console command: database schema and demo data."""
+"""The `alme-portal` console command: database schema, demo data and order replay."""
 
 from __future__ import annotations
 
@@ -41,6 +41,29 @@ def _demo_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _order_replay(args: argparse.Namespace) -> int:
+    from alme_portal.services import order_feed
+
+    try:
+        with open(args.file, encoding="utf-8") as source:
+            payload = json.load(source)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        print(f"alme-portal: cannot read {args.file}: {error}", file=sys.stderr)
+        return 1
+    with db.session_scope() as session:
+        result = order_feed.replay_order(session, payload)
+        if result.outcome not in ("applied", "duplicate"):
+            session.rollback()
+    if result.outcome == "applied":
+        print(f"Order replayed (order id {result.order_id}).")
+        return 0
+    if result.outcome == "duplicate":
+        print("This order was already replayed: nothing changed.")
+        return 0
+    print(f"alme-portal: order refused: {result.error}", file=sys.stderr)
+    return 1
+
+
 def _fail(message: str) -> int:
     print(f"alme-portal: {message}", file=sys.stderr)
     return 2
@@ -71,6 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
     listing = demo.add_parser("list", help="print the demo orders and accounts (no database)")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(run=_demo_list)
+
+    order = commands.add_parser("order", help="orders from the shop").add_subparsers(
+        dest="action", required=True
+    )
+    replay = order.add_parser(
+        "replay", help="create an order the feed missed, from its JSON (idempotent)"
+    )
+    replay.add_argument("file", help='the order as the feed sends it in "order.created" data')
+    replay.set_defaults(run=_order_replay)
     return parser
 
 

@@ -641,3 +641,35 @@ def test_missing_database_folder_exits_2_with_a_readable_message(cli_env, tmp_pa
     failed = run_cli(env, "demo", "load")
     assert failed.returncode == 2
     assert "does not exist" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_order_replay_creates_a_missed_order_once(cli_env, tmp_path):
+    from test_order_feed import order_data
+
+    assert run_cli(cli_env, "db", "upgrade").returncode == 0
+    assert run_cli(cli_env, "demo", "load").returncode == 0
+    source = tmp_path / "order.json"
+    source.write_text(json.dumps(order_data()))
+    first = run_cli(cli_env, "order", "replay", str(source))
+    assert first.returncode == 0 and "replayed" in first.stdout, first.stderr
+    again = run_cli(cli_env, "order", "replay", str(source))
+    assert again.returncode == 0 and "already" in again.stdout
+    with Session(db.engine_for(cli_env["ALME_DATABASE_URL"])) as session:
+        orders = session.exec(select(Order).where(Order.number == "AL200001")).all()
+        assert len(orders) == 1 and orders[0].email == "alice.martin@example.fr"
+
+
+def test_order_replay_refuses_bad_files_and_changes_nothing(cli_env, tmp_path):
+    from test_order_feed import order_data
+
+    assert run_cli(cli_env, "db", "upgrade").returncode == 0
+    assert run_cli(cli_env, "demo", "load").returncode == 0
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    invalid = tmp_path / "invalid.json"
+    invalid.write_text(json.dumps(order_data(total_cents=1)))
+    for path in (broken, invalid, tmp_path / "missing.json"):
+        refused = run_cli(cli_env, "order", "replay", str(path))
+        assert refused.returncode == 1 and refused.stderr.startswith("alme-portal:")
+    with Session(db.engine_for(cli_env["ALME_DATABASE_URL"])) as session:
+        assert session.exec(select(Order).where(Order.number == "AL200001")).first() is None
