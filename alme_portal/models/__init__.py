@@ -7,6 +7,7 @@ from alme_portal.models.meta import AppMeta
 from alme_portal.models.orders import Instalment, Order, OrderLine, Payment, Shipment, ShipmentLine
 from alme_portal.models.outbox import OutboxEmail
 from alme_portal.models.requests import OrderChangeRequest
+from alme_portal.models.returns import ReturnLine, ReturnRequest, StockAlert, Withdrawal
 
 __all__ = [
     "AppMeta",
@@ -21,9 +22,13 @@ __all__ = [
     "Payment",
     "Product",
     "RelayPoint",
+    "ReturnLine",
+    "ReturnRequest",
     "Salon",
     "Shipment",
     "ShipmentLine",
     "StaffUser",
+    "StockAlert",
     "Variant",
+    "Withdrawal",
 ]

@@ -80,3 +80,16 @@ class Role(StrEnum):
 
     CUSTOMER = "customer"
     STAFF = "staff"
+
+
+class ReturnStatus(StrEnum):
+    """Where a return stands, as its status page shows it (issue 4, R8)."""
+
+    DECLARED = "declared"
+    DROPPED_OFF = "dropped_off"
+    RECEIVED = "received"
+    INSPECTED = "inspected"
+    REFUNDED = "refunded"
+    CREDIT_NOTE_ISSUED = "credit_note_issued"
+    EXCHANGE_SHIPPED = "exchange_shipped"
+    REFUSED = "refused"
