@@ -13,6 +13,7 @@ PLAIN_LAYERS = (
     "content",
     "i18n",
     "carriers",
+    "labels",
     "simulator",
     "views",
     "api",
