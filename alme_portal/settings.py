@@ -18,6 +18,16 @@ FROZEN_NOW_ENV = "ALME_FROZEN_NOW"
 """ISO 8601 instant; when set, the clock returns it (demo screenshots, reproducible runs)."""
 
 
+PORTAL_URL_ENV = "ALME_PORTAL_URL"
+DEFAULT_PORTAL_URL = "http://localhost:3000"
+"""Public address of the portal, for links in e-mails."""
+
+
+def portal_url() -> str:
+    """Return the portal's public base URL (no trailing slash)."""
+    return (os.environ.get(PORTAL_URL_ENV) or DEFAULT_PORTAL_URL).rstrip("/")
+
+
 def database_url() -> str:
     """Return the SQLAlchemy URL of the portal database (SQLite file unless overridden)."""
     return os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL
@@ -68,6 +78,15 @@ DEFECT_REPORT_HOURS = 48
 CREDIT_NOTE_VALIDITY_DAYS = 365
 REFUND_VISIBLE_WORKING_DAYS = (2, 3)
 EXCHANGE_DELIVERY_WORKING_DAYS = (7, 14)
+ATELIER_RETURN_ADDRESS = (
+    "Almé – Atelier retours",
+    "27 rue du Faubourg Saint-Honoré",
+    "75008 Paris",
+    "France",
+)
+"""Rule R3: where prepaid return labels send parcels (the FAQ does not print it)."""
+RETURN_LINES_MAX = 20
+"""Most item lines one return may carry (bounds what a forged request can ask)."""
 EXCHANGE_RETURN_PROCESSING_DAYS = 10
 """Rule E7: average days from drop-off until a return is processed and the exchange ships."""
 

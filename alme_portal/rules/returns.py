@@ -105,3 +105,21 @@ def label_expires_on(declared_at: datetime) -> date:
 def label_available(declared_at: datetime, now: datetime) -> bool:
     """Rule R3: whether the label of a return declared at `declared_at` is still downloadable."""
     return clock.in_paris(now).date() <= label_expires_on(declared_at)
+
+
+def withdrawal_open(*, cancelled: bool, delivered: list[datetime | None], today: date) -> bool:
+    """EU withdrawal button: whether an order is still within its withdrawal period.
+
+    The period runs from the order until 14 days after its last parcel is delivered, so an
+    order with a parcel still on its way (or not dispatched) can be withdrawn from.
+
+    Args:
+        cancelled: the order is cancelled (nothing left to withdraw from).
+        delivered: each shipment's delivery instant (None while not delivered).
+        today: the Paris date to judge on.
+    """
+    if cancelled or not delivered:
+        return False
+    if any(moment is None for moment in delivered):
+        return True
+    return today <= max(return_deadline(moment) for moment in delivered)

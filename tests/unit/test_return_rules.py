@@ -153,3 +153,19 @@ def test_e7_exchange_arrives_7_to_14_working_days_after_drop_off():
         date(2026, 12, 30),
         date(2027, 1, 11),
     )
+
+
+def test_withdrawal_period_runs_until_14_days_after_the_last_delivery():
+    later = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+    assert returns.withdrawal_open(cancelled=False, delivered=[None], today=date(2026, 11, 20))
+    assert returns.withdrawal_open(
+        cancelled=False, delivered=[DELIVERED, None], today=date(2027, 3, 1)
+    )
+    assert returns.withdrawal_open(
+        cancelled=False, delivered=[DELIVERED, later], today=date(2026, 12, 4)
+    )
+    assert not returns.withdrawal_open(
+        cancelled=False, delivered=[DELIVERED, later], today=date(2026, 12, 5)
+    )
+    assert not returns.withdrawal_open(cancelled=True, delivered=[None], today=date(2026, 11, 20))
+    assert not returns.withdrawal_open(cancelled=False, delivered=[], today=date(2026, 11, 20))

@@ -1,0 +1,187 @@
+"""What the return wizard offers for an order: lines, exchanges, methods, salons (R1-R5, E2-E5)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, func, select
+
+from alme_portal.models import (
+    Order,
+    OrderLine,
+    Product,
+    ReturnLine,
+    ReturnRequest,
+    Salon,
+    Shipment,
+    ShipmentLine,
+    Variant,
+)
+from alme_portal.models.vocabulary import OrderStatus, ReturnStatus
+from alme_portal.rules import returns
+from alme_portal.rules.exchange import unit_prices_paid
+
+
+def already_returned(session: Session, order_id: int) -> dict[int, int]:
+    """Units of each line of the order declared in returns that were not refused."""
+    rows = session.exec(
+        select(ReturnLine.order_line_id, func.sum(ReturnLine.quantity))
+        .join(ReturnRequest, ReturnRequest.id == ReturnLine.return_id)
+        .where(ReturnRequest.order_id == order_id, ReturnRequest.status != ReturnStatus.REFUSED)
+        .group_by(ReturnLine.order_line_id)
+    ).all()
+    return {line_id: int(total) for line_id, total in rows}
+
+
+def _deliveries(session: Session, order_id: int) -> dict[int, tuple[int, datetime | None]]:
+    """Per line: units in delivered parcels and the latest delivery instant."""
+    rows = session.exec(
+        select(ShipmentLine.order_line_id, ShipmentLine.quantity, Shipment.delivered_at)
+        .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
+        .where(Shipment.order_id == order_id)
+    ).all()
+    delivered: dict[int, tuple[int, datetime | None]] = {}
+    for line_id, quantity, at in rows:
+        units, latest = delivered.get(line_id, (0, None))
+        if at is not None:
+            units, latest = units + quantity, max(filter(None, (latest, at)))
+        delivered[line_id] = (units, latest)
+    return delivered
+
+
+def shipment_deliveries(session: Session, order_id: int) -> list[datetime | None]:
+    """Each parcel's delivery instant (None while on its way or not dispatched)."""
+    return list(session.exec(select(Shipment.delivered_at).where(Shipment.order_id == order_id)))
+
+
+def line_options(session: Session, order: Order, language: str, today: date) -> list[dict]:
+    """Each line with what can be returned of it, why not, and its exchange sizes (R2, E3)."""
+    rows = session.exec(
+        select(OrderLine, Variant, Product)
+        .join(Variant, Variant.id == OrderLine.variant_id)
+        .join(Product, Product.id == Variant.product_id)
+        .where(OrderLine.order_id == order.id)
+        .order_by(OrderLine.id)
+    ).all()
+    deliveries = _deliveries(session, order.id)
+    returned = already_returned(session, order.id)
+    siblings = _variants_of(session, {product.id for _, _, product in rows})
+    lines = []
+    for line, variant, product in rows:
+        units, delivered_at = deliveries.get(line.id, (0, None))
+        verdict = returns.line_eligibility(
+            delivered_at=delivered_at,
+            ordered=units,
+            already_returned=returned.get(line.id, 0),
+            today=today,
+        )
+        lines.append(
+            {
+                "id": line.id,
+                "name": _name(product, language),
+                "image": product.image,
+                "category": product.category,
+                "product_id": product.id,
+                "colour": line.colour,
+                "size": line.size,
+                "quantity": line.quantity,
+                "returnable": verdict.returnable_quantity,
+                "refusal": verdict.refusal,
+                "deadline": verdict.deadline,
+                "unit_prices_paid": unit_prices_paid(
+                    line.unit_price_cents, line.discount_cents, line.quantity
+                ),
+                "sizes": [
+                    {"variant_id": other.id, "size": other.size, "in_stock": other.stock > 0}
+                    for other in siblings[product.id]
+                    if other.colour == variant.colour and other.id != variant.id
+                ],
+            }
+        )
+    return lines
+
+
+def _variants_of(session: Session, product_ids: set[int]) -> dict[int, list[Variant]]:
+    found: dict[int, list[Variant]] = defaultdict(list)
+    for variant in session.exec(
+        select(Variant).where(Variant.product_id.in_(product_ids)).order_by(Variant.id)
+    ):
+        found[variant.product_id].append(variant)
+    return found
+
+
+def _name(product: Product, language: str) -> str:
+    return product.name_fr if language == "fr" else product.name_en
+
+
+def exchange_products(session: Session, language: str) -> list[dict[str, Any]]:
+    """Rule E2: every product and colour one could exchange for, with sizes, price and stock."""
+    rows = session.exec(
+        select(Variant, Product)
+        .join(Product, Product.id == Variant.product_id)
+        .order_by(Product.id, Variant.id)
+    ).all()
+    return [
+        {
+            "variant_id": variant.id,
+            "product_id": product.id,
+            "name": _name(product, language),
+            "image": product.image,
+            "colour": variant.colour,
+            "size": variant.size,
+            "price_cents": variant.price_cents,
+            "in_stock": variant.stock > 0,
+        }
+        for variant, product in rows
+    ]
+
+
+def salons(session: Session) -> list[dict[str, str]]:
+    """Rule R4: the salons that take returns."""
+    return [
+        {
+            "code": salon.code,
+            "name": salon.name,
+            "address": f"{salon.address}, {salon.postcode} {salon.city}",
+            "hours": salon.opening_hours,
+        }
+        for salon in session.exec(select(Salon).where(Salon.accepts_returns).order_by(Salon.id))
+    ]
+
+
+def return_options(
+    session: Session, order_id: int, language: str, today: date
+) -> dict[str, Any] | None:
+    """Everything the wizard offers for an order the caller may see, or None if unknown.
+
+    Returns:
+        {"order": {...}, "lines": line_options, "methods": return methods (R3-R5),
+        "salons": salons, "withdrawal_open": bool}.
+    """
+    order = session.get(Order, order_id)
+    if order is None:
+        return None
+    return {
+        "order": {
+            "id": order.id,
+            "number": order.number,
+            "kind": order.kind,
+            "country": order.ship_country,
+            "postcode": order.ship_postcode,
+            "email": order.email,
+            "first_name": order.ship_first_name,
+            "last_name": order.ship_last_name,
+            "address": order.ship_address,
+            "city": order.ship_city,
+        },
+        "lines": line_options(session, order, language, today),
+        "methods": list(returns.return_methods(order.ship_country)),
+        "salons": salons(session),
+        "withdrawal_open": returns.withdrawal_open(
+            cancelled=order.status == OrderStatus.CANCELLED,
+            delivered=shipment_deliveries(session, order.id),
+            today=today,
+        ),
+    }

@@ -1,0 +1,219 @@
+"""Declaring returns on the real database (R1-R5, R7, R13, E2-E6): checks, idempotency, e-mail."""
+
+import pytest
+from conftest import NOW, order_id
+from sqlmodel import func, select
+
+from alme_portal import clock
+from alme_portal.models import OutboxEmail, ReturnLine, ReturnRequest, Variant
+from alme_portal.services import return_options
+from alme_portal.services.return_declaration import declare_return
+
+SENDER = {
+    "first_name": "Camille",
+    "last_name": "Moreau",
+    "address": "18 rue Saint-Maur",
+    "postcode": "75011",
+    "city": "Paris",
+}
+
+
+def options(session, number):
+    with clock.use_clock(NOW):
+        return return_options.return_options(
+            session, order_id(session, number), "en", clock.today()
+        )
+
+
+def line_of(session, number, index=0):
+    return options(session, number)["lines"][index]
+
+
+def refund(line, quantity=1, reason="too_small", method="credit_note"):
+    return {"order_line_id": line["id"], "quantity": quantity, "reason": reason,
+            "resolution": "refund", "refund_method": method}  # fmt: skip
+
+
+def draft(*lines, method="mondial_relay", **extra):
+    return {"lines": list(lines), "method": method, "sender": SENDER, **extra}
+
+
+def declare(session, number, data, language="en"):
+    with clock.use_clock(NOW):
+        outcome = declare_return(
+            session, order_id=order_id(session, number), draft_data=data, language=language
+        )
+        session.flush()
+        return outcome
+
+
+def stored(session, model=ReturnRequest):
+    return session.exec(select(func.count()).select_from(model)).one()
+
+
+def variant(session, product_id, colour, size):
+    return session.exec(
+        select(Variant).where(
+            Variant.product_id == product_id, Variant.colour == colour, Variant.size == size
+        )
+    ).one()
+
+
+def test_r1_refund_by_credit_note_is_declared_with_label_and_email(demo_session):
+    tee = line_of(demo_session, "AL100101")
+    outcome = declare(demo_session, "AL100101", draft(refund(tee, 2)), language="fr")
+    assert (outcome.status, outcome.number) == ("declared", "RT-AL100101-1")
+    request = demo_session.exec(select(ReturnRequest)).one()
+    assert request.parcel_reference == f"MR{request.id:08d}FR"
+    assert str(request.label_expires_on) == "2026-12-09"  # R3: 14 days from declaration
+    line = demo_session.exec(select(ReturnLine)).one()
+    assert (line.quantity, line.paid_cents, line.refund_method) == (2, 11_000, "credit_note")
+    mail = demo_session.exec(select(OutboxEmail)).one()
+    assert mail.kind == "return_declared" and "RT-AL100101-1" in mail.subject
+    assert "Mondial Relay" in mail.body and "/returns/RT-AL100101-1" in mail.body
+
+
+def test_confirmation_is_idempotent_for_a_double_click_or_second_tab(demo_session):
+    tee = line_of(demo_session, "AL100101")
+    same = draft(refund(tee), returned_when_drafted={str(tee["id"]): 0})
+    first = declare(demo_session, "AL100101", same)
+    again = declare(demo_session, "AL100101", same)
+    assert first.status == "declared" and again.status == "existing"
+    assert again.number == first.number
+    assert stored(demo_session) == 1 and stored(demo_session, OutboxEmail) == 1
+
+
+def test_r2_a_second_return_of_the_rest_is_a_new_return(demo_session):
+    tee = line_of(demo_session, "AL100101")
+    declare(demo_session, "AL100101", draft(refund(tee)))
+    tee_now = line_of(demo_session, "AL100101")
+    assert tee_now["returnable"] == 1
+    second = declare(
+        demo_session, "AL100101",
+        draft(refund(tee_now), returned_when_drafted={str(tee["id"]): 1}),
+    )  # fmt: skip
+    assert (second.status, second.number) == ("declared", "RT-AL100101-2")
+    third = declare(
+        demo_session, "AL100101",
+        draft(refund(tee_now), returned_when_drafted={str(tee["id"]): 2}),
+    )  # fmt: skip
+    assert (third.status, third.message_key) == ("invalid", "returns.refused.already_returned")
+
+
+@pytest.mark.parametrize(
+    ("number", "key"),
+    [("AL100102", "returns.refused.window_closed"), ("AL100103", "returns.refused.not_delivered")],
+)
+def test_r2_closed_window_or_undelivered_is_refused(demo_session, number, key):
+    outcome = declare(demo_session, number, draft(refund(line_of(demo_session, number))))
+    assert (outcome.status, outcome.message_key) == ("invalid", key)
+    assert stored(demo_session) == 0
+
+
+def test_r13_exchange_order_can_be_returned(demo_session):
+    outcome = declare(demo_session, "AL100117", draft(refund(line_of(demo_session, "AL100117"))))
+    assert outcome.status == "declared"
+
+
+def test_r7_defect_reason_is_marked(demo_session):
+    tee = line_of(demo_session, "AL100101")
+    declare(demo_session, "AL100101", draft(refund(tee, reason="arrived_crumpled")))
+    assert demo_session.exec(select(ReturnLine)).one().defect
+
+
+def test_e3_size_exchange_keeps_the_price(demo_session):
+    tee = line_of(demo_session, "AL100101")
+    wanted = next(size for size in tee["sizes"] if size["size"] == "L")
+    item = {"order_line_id": tee["id"], "quantity": 1, "reason": "too_small",
+            "resolution": "size_exchange", "exchange_variant_id": wanted["variant_id"]}  # fmt: skip
+    assert declare(demo_session, "AL100101", draft(item)).status == "declared"
+    line = demo_session.exec(select(ReturnLine)).one()
+    assert (line.to_pay_cents, line.to_refund_cents) == (0, 0)
+
+
+def test_e4_product_exchange_records_the_supplement(demo_session):
+    tee = line_of(demo_session, "AL100101")  # paid 55.00
+    cardigan = line_of(demo_session, "AL100101", 1)
+    pricier = variant(demo_session, cardigan["product_id"], cardigan["colour"], "S")  # 145.00
+    item = {"order_line_id": tee["id"], "quantity": 1, "reason": "changed_mind",
+            "resolution": "product_exchange", "exchange_variant_id": pricier.id}  # fmt: skip
+    assert declare(demo_session, "AL100101", draft(item)).status == "declared"
+    line = demo_session.exec(select(ReturnLine)).one()
+    assert (line.to_pay_cents, line.to_refund_cents) == (pricier.price_cents - 5_500, 0)
+
+
+def test_e5_out_of_stock_exchange_is_refused(demo_session):
+    cardigan = line_of(demo_session, "AL100101", 1)
+    sold_out = next(size for size in cardigan["sizes"] if not size["in_stock"])
+    item = {"order_line_id": cardigan["id"], "quantity": 1, "reason": "too_small",
+            "resolution": "size_exchange",
+            "exchange_variant_id": sold_out["variant_id"]}  # fmt: skip
+    outcome = declare(demo_session, "AL100101", draft(item))
+    assert (outcome.status, outcome.message_key) == ("invalid", "returns.invalid.out_of_stock")
+
+
+def test_e2_exchange_kind_must_match_the_choice(demo_session):
+    tee = line_of(demo_session, "AL100101")
+    other_colour = variant(demo_session, tee["product_id"], "Black", "M")
+    item = {"order_line_id": tee["id"], "quantity": 1, "reason": "fit",
+            "resolution": "size_exchange", "exchange_variant_id": other_colour.id}  # fmt: skip
+    outcome = declare(demo_session, "AL100101", draft(item))
+    assert outcome.message_key == "returns.invalid.exchange"
+
+
+def test_r4_store_drop_off_needs_a_known_salon(demo_session):
+    tee = line_of(demo_session, "AL100101")
+    ok = declare(demo_session, "AL100101", draft(refund(tee), method="store", salon_code="MARAIS"))
+    assert ok.status == "declared"
+    assert demo_session.exec(select(ReturnRequest)).one().parcel_reference is None
+    bad = declare(demo_session, "AL100101", draft(refund(tee), method="store", salon_code="NOPE"))
+    assert bad.message_key == "returns.invalid.salon"
+
+
+def test_r5_self_ship_only_where_mondial_relay_does_not_go(demo_session):
+    dress = line_of(demo_session, "AL100109")  # Geneva
+    refused = declare(demo_session, "AL100109", draft(refund(dress)))
+    assert refused.message_key == "returns.invalid.method"
+    accepted = declare(demo_session, "AL100109", draft(refund(dress), method="self_ship"))
+    assert accepted.status == "declared"
+    mail = demo_session.exec(select(OutboxEmail)).one()
+    assert "€6.00" in mail.body
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        None, "x", [], {},
+        {"lines": [], "method": "mondial_relay", "sender": SENDER},
+        {"lines": [{"order_line_id": 1, "quantity": 1, "reason": "bored", "resolution": "refund",
+                    "refund_method": "credit_note"}], "method": "mondial_relay", "sender": SENDER},
+        {"lines": [{"order_line_id": 1, "quantity": "1", "reason": "fit", "resolution": "refund",
+                    "refund_method": "credit_note"}], "method": "mondial_relay", "sender": SENDER},
+        {"lines": [{"order_line_id": 1, "quantity": 1, "reason": "fit", "resolution": "refund",
+                    "refund_method": "cash"}], "method": "mondial_relay", "sender": SENDER},
+        {"lines": [{"order_line_id": 1, "quantity": 1, "reason": "fit", "resolution": "refund",
+                    "refund_method": "credit_note"}], "method": "teleport", "sender": SENDER},
+        {"lines": [{"order_line_id": 1, "quantity": 1, "reason": "fit", "resolution": "refund",
+                    "refund_method": "credit_note"}], "method": "mondial_relay",
+         "sender": {**SENDER, "city": "x" * 500}},
+    ],
+)  # fmt: skip
+def test_forged_drafts_store_nothing(demo_session, forged):
+    outcome = declare(demo_session, "AL100101", forged)
+    assert (outcome.status, outcome.message_key) == ("invalid", "returns.invalid.draft")
+    assert stored(demo_session) == 0 and stored(demo_session, OutboxEmail) == 0
+
+
+def test_lines_of_another_order_or_too_many_units_store_nothing(demo_session):
+    foreign = line_of(demo_session, "AL100117")
+    assert declare(demo_session, "AL100101", draft(refund(foreign))).message_key == (
+        "returns.invalid.line"
+    )
+    tee = line_of(demo_session, "AL100101")
+    too_many = declare(demo_session, "AL100101", draft(refund(tee, 1), refund(tee, 2)))
+    assert too_many.message_key == "returns.invalid.quantity"
+    unknown_point = declare(
+        demo_session, "AL100101", draft(refund(tee), relay_point_code="FR-999999")
+    )
+    assert unknown_point.message_key == "returns.invalid.relay_point"
+    assert stored(demo_session) == 0
