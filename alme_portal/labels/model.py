@@ -8,8 +8,9 @@ from datetime import date
 
 REFERENCE_PATTERN = re.compile(r"[A-Z0-9-]{4,32}")
 """Return numbers and parcel references: upper-case letters, digits and hyphens only."""
-PREPAID_CARRIERS = ("mondial_relay",)
-"""Rule R3: the portal's return label is prepaid for Mondial Relay only."""
+LABEL_KINDS = ("mondial_relay", "self_ship", "store")
+"""Rule R3: prepaid for Mondial Relay; a self-shipped parcel (R5) or a salon drop-off (R4)
+gets the same label without postage, so the Atelier can still scan the return."""
 LANGUAGES = ("en", "fr")
 
 
@@ -20,7 +21,7 @@ class ReturnLabel:
     Attributes:
         return_number: The portal's return number, e.g. ``RT-AL100101-1``.
         parcel_reference: The carrier's parcel reference, printed as Code 128 and QR code.
-        carrier: The carrier code; only ``mondial_relay`` labels are prepaid.
+        carrier: ``mondial_relay`` (prepaid), ``self_ship`` (R5) or ``store`` (R4).
         sender_name: The customer's name (untrusted text, cleaned before printing).
         sender_address: The customer's address lines (untrusted text, cleaned and bounded).
         recipient: The Atelier's address lines.
@@ -29,7 +30,7 @@ class ReturnLabel:
         language: ``en`` or ``fr``, the language of the printed words.
 
     Raises:
-        ValueError: If a reference is malformed, the carrier is not prepaid, the language
+        ValueError: If a reference is malformed, the carrier is unknown, the language
             is unknown or the label expires before it is declared.
     """
 
@@ -46,8 +47,8 @@ class ReturnLabel:
     def __post_init__(self) -> None:
         validate_reference(self.return_number, "return number")
         validate_reference(self.parcel_reference, "parcel reference")
-        if self.carrier not in PREPAID_CARRIERS:
-            raise ValueError(f"no prepaid return label for carrier {self.carrier!r}")
+        if self.carrier not in LABEL_KINDS:
+            raise ValueError(f"no return label for carrier {self.carrier!r}")
         if self.language not in LANGUAGES:
             raise ValueError(f"unsupported label language {self.language!r}")
         if self.expires_on < self.declared_on:

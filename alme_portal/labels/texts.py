@@ -28,6 +28,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "parcel": "Parcel",
         "valid_until": "Valid until {date}",
         "prepaid": "Prepaid – {carrier}",
+        "self_ship": "Postage paid by sender",
+        "store": "Salon drop-off",
         "instructions": (
             "Print this label and stick it over the old label. "
             "Put the recipient card inside the parcel."
@@ -41,6 +43,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "parcel": "Colis",
         "valid_until": "Valable jusqu'au {date}",
         "prepaid": "Prépayé – {carrier}",
+        "self_ship": "Affranchi par l'expéditeur",
+        "store": "Dépôt en salon",
         "instructions": (
             "Imprimez cette étiquette et collez-la sur l'ancienne étiquette. "
             "Glissez la carte destinataire dans le colis."
@@ -195,7 +199,9 @@ def label_texts(label: ReturnLabel) -> LabelTexts:
         return_number=label.return_number,
         parcel_heading=words["parcel"].upper(),
         parcel_reference=label.parcel_reference,
-        prepaid=words["prepaid"].format(carrier=CARRIER_NAMES[label.carrier]),
+        prepaid=words["prepaid"].format(carrier=CARRIER_NAMES[label.carrier])
+        if label.carrier in CARRIER_NAMES
+        else words[label.carrier],
         valid_until=words["valid_until"].format(
             date=format_label_date(label.expires_on, label.language)
         ),

@@ -123,3 +123,26 @@ def withdrawal_open(*, cancelled: bool, delivered: list[datetime | None], today:
     if any(moment is None for moment in delivered):
         return True
     return today <= max(return_deadline(moment) for moment in delivered)
+
+
+def money_timing_key(payment_methods: list[str], refund_method: str | None) -> str:
+    """Rules R8-R12: which explanation of when the money arrives fits this refund.
+
+    Args:
+        payment_methods: how the order was paid (Payment.method values).
+        refund_method: "credit_note" or "original" (None: an exchange with nothing to refund).
+    """
+    methods = set(payment_methods)
+    if refund_method is None:
+        return "returns.money.exchange"
+    if refund_method == CREDIT_NOTE:
+        return "returns.money.credit_note"  # R8, R9 (a new gift card when paid by gift card)
+    if methods == {"gift_card"}:
+        return "returns.money.gift_card"  # R9
+    if "gift_card" in methods:
+        return "returns.money.gift_card_first"  # R10
+    if "instalments_3" in methods:
+        return "returns.money.instalments"  # R11
+    if methods & {"deferred_15", "deferred_30"}:
+        return "returns.money.deferred"  # R12
+    return "returns.money.original"  # R8

@@ -213,6 +213,16 @@ def test_invalid_return_number_is_refused(number):
 def test_only_mondial_relay_labels_are_prepaid():
     with pytest.raises(ValueError):
         make_label(carrier="colissimo")
+    assert label_texts(make_label()).prepaid == "Prepaid – Mondial Relay"
+
+
+@pytest.mark.parametrize(
+    ("kind", "banner"), [("self_ship", "Affranchi par l'expéditeur"), ("store", "Dépôt en salon")]
+)
+def test_r4_r5_labels_without_postage_say_so_and_keep_the_qr_code(kind, banner):
+    label = make_label(carrier=kind, parcel_reference="RT-AL100109-1", language="fr")
+    assert label_texts(label).prepaid == banner
+    assert decode_check(png_image(label), zxingcpp.BarcodeFormat.QRCode) == ["RT-AL100109-1"]
 
 
 def test_unknown_language_and_backwards_dates_are_refused():

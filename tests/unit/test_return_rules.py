@@ -169,3 +169,19 @@ def test_withdrawal_period_runs_until_14_days_after_the_last_delivery():
     )
     assert not returns.withdrawal_open(cancelled=True, delivered=[None], today=date(2026, 11, 20))
     assert not returns.withdrawal_open(cancelled=False, delivered=[], today=date(2026, 11, 20))
+
+
+@pytest.mark.parametrize(
+    ("methods", "refund", "key"),
+    [(["card"], "credit_note", "returns.money.credit_note"),  # R8
+     (["card"], "original", "returns.money.original"),  # R8
+     (["paypal"], "original", "returns.money.original"),
+     (["gift_card"], "original", "returns.money.gift_card"),  # R9
+     (["gift_card"], "credit_note", "returns.money.credit_note"),  # R9
+     (["gift_card", "card"], "original", "returns.money.gift_card_first"),  # R10
+     (["instalments_3"], "original", "returns.money.instalments"),  # R11
+     (["deferred_30"], "original", "returns.money.deferred"),  # R12
+     (["card"], None, "returns.money.exchange")],
+)  # fmt: skip
+def test_r8_to_r12_money_timing_depends_on_the_payment(methods, refund, key):
+    assert returns.money_timing_key(methods, refund) == key

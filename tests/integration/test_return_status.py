@@ -1,0 +1,51 @@
+"""A declared return seen by its owner: status page data and label downloads (R3, R8-R12)."""
+
+import io
+from datetime import timedelta
+
+import zxingcpp
+from conftest import NOW, order_id
+from PIL import Image
+from test_return_declaration import declare, draft, line_of, refund
+
+from alme_portal.services.return_status import label_file, owned_return, return_view
+
+
+def declared(session, number="AL100101", **extra):
+    outcome = declare(session, number, draft(refund(line_of(session, number)), **extra))
+    return owned_return(session, outcome.number, [order_id(session, number)])
+
+
+def test_only_the_orders_owner_opens_the_return(demo_session):
+    request = declared(demo_session)
+    assert owned_return(demo_session, request.number, [order_id(demo_session, "AL100117")]) is None
+    assert owned_return(demo_session, "RT-NOPE-1", [request.order_id]) is None
+    assert owned_return(demo_session, {"number": 1}, [request.order_id]) is None
+
+
+def test_status_page_shows_items_place_and_money_timing(demo_session):
+    view = return_view(demo_session, declared(demo_session), "fr")
+    assert (view["status"], view["step"], view["method"]) == ("declared", 0, "mondial_relay")
+    assert view["lines"][0]["money_key"] == "returns.money.credit_note"
+    assert view["lines"][0]["name"] == "T-shirt Léon en coton bio"
+
+
+def test_r4_store_return_names_the_salon(demo_session):
+    request = declared(demo_session, method="store", salon_code="MARAIS")
+    assert return_view(demo_session, request, "en")["place"][0] == "Almé Le Marais"
+
+
+def test_r3_label_png_and_pdf_carry_the_parcel_reference(demo_session):
+    request = declared(demo_session)
+    png = label_file(request, "png", NOW)
+    pdf = label_file(request, "pdf", NOW)
+    assert png.media_type == "image/png" and pdf.content.startswith(b"%PDF")
+    codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(png.content)))
+    assert request.parcel_reference in {code.text for code in codes}
+
+
+def test_r3_label_expires_14_days_after_the_declaration(demo_session):
+    request = declared(demo_session)
+    assert not isinstance(label_file(request, "pdf", NOW + timedelta(days=14)), str)
+    assert label_file(request, "pdf", NOW + timedelta(days=15)) == "returns.label.expired"
+    assert label_file(request, "exe", NOW) == "returns.label.format"
