@@ -66,18 +66,17 @@ class TrackingService:
         raise ValueError(f"unknown carrier {carrier!r}")
 
 
-def default_tracking_service() -> TrackingService:
-    """Return a tracking service whose clients are configured from the settings."""
-    simulator = settings.carrier_setting(
+def _simulator_url() -> str:
+    return settings.carrier_setting(
         settings.SIMULATOR_URL_ENV, settings.DEFAULT_SIMULATOR_URL
     ).rstrip("/")
-    laposte = LaPosteClient(
-        settings.carrier_setting(settings.LAPOSTE_BASE_URL_ENV, simulator + "/laposte/suivi/v2"),
-        settings.carrier_setting(settings.LAPOSTE_API_KEY_ENV, settings.DEFAULT_LAPOSTE_API_KEY),
-    )
-    mondial_relay = MondialRelayClient(
+
+
+def default_mondial_relay_client() -> MondialRelayClient:
+    """Return a Mondial Relay client configured from the settings."""
+    return MondialRelayClient(
         settings.carrier_setting(
-            settings.MONDIAL_RELAY_URL_ENV, simulator + "/mondialrelay/Web_Services.asmx"
+            settings.MONDIAL_RELAY_URL_ENV, _simulator_url() + "/mondialrelay/Web_Services.asmx"
         ),
         settings.carrier_setting(
             settings.MONDIAL_RELAY_ENSEIGNE_ENV, settings.DEFAULT_MONDIAL_RELAY_ENSEIGNE
@@ -86,4 +85,16 @@ def default_tracking_service() -> TrackingService:
             settings.MONDIAL_RELAY_KEY_ENV, settings.DEFAULT_MONDIAL_RELAY_KEY
         ),
     )
-    return TrackingService(laposte, mondial_relay, cache_seconds=settings.tracking_cache_seconds())
+
+
+def default_tracking_service() -> TrackingService:
+    """Return a tracking service whose clients are configured from the settings."""
+    laposte = LaPosteClient(
+        settings.carrier_setting(
+            settings.LAPOSTE_BASE_URL_ENV, _simulator_url() + "/laposte/suivi/v2"
+        ),
+        settings.carrier_setting(settings.LAPOSTE_API_KEY_ENV, settings.DEFAULT_LAPOSTE_API_KEY),
+    )
+    return TrackingService(
+        laposte, default_mondial_relay_client(), cache_seconds=settings.tracking_cache_seconds()
+    )

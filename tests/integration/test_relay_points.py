@@ -1,0 +1,57 @@
+"""Rule R3: the relay-point finder over real HTTP against the Mondial Relay simulator."""
+
+import pytest
+from sqlmodel import select
+from test_carriers import MR_KEY, arm, serve
+
+from alme_portal.carriers.mondial_relay import MondialRelayClient
+from alme_portal.models import RelayPoint
+from alme_portal.services.relay_points import find_relay_points
+from alme_portal.simulator import create_simulator_app
+
+
+@pytest.fixture(scope="module")
+def simulator_url():
+    with serve(create_simulator_app(mondial_relay_key=MR_KEY)) as url:
+        yield url
+
+
+@pytest.fixture
+def client(simulator_url):
+    return MondialRelayClient(
+        f"{simulator_url}/mondialrelay/Web_Services.asmx", "BDTEST13", MR_KEY,
+        sleep=lambda seconds: None,
+    )  # fmt: skip
+
+
+def test_r3_finder_lists_nearest_points_and_remembers_them(session, client):
+    found = find_relay_points(session, client, country="FR", postcode="75011")
+    assert found and found[0]["code"].startswith("FR-")
+    assert found[0]["address"].endswith("Paris") or "750" in found[0]["address"]
+    stored = session.exec(select(RelayPoint.code)).all()
+    assert {point["code"] for point in found} <= set(stored)
+    again = find_relay_points(session, client, country="FR", postcode="75011")
+    assert [p["code"] for p in again] == [p["code"] for p in found]
+    assert len(session.exec(select(RelayPoint.code)).all()) == len(stored)
+
+
+def test_r3_finder_serves_belgium(session, client):
+    found = find_relay_points(session, client, country="BE", postcode="1050")
+    assert found and all(point["code"].startswith("BE-") for point in found)
+
+
+@pytest.mark.parametrize(
+    ("country", "postcode", "key"),
+    [("DE", "10115", "relay.invalid.country"), ("FR", "7501", "relay.invalid.postcode"),
+     ("BE", "75011", "relay.invalid.postcode"), ("FR", None, "relay.invalid.postcode"),
+     (["FR"], "75011", "relay.invalid.country")],
+)  # fmt: skip
+def test_finder_refuses_bad_input(session, client, country, postcode, key):
+    assert find_relay_points(session, client, country=country, postcode=postcode) == key
+
+
+def test_finder_says_when_the_carrier_is_down(session, client, simulator_url):
+    arm(simulator_url, "mondialrelay", "503", count=10)
+    assert find_relay_points(session, client, country="FR", postcode="75011") == (
+        "relay.unavailable"
+    )
