@@ -11,7 +11,7 @@ export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PYTHONUNBUFFERED := 1
 
-.PHONY: install install-dev run test test-fast test-browser lint format clean
+.PHONY: install install-dev run test test-fast test-browser lint format clean bench
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ run: install
 	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
 
 test: install-dev test-fast test-browser
+
+# Benchmarks (not part of `make test`): figures and ratios, never timed assertions.
+bench: install
+	mkdir -p bench/results
+	$(BIN)/python -m bench.data_scale --json bench/results/data_scale.json --check
 
 test-fast: install-dev
 	$(BIN)/ruff check .
