@@ -10,12 +10,18 @@ from alme_portal.pages.help import help_page
 from alme_portal.pages.home import home
 from alme_portal.pages.not_found import not_found
 from alme_portal.pages.order import order_page
+from alme_portal.pages.return_status import return_status_page
+from alme_portal.pages.returns import returns_page
 from alme_portal.pages.track import track_page
+from alme_portal.pages.withdrawal import withdrawal_page
 from alme_portal.state.help import HelpState
 from alme_portal.state.order import OrderState
 from alme_portal.state.order_change import OrderChangeState
+from alme_portal.state.return_status import ReturnStatusState
+from alme_portal.state.returns import ReturnState
 from alme_portal.state.tracking import TrackState
 from alme_portal.state.ui import UiState
+from alme_portal.state.withdrawal import WithdrawalState
 
 
 def backend_error(exception: Exception) -> rx.event.EventSpec:
@@ -29,7 +35,6 @@ def backend_error(exception: Exception) -> rx.event.EventSpec:
 
 app = rx.App(
     style=theme.APP_STYLE,
-    theme=rx.theme(accent_color="brown", gray_color="sand", radius="none"),
     stylesheets=["/styles.css"],
     backend_exception_handler=backend_error,
     api_transformer=create_api(with_simulator=settings.serve_carrier_simulator()),
@@ -46,6 +51,9 @@ PAGES = (
         "My order · Almé",
         [OrderState.load_order, OrderChangeState.reset_change],
     ),
+    (returns_page, routes.RETURNS, "Returns & exchanges · Almé", [ReturnState.load_returns]),
+    (return_status_page, routes.RETURN, "My return · Almé", [ReturnStatusState.load_status]),
+    (withdrawal_page, routes.WITHDRAW, "Withdrawal · Almé", [WithdrawalState.load_withdrawal]),
     (not_found, routes.NOT_FOUND, "Page not found · Almé", []),
 )
 

@@ -23,7 +23,13 @@ def form_error(message: rx.Var, error_id: str) -> rx.Component:
 
 
 def select_field(
-    label, name: str, field_id: str, options, labelled: bool = True, **select_props
+    label,
+    name: str,
+    field_id: str,
+    options,
+    labelled: bool = True,
+    placeholder_first: bool = False,
+    **select_props,
 ) -> rx.Component:
     """A labelled native select (it works with any keyboard, screen reader and phone).
 
@@ -33,6 +39,7 @@ def select_field(
         field_id: the element id.
         options: a list Var of {"value", "label"} dicts, or of strings (`labelled=False`).
         labelled: whether the options are {"value", "label"} dicts.
+        placeholder_first: start with an empty "—" option, for a select bound to "".
         **select_props: passed to the select (default_value, key, on_change...).
     """
 
@@ -44,6 +51,7 @@ def select_field(
     return rx.vstack(
         rx.el.label(label, html_for=field_id, font_size="13px", letter_spacing="0.04em"),
         rx.el.select(
+            *([rx.el.option("—", value="", disabled=True)] if placeholder_first else []),
             rx.foreach(options, option),
             name=name,
             id=field_id,

@@ -37,7 +37,10 @@ PRIMARY_BUTTON = {
     "text_transform": "uppercase",
     "font_size": "13px",
     "padding": "0 1.5em",
-    "height": "44px",
+    "min_height": "44px",
+    "height": "auto",
+    "max_width": "100%",
+    "white_space": "normal",
     "cursor": "pointer",
     "_hover": {"background_color": TERRACOTTA},
 }

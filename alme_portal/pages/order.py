@@ -143,7 +143,15 @@ def _order() -> rx.Component:
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="5",
         ),
-        rx.link(t("order.back"), href=routes.TRACK, margin_top="2em", display="inline-block"),
+        rx.hstack(
+            rx.link(t("order.back"), href=routes.TRACK),
+            rx.cond(VIEW.withdrawal_open,
+                    rx.link(t("withdrawal.link"), href=routes.withdraw_page(VIEW.number),
+                            id="withdrawal-link")),
+            spacing="5",
+            wrap="wrap",
+            margin_top="2em",
+        ),
         id="order-page",
     )  # fmt: skip
 

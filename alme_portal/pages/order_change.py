@@ -170,8 +170,8 @@ def change_panel() -> rx.Component:
             VIEW.dispatched,
             rx.box(
                 rx.text(t("change.refused.dispatched"), size="2"),
-                rx.link(t("change.returns_link"), href=routes.RETURNS, margin_top="0.5em",
-                        display="inline-block"),
+                rx.link(t("change.returns_link"), href=routes.returns_for(VIEW.number),
+                        margin_top="0.5em", display="inline-block", id="order-returns-link"),
                 **theme.CARD,
                 id="order-change",
             ),

@@ -10,8 +10,8 @@ from alme_portal.components.layout import shell
 from alme_portal.state.tracking import TrackState
 
 
-def lookup_form() -> rx.Component:
-    """The lookup form, shared by the tracking and returns pages."""
+def lookup_form(on_submit=TrackState.find_order) -> rx.Component:
+    """The lookup form, shared by the tracking and returns pages ("Find my order")."""
     return rx.form(
         rx.vstack(
             field(
@@ -45,7 +45,7 @@ def lookup_form() -> rx.Component:
             spacing="4",
             width="100%",
         ),
-        on_submit=TrackState.find_order,
+        on_submit=on_submit,
         width="100%",
     )
 

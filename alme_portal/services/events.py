@@ -15,7 +15,8 @@ from sqlmodel import Session
 
 ORDER_PLACED = "order_placed"
 ORDER_DISPATCHED = "order_dispatched"
-KINDS = (ORDER_PLACED, ORDER_DISPATCHED)
+STOCK_CHANGED = "stock_changed"
+KINDS = (ORDER_PLACED, ORDER_DISPATCHED, STOCK_CHANGED)
 
 Handler = Callable[[Session, dict[str, Any]], None]
 

@@ -4,7 +4,8 @@ Every event is validated whole before anything is written, so a refused event ch
 nothing. Each applied event is remembered by id (`FeedEvent`) with the SHA-256 of its
 canonical JSON: a replay is a harmless "duplicate", the same id with another payload a
 "conflict". Creation publishes "order_placed"; a dispatch publishes "order_dispatched", whose
-handler here records the rule O6 e-mail in the outbox.
+handler here records the rule O6 e-mail in the outbox. "stock.updated" sets a size's stock and
+sends the pending back-in-stock alerts (rule E8).
 """
 
 from __future__ import annotations
@@ -44,7 +45,12 @@ from alme_portal.models.vocabulary import (
 )
 from alme_portal.rules.delivery import expected_dispatch_date
 from alme_portal.rules.money import split_cents
-from alme_portal.services import email_texts, events, outbox
+from alme_portal.services import (
+    email_texts,
+    events,
+    outbox,
+    stock_alerts,  # noqa: F401  (subscribes to STOCK_CHANGED)
+)
 from alme_portal.services.demo_rows import add_months
 
 SIGNATURE_HEADER = "X-Alme-Signature"
@@ -53,6 +59,7 @@ DISPATCH_EMAIL_KIND = "order_dispatched"
 MAX_LINES = 50
 MAX_QUANTITY = 99
 MAX_AMOUNT_CENTS = 10_000_000
+MAX_STOCK = 1_000_000
 
 # --- Signature ------------------------------------------------------------------------------
 
@@ -180,11 +187,20 @@ class DispatchIn(_Strict):
     lines: Annotated[list[DispatchLineIn], Field(min_length=1, max_length=MAX_LINES)]
 
 
+class StockIn(_Strict):
+    """The `data` of a "stock.updated" event: the units of one size now in stock (rule E8)."""
+
+    sku: Sku
+    stock: Annotated[int, Field(ge=0, le=MAX_STOCK)]
+
+
 class EventIn(_Strict):
     """The envelope of every feed event."""
 
     id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
-    type: Literal["order.created", "order.updated", "order.dispatched", "order.cancelled"]
+    type: Literal[
+        "order.created", "order.updated", "order.dispatched", "order.cancelled", "stock.updated"
+    ]
     created_at: Moment
     data: dict[str, Any]
 
@@ -262,6 +278,7 @@ def apply_feed_event(session: Session, event: Any) -> FeedOutcome:
         "order.updated": _update,
         "order.cancelled": _cancel,
         "order.dispatched": _dispatch,
+        "stock.updated": _set_stock,
     }
     try:
         order_id = appliers[envelope.type](session, envelope.data)
@@ -638,6 +655,18 @@ def _shrink_planned(session: Session, order_id: int, wanted: dict[int, int]) -> 
         if remaining is None:
             session.execute(sa.delete(Shipment).where(Shipment.id == shipment_id))
     session.flush()
+
+
+def _set_stock(session: Session, data: Any) -> None:
+    """Rule E8: set a size's stock, then e-mail its pending back-in-stock alerts if it is back."""
+    spec: StockIn = _parse(StockIn, data)
+    variant = session.exec(select(Variant).where(Variant.sku == spec.sku)).first()
+    if variant is None:
+        raise FeedRejected(f"unknown SKU {spec.sku}")
+    variant.stock = spec.stock
+    session.add(variant)
+    session.flush()
+    events.publish(session, events.STOCK_CHANGED, {"variant_id": variant.id})
 
 
 def record_dispatch_email(session: Session, payload: dict[str, Any]) -> None:

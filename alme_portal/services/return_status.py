@@ -46,7 +46,9 @@ def owned_return(session: Session, number: Any, order_ids: list[int]) -> ReturnR
     return request if request is not None and request.order_id in order_ids else None
 
 
-def return_view(session: Session, request: ReturnRequest, language: str) -> dict[str, Any]:
+def return_view(
+    session: Session, request: ReturnRequest, language: str, now: datetime | None = None
+) -> dict[str, Any]:
     """Everything the status page shows about a return its owner opened."""
     order = session.get(Order, request.order_id)
     rows = session.exec(
@@ -88,6 +90,7 @@ def return_view(session: Session, request: ReturnRequest, language: str) -> dict
         "declared_at": request.declared_at,
         "label_expires_on": request.label_expires_on,
         "parcel_reference": request.parcel_reference,
+        "label_available": returns.label_available(request.declared_at, now or clock.now()),
         "lines": lines,
     }
 

@@ -8,10 +8,10 @@ import re
 
 import reflex as rx
 
-from alme_portal import db, settings
+from alme_portal import clock, db, settings
 from alme_portal.carriers.http import CarrierUnavailable
 from alme_portal.carriers.tracking import default_tracking_service
-from alme_portal.services import order_changes, order_lookup
+from alme_portal.services import order_changes, order_lookup, withdrawals
 from alme_portal.state.tracking import TrackState
 from alme_portal.views.order_page import build_order_page
 
@@ -70,6 +70,7 @@ class OrderPageView:
     change_lines: list[ChangeLine] = dataclasses.field(default_factory=list)
     line_choices: list[dict[str, str]] = dataclasses.field(default_factory=list)
     relay_points: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    withdrawal_open: bool = False
 
 
 @functools.cache
@@ -97,13 +98,18 @@ def _load_views(order_number: str, unlocked: list[int]) -> tuple[int, dict[str, 
             lang: order_changes.change_options(session, order_id, lang)
             for lang in settings.LANGUAGES
         }
+        can_withdraw = withdrawals.withdrawal_open_for(session, order_id, clock.today())
     tracking = {
         shipment["id"]: _track(shipment["carrier"], shipment["tracking_number"])
         for shipment in orders["en"]["shipments"]
         if shipment["tracking_number"]
     }
     views = {
-        lang: {**build_order_page(order, tracking, lang), **_change_view(order, options[lang])}
+        lang: {
+            **build_order_page(order, tracking, lang),
+            **_change_view(order, options[lang]),
+            "withdrawal_open": can_withdraw,
+        }
         for lang, order in orders.items()
     }
     return order_id, views

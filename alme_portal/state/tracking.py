@@ -44,33 +44,47 @@ class TrackState(UiState):
     @rx.event
     async def find_order(self, form_data: dict):
         """Look the order up; on success open its page for this tab only."""
-        if self.busy:
-            return
-        data = form_data if isinstance(form_data, dict) else {}
-        number, email = data.get("order_number"), data.get("email")
-        if not isinstance(number, str) or not isinstance(email, str):
-            self.error_key = "track.missing"
-            return
-        number, email = number.strip()[:MAX_FIELD_LENGTH], email.strip()[:MAX_FIELD_LENGTH]
-        self.order_number, self.email = number, email
-        if not number or not email:
-            self.error_key = "track.missing"
-            return
-        self.busy = True
-        try:
-            result = await asyncio.to_thread(
-                _lookup, number, email, self.router.session.client_ip or "unknown"
-            )
-        finally:
-            self.busy = False
-        if result.status == "rate_limited":
-            self.error_key = "track.rate_limited"
-            self.retry_at = clock.in_paris(result.retry_at).strftime("%H:%M")
-            return
-        if result.status != "found":
-            self.error_key = "track.not_found"
-            return
-        self.error_key = ""
-        if result.order_id not in self._unlocked_order_ids:
-            self._unlocked_order_ids = [*self._unlocked_order_ids, result.order_id]
-        return rx.redirect(routes.order_page(order_lookup.normalise_order_number(number)))
+        order_id = await lookup(self, form_data)
+        if order_id is not None:
+            number = order_lookup.normalise_order_number(self.order_number)
+            return rx.redirect(routes.order_page(number))
+
+
+async def lookup(state: TrackState, form_data: object) -> int | None:
+    """Check the lookup form, find the order and unlock it for this tab.
+
+    Sets `error_key` (and `retry_at`) on `state` when the order cannot be opened.
+
+    Returns:
+        The order id when found, else None.
+    """
+    if state.busy:
+        return None
+    data = form_data if isinstance(form_data, dict) else {}
+    number, email = data.get("order_number"), data.get("email")
+    if not isinstance(number, str) or not isinstance(email, str):
+        state.error_key = "track.missing"
+        return None
+    number, email = number.strip()[:MAX_FIELD_LENGTH], email.strip()[:MAX_FIELD_LENGTH]
+    state.order_number, state.email = number, email
+    if not number or not email:
+        state.error_key = "track.missing"
+        return None
+    state.busy = True
+    try:
+        result = await asyncio.to_thread(
+            _lookup, number, email, state.router.session.client_ip or "unknown"
+        )
+    finally:
+        state.busy = False
+    if result.status == "rate_limited":
+        state.error_key = "track.rate_limited"
+        state.retry_at = clock.in_paris(result.retry_at).strftime("%H:%M")
+        return None
+    if result.status != "found":
+        state.error_key = "track.not_found"
+        return None
+    state.error_key = ""
+    if result.order_id not in state._unlocked_order_ids:
+        state._unlocked_order_ids = [*state._unlocked_order_ids, result.order_id]
+    return result.order_id

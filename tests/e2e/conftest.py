@@ -149,6 +149,7 @@ def screenshot(page):
 
     def take(name: str) -> Path:
         path = folder / f"{name}.png"
+        page.evaluate("window.scrollTo(0, 0)")  # the sticky header would cover the content
         page.screenshot(path=str(path), full_page=True)
         return path
 

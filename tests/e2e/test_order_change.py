@@ -58,11 +58,11 @@ def test_o1_relay_point_change_and_cancellation(page, portal):
 
 
 def test_o1_dispatched_order_points_to_returns(page, portal):
-    _open(page, portal, "in-transit")
+    order = _open(page, portal, "in-transit")
     panel = page.locator("#order-change")
     expect(panel).to_contain_text("can no longer be modified or cancelled")
     expect(panel.get_by_role("link", name="Return or exchange an item")).to_have_attribute(
-        "href", re.compile(r"/returns/?$")
+        "href", re.compile(rf"/returns\?order={order['number']}$")
     )
     expect(page.get_by_role("button", name="Modify my order")).to_have_count(0)
 

@@ -1,0 +1,30 @@
+"""Rule R3: "Download your return label", as PDF to print or as an image for the phone."""
+
+import reflex as rx
+
+from alme_portal.components import theme
+from alme_portal.components.cards import notice
+from alme_portal.components.i18n import t
+from alme_portal.state.return_status import ReturnStatusState as S
+
+
+def label_downloads(number) -> rx.Component:
+    """The two download buttons of a return's label, and why a download failed."""
+    return rx.vstack(
+        rx.text(t("returns.download"), **theme.KICKER),
+        rx.hstack(
+            rx.button(rx.icon("file-down", size=16), t("returns.download.pdf"),
+                      on_click=S.download_label(number, "pdf"), id="download-pdf",
+                      **theme.PRIMARY_BUTTON),
+            rx.button(rx.icon("image-down", size=16), t("returns.download.png"),
+                      on_click=S.download_label(number, "png"), id="download-png",
+                      **theme.SECONDARY_BUTTON),
+            spacing="3",
+            wrap="wrap",
+        ),
+        rx.cond(S.download_message != "",
+                notice(S.download_message, tone="warning", notice_id="download-error")),
+        spacing="2",
+        width="100%",
+        id="label-downloads",
+    )  # fmt: skip

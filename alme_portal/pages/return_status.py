@@ -1,0 +1,101 @@
+"""A return's status page (`/returns/<number>`), for the tab that found its order."""
+
+import reflex as rx
+
+from alme_portal import routes
+from alme_portal.components import theme
+from alme_portal.components.cards import notice
+from alme_portal.components.i18n import t
+from alme_portal.components.layout import shell
+from alme_portal.pages.return_downloads import label_downloads
+from alme_portal.state.return_status import ReturnStatusState as S
+
+PAGE = S.page
+
+
+def _step(step) -> rx.Component:
+    reached = step["state"] != ""
+    return rx.hstack(
+        rx.box(width="10px", height="10px", border_radius="50%",
+               border=f"1px solid {theme.INK}",
+               background_color=rx.cond(reached, theme.INK, "white")),
+        rx.text(step["label"], size="2", color=rx.cond(reached, theme.INK, theme.MUTED),
+                weight=rx.cond(step["state"] == "current", "bold", "regular")),
+        align="center",
+        spacing="2",
+        class_name="return-step",
+    )  # fmt: skip
+
+
+def _line(line) -> rx.Component:
+    return rx.hstack(
+        rx.image(src=line["image"], width="56px", height="70px", object_fit="cover",
+                 background_color=theme.SAND, alt=line["name"]),
+        rx.vstack(
+            rx.text(line["name"], weight="medium"),
+            rx.text(line["details"], size="2", color=theme.MUTED),
+            rx.text(line["reason"], size="2"),
+            rx.text(line["outcome"], size="2", weight="medium"),
+            spacing="1",
+        ),
+        spacing="3",
+        align="start",
+    )  # fmt: skip
+
+
+def _return() -> rx.Component:
+    return rx.vstack(
+        rx.text(PAGE.order, **theme.KICKER),
+        rx.heading(PAGE.title, as_="h1", size="8", **theme.HEADING),
+        rx.flex(rx.foreach(PAGE.steps, _step), gap="4", wrap="wrap", id="return-steps"),
+        rx.grid(
+            rx.vstack(
+                rx.box(rx.text(t("returns.status.items"), **theme.KICKER),
+                       rx.vstack(rx.foreach(PAGE.lines, _line), spacing="3", margin_top="0.8em"),
+                       **theme.CARD),
+                rx.box(rx.text(t("returns.status.money"), **theme.KICKER),
+                       rx.foreach(PAGE.money, lambda text: rx.text(text, margin_top="0.5em")),
+                       **theme.CARD, id="return-money"),
+                spacing="4", width="100%",
+            ),
+            rx.vstack(
+                rx.box(
+                    rx.cond(PAGE.label_available, label_downloads(PAGE.number),
+                            notice(t("returns.label.expired"), tone="warning")),
+                    rx.text(PAGE.label_note, size="1", color=theme.MUTED, margin_top="0.5em"),
+                    **theme.CARD,
+                ),
+                rx.box(rx.text(PAGE.place_title, **theme.KICKER),
+                       rx.foreach(PAGE.place, lambda text: rx.text(text, margin_top="0.3em")),
+                       **theme.CARD),
+                spacing="4", width="100%",
+            ),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="5",
+            width="100%",
+        ),
+        spacing="4",
+        width="100%",
+        id="return-page",
+    )  # fmt: skip
+
+
+def return_status_page() -> rx.Component:
+    """The status of one return, with its label."""
+    return shell(
+        rx.cond(
+            S.status_loaded,
+            rx.cond(
+                S.status_denied,
+                rx.vstack(
+                    notice(t("returns.status.denied"), notice_id="return-denied"),
+                    rx.link(rx.button(t("track.submit"), **theme.PRIMARY_BUTTON),
+                            href=routes.RETURNS),
+                    spacing="4",
+                    max_width="520px",
+                ),
+                _return(),
+            ),
+            rx.center(rx.spinner(size="3"), min_height="40vh"),
+        )
+    )  # fmt: skip

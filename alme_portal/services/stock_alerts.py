@@ -1,0 +1,131 @@
+"""Rule E8: back-in-stock alerts on a sold-out size, and their e-mail once it is back.
+
+An alert is created only for a size that is out of stock, at most one pending alert per size
+and e-mail. When the order feed reports stock for a size ("stock.updated"), every pending alert
+of that size gets one e-mail in its own language and is marked notified, so a second restock
+sends nothing. Functions write through the caller's session and never commit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, select
+
+from alme_portal import clock, settings
+from alme_portal.models import Product, StockAlert, Variant
+from alme_portal.services import events, outbox, return_emails
+
+EMAIL_KIND = "back_in_stock"
+EMAIL_MAX = 254
+_EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class AlertOutcome:
+    """What became of an alert request.
+
+    Attributes:
+        status: "created", "exists" (the same pending alert is already stored) or "invalid"
+            (nothing stored).
+        message_key: catalogue key of the message to show.
+    """
+
+    status: str
+    message_key: str
+
+
+def normalise_email(email: str) -> str | None:
+    """The e-mail trimmed and lower-cased, or None when it is not a plausible address."""
+    cleaned = email.strip().lower() if isinstance(email, str) else ""
+    if len(cleaned) > EMAIL_MAX or not _EMAIL_PATTERN.fullmatch(cleaned):
+        return None
+    return cleaned
+
+
+def _pending(session: Session, variant_id: int, email: str | None = None) -> list[StockAlert]:
+    query = select(StockAlert).where(
+        StockAlert.variant_id == variant_id, StockAlert.notified_at.is_(None)
+    )
+    if email is not None:
+        query = query.where(StockAlert.email == email)
+    return list(session.exec(query.order_by(StockAlert.id)).all())
+
+
+def create_alert(session: Session, *, variant_id: int, email: str, language: str) -> AlertOutcome:
+    """Rule E8: remember to tell `email` when this sold-out size is back ("CREATE ALERT").
+
+    Args:
+        session: the caller's session; it is flushed, not committed.
+        variant_id: the size (variant) she waits for; it must be out of stock.
+        email: the address typed in; stored trimmed and lower-cased.
+        language: "en" or "fr" for the e-mail; anything else falls back to the default.
+
+    Returns:
+        "created" ("alert.created"), "exists" ("alert.exists", nothing stored) or "invalid"
+        with "alert.invalid.variant", "alert.invalid.in_stock" or "alert.invalid.email".
+    """
+    variant = session.get(Variant, variant_id) if isinstance(variant_id, int) else None
+    if variant is None:
+        return AlertOutcome("invalid", "alert.invalid.variant")
+    if variant.stock > 0:
+        return AlertOutcome("invalid", "alert.invalid.in_stock")
+    address = normalise_email(email)
+    if address is None:
+        return AlertOutcome("invalid", "alert.invalid.email")
+    if _pending(session, variant.id, address):
+        return AlertOutcome("exists", "alert.exists")
+    session.add(
+        StockAlert(
+            variant_id=variant.id,
+            email=address,
+            language=language if language in settings.LANGUAGES else settings.DEFAULT_LANGUAGE,
+            created_at=clock.now(),
+        )
+    )
+    session.flush()
+    return AlertOutcome("created", "alert.created")
+
+
+def notify_back_in_stock(session: Session, variant_id: int) -> int:
+    """Rule E8: e-mail every pending alert of a size that is in stock, and mark it notified.
+
+    Args:
+        session: the caller's session; it is flushed, not committed.
+        variant_id: the size whose stock may have come back.
+
+    Returns:
+        How many e-mails were recorded (0 when out of stock or nothing is pending).
+    """
+    variant = session.get(Variant, variant_id)
+    if variant is None or variant.stock <= 0:
+        return 0
+    product = session.get(Product, variant.product_id)
+    alerts = _pending(session, variant.id)
+    for alert in alerts:
+        name = product.name_fr if alert.language == "fr" else product.name_en
+        email = return_emails.back_in_stock_email(
+            name=name, colour=variant.colour, size=variant.size, language=alert.language
+        )
+        outbox.record_email(
+            session, recipient=alert.email, kind=EMAIL_KIND, language=alert.language, **email
+        )
+        alert.notified_at = clock.now()
+        session.add(alert)
+    session.flush()
+    return len(alerts)
+
+
+def on_stock_changed(session: Session, payload: dict[str, Any]) -> None:
+    """Handler of a stock change ({"variant_id": int}): send the pending E8 alerts.
+
+    Args:
+        session: the publisher's session.
+        payload: {"variant_id"} of the size whose stock was set.
+    """
+    notify_back_in_stock(session, payload["variant_id"])
+
+
+events.subscribe(events.STOCK_CHANGED, on_stock_changed)

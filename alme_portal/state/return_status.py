@@ -1,0 +1,87 @@
+"""A return's status page and its label downloads, for the tab that found the order (R3)."""
+
+import asyncio
+import dataclasses
+
+import reflex as rx
+
+from alme_portal import clock, db
+from alme_portal.i18n import translate
+from alme_portal.services import return_status
+from alme_portal.state.tracking import TrackState
+from alme_portal.views.return_page import build_return_page
+
+
+@dataclasses.dataclass
+class ReturnPageView:
+    """The status page in one language."""
+
+    number: str = ""
+    title: str = ""
+    order: str = ""
+    steps: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    lines: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    money: list[str] = dataclasses.field(default_factory=list)
+    place_title: str = ""
+    place: list[str] = dataclasses.field(default_factory=list)
+    label_note: str = ""
+    label_available: bool = False
+
+
+def _views(number: str, order_ids: list[int]) -> dict[str, dict] | None:
+    with db.session_scope() as session:
+        request = return_status.owned_return(session, number, order_ids)
+        if request is None:
+            return None
+        return {
+            lang: build_return_page(return_status.return_view(session, request, lang), lang)
+            for lang in ("en", "fr")
+        }
+
+
+def _label(number: str, order_ids: list[int], file_format: str):
+    with db.session_scope() as session:
+        request = return_status.owned_return(session, number, order_ids)
+        if request is None:
+            return "returns.status.denied"
+        return return_status.label_file(request, file_format, clock.now())
+
+
+class ReturnStatusState(TrackState):
+    """The return named in the address, if this tab found its order."""
+
+    status_loaded: bool = False
+    status_denied: bool = False
+    download_error: str = ""
+    _pages: dict[str, dict] = {}
+
+    @rx.var
+    def page(self) -> ReturnPageView:
+        """The status page in the visitor's language."""
+        data = self._pages.get(self.language)
+        return ReturnPageView(**data) if data else ReturnPageView()
+
+    @rx.var
+    def download_message(self) -> str:
+        """Why a label could not be downloaded."""
+        return translate(self.language, self.download_error) if self.download_error else ""
+
+    @rx.event
+    async def load_status(self):
+        """Show the return named in the address to the tab that found its order."""
+        self.status_loaded, self.status_denied, self._pages = False, False, {}
+        self.download_error = ""
+        number = self.router.page.params.get("return_ref", "")
+        pages = await asyncio.to_thread(_views, number, list(self._unlocked_order_ids))
+        self.status_denied, self._pages = pages is None, pages or {}
+        self.status_loaded = True
+
+    @rx.event
+    async def download_label(self, number: str, file_format: str):
+        """Download your return label, as PDF or PNG (R3: 14 days after the declaration)."""
+        found = await asyncio.to_thread(_label, number, list(self._unlocked_order_ids), file_format)
+        if isinstance(found, str):
+            self.download_error = found
+            return
+        self.download_error = ""
+        return rx.download(data=found.content, filename=found.filename, mime_type=found.media_type)

@@ -1,0 +1,61 @@
+"""The EU withdrawal function: "Withdraw from contract here", then "Confirm withdrawal"."""
+
+import asyncio
+
+import reflex as rx
+
+from alme_portal import db
+from alme_portal.i18n import translate
+from alme_portal.services import withdrawals
+from alme_portal.state.tracking import TrackState, lookup
+
+MAX_NAME = 200
+
+
+def _record(order_id: int, name: str, email: str, language: str):
+    with db.session_scope() as session:
+        return withdrawals.record_withdrawal(
+            session, order_id=order_id, name=name, email=email, language=language
+        )
+
+
+class WithdrawalState(TrackState):
+    """One withdrawal: the order is identified by its number and e-mail, as for tracking."""
+
+    statement: str = ""
+    withdrawn_order: str = ""
+    withdrawal_key: str = ""
+
+    @rx.var
+    def withdrawal_error(self) -> str:
+        """Why the withdrawal was not recorded, in the visitor's language."""
+        return translate(self.language, self.withdrawal_key) if self.withdrawal_key else ""
+
+    @rx.event
+    def load_withdrawal(self):
+        """Open the form, with the order number from `?order=` when there is one."""
+        self.statement, self.withdrawal_key, self.error_key = "", "", ""
+        number = self.router.page.params.get("order", "")
+        if isinstance(number, str) and 0 < len(number) <= 20:
+            self.order_number = number
+
+    @rx.event
+    async def confirm_withdrawal(self, form_data: dict):
+        """Confirm withdrawal: record it and show the acknowledgement with date and time."""
+        data = form_data if isinstance(form_data, dict) else {}
+        name = data.get("name")
+        if not isinstance(name, str) or not name.strip():
+            self.withdrawal_key = "withdrawal.invalid.name"
+            return
+        order_id = await lookup(self, data)
+        if order_id is None:
+            self.withdrawal_key = ""
+            return
+        outcome = await asyncio.to_thread(
+            _record, order_id, name[:MAX_NAME], self.email, self.language
+        )
+        if outcome.status != "recorded":
+            self.withdrawal_key = outcome.message_key
+            return
+        self.withdrawal_key, self.statement = "", outcome.statement
+        self.withdrawn_order = self.order_number.strip().upper()

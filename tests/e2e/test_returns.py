@@ -1,0 +1,235 @@
+"""The return wizard in Chromium, step by step in the FAQ's words (R1-R5, E1-E8)."""
+
+import io
+import re
+
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import expect
+from test_tracking import _order
+
+
+def find_for_return(page, portal, tag):
+    order = _order(portal, tag)
+    page.goto("/returns")
+    page.locator("#order-number").fill(order["number"])
+    page.locator("#order-email").fill(order["email"])
+    page.get_by_role("button", name="Find my order").click()
+    expect(page.locator(".return-item").first).to_be_visible()
+    return order
+
+
+def choose_items(page, *quantities):
+    selects = page.locator(".quantity-select")
+    for index, quantity in quantities:
+        selects.nth(index).select_option(str(quantity))
+    page.get_by_role("button", name="Continue").click()
+
+
+def pick(page, group, label):
+    page.locator(f"#{group}").get_by_text(label, exact=True).click()
+
+
+def details_then(page, method_label=None):
+    expect(page.get_by_text("Check your details")).to_be_visible()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("How will you send it back?")).to_be_visible()
+    if method_label:
+        pick(page, "return-method", method_label)
+
+
+def confirm(page):
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Check and confirm")).to_be_visible()
+    page.get_by_role("button", name="Confirm my return").click()
+    expect(page.locator("#return-done")).to_contain_text(re.compile(r"RT-AL\d{6}-\d+"))
+    return re.search(r"RT-AL\d{6}-\d+", page.locator("#return-done").inner_text()).group(0)
+
+
+def download(page, button_id):
+    with page.expect_download() as info:
+        page.locator(f"#{button_id}").click()
+    return info.value
+
+
+def qr_codes(download_):
+    image = Image.open(io.BytesIO(open(download_.path(), "rb").read()))
+    return {code.text for code in zxingcpp.read_barcodes(image)}
+
+
+def test_r1_refund_by_credit_note_with_prepaid_label(page, portal, screenshot):
+    find_for_return(page, portal, "delivered-returnable")
+    expect(page.locator("#return-progress")).to_be_visible()
+    choose_items(page, (0, 1))
+    pick(page, "reason", "Too small")
+    pick(page, "resolution", "A refund")
+    pick(page, "refund-method", "Credit note, valid 1 year, usable over several orders")
+    page.get_by_role("button", name="Confirm refund").click()
+    details_then(page)
+    page.locator("#relay-search").click()
+    expect(page.locator("#relay-results")).to_be_visible()
+    page.locator("#relay-results .choice").first.click()
+    number = confirm(page)
+    screenshot("return-done-1280")
+    pdf = download(page, "download-pdf")
+    assert pdf.suggested_filename.endswith(".pdf")
+    png = download(page, "download-png")
+    codes = qr_codes(png)
+    assert any(code.startswith("MR") for code in codes), codes
+    page.locator("#status-link").click()
+    expect(page.locator("#return-page")).to_contain_text(number)
+    expect(page.locator("#return-money")).to_contain_text("credit note")
+
+
+def test_r8_refund_to_card_from_a_phone_and_back_keeps_choices(page, portal, screenshot):
+    page.set_viewport_size({"width": 375, "height": 800})
+    find_for_return(page, portal, "instalments")
+    screenshot("return-items-375")
+    choose_items(page, (0, 1))
+    pick(page, "reason", "Damaged or defective")
+    expect(page.get_by_text("reported within 48 hours")).to_be_visible()  # R6, R7
+    pick(page, "resolution", "A refund")
+    pick(page, "refund-method", "Original payment method")
+    screenshot("return-resolve-375")
+    page.get_by_role("button", name="Confirm refund").click()
+    expect(page.get_by_text("Check your details")).to_be_visible()
+    page.reload()  # the draft survives a reload
+    expect(page.get_by_text("Check your details")).to_be_visible()
+    page.get_by_role("button", name="Back").click()
+    expect(page.locator("#refund-method [aria-checked=true]")).to_have_count(1)
+    page.get_by_role("button", name="Confirm refund").click()
+    details_then(page)
+    confirm(page)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    page.locator("#status-link").click()
+    expect(page.locator("#return-money")).to_contain_text("instalments")  # R11
+
+
+def test_e3_size_exchange_keeps_the_price(page, portal):
+    find_for_return(page, portal, "exchange-order")  # R13: an exchange order returns too
+    choose_items(page, (0, 1))
+    pick(page, "reason", "Too big")
+    pick(page, "resolution", "Another size")
+    page.locator("#exchange-size").select_option(label="XS")
+    expect(page.get_by_text("The price you paid stands")).to_be_visible()
+    page.get_by_role("button", name="Exchange the item").click()
+    details_then(page)
+    confirm(page)
+    download(page, "download-pdf")
+
+
+def test_e4_product_exchange_shows_the_supplement(page, portal):
+    find_for_return(page, portal, "delivered-returnable")
+    choose_items(page, (0, 1))
+    pick(page, "reason", "I changed my mind")
+    pick(page, "resolution", "Another product or colour")
+    page.locator("#exchange-product").select_option(label="Merino cardigan Rose")
+    page.locator("#exchange-colour").select_option("Sage")
+    labels = page.locator("#exchange-variant option").all_inner_texts()
+    page.locator("#exchange-variant").select_option(
+        label=next(x for x in labels if x.startswith("S ·"))
+    )
+    expect(page.locator("#price-difference")).to_contain_text("You pay the difference: €90.00")
+    page.get_by_role("button", name="Exchange the item for another product").click()
+    details_then(page)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Check and confirm")).to_be_visible()
+    expect(page.locator(".review-row")).to_contain_text("You pay the difference: €90.00")
+
+
+def test_e5_e8_sold_out_size_offers_a_return_and_an_alert(page, portal):
+    find_for_return(page, portal, "delivered-returnable")
+    choose_items(page, (1, 1))  # the cardigan: size L is sold out
+    pick(page, "reason", "Too small")
+    pick(page, "resolution", "Another size")
+    page.locator("#exchange-size").select_option(label="L – out of stock")
+    expect(page.locator("#out-of-stock")).to_be_visible()
+    page.get_by_role("button", name="CREATE ALERT").click()
+    expect(page.locator("#alert-outcome")).to_contain_text("we will e-mail you")
+    page.get_by_role("button", name="Exchange the item").click()
+    expect(page.locator("#wizard-error")).to_contain_text("out of stock")
+    page.get_by_role("button", name="Return it instead").click()
+    pick(page, "refund-method", "Original payment method")
+    page.get_by_role("button", name="Confirm refund").click()
+    expect(page.get_by_text("Check your details")).to_be_visible()
+
+
+def test_r4_store_drop_off(page, portal):
+    find_for_return(page, portal, "shoes")
+    choose_items(page, (0, 1))
+    pick(page, "reason", "The cut does not suit me")
+    pick(page, "resolution", "A refund")
+    pick(page, "refund-method", "Original payment method")
+    page.get_by_role("button", name="Confirm refund").click()
+    details_then(page, "Drop off my return in store")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("#wizard-error")).to_contain_text("Choose a salon")
+    page.locator("#salon").select_option(index=1)
+    number = confirm(page)
+    expect(page.get_by_text("Bring your parcel")).to_be_visible()
+    codes = qr_codes(download(page, "download-png"))
+    assert number in codes
+
+
+def test_r5_abroad_ships_it_herself(page, portal):
+    find_for_return(page, portal, "abroad-no-mondial-relay")
+    choose_items(page, (0, 1))
+    pick(page, "reason", "Different from the pictures")
+    pick(page, "resolution", "A refund")
+    pick(page, "refund-method", "Credit note, valid 1 year, usable over several orders")
+    page.get_by_role("button", name="Confirm refund").click()
+    details_then(page)
+    expect(page.locator("#self-ship-note")).to_contain_text("€6.00")
+    number = confirm(page)
+    assert number in qr_codes(download(page, "download-png"))
+
+
+def test_r2_closed_window_is_explained_and_cannot_continue(page, portal):
+    find_for_return(page, portal, "outside-return-window")
+    expect(page.locator(".item-refusal").first).to_contain_text("14-day return window closed")
+    expect(page.locator(".quantity-select")).to_have_count(0)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("#wizard-error")).to_contain_text("Choose at least one item")
+
+
+def test_return_page_needs_the_order_found_in_this_tab(browser, base_url, page, portal):
+    find_for_return(page, portal, "gift-card-only")
+    choose_items(page, (0, 1))
+    pick(page, "reason", "Too small")
+    pick(page, "resolution", "A refund")
+    pick(page, "refund-method", "Original payment method")
+    page.get_by_role("button", name="Confirm refund").click()
+    details_then(page)
+    number = confirm(page)
+    stranger = browser.new_context(base_url=base_url).new_page()
+    stranger.goto(f"/returns/{number}")
+    expect(stranger.locator("#return-denied")).to_be_visible()
+    stranger.context.close()
+
+
+def test_eu_withdrawal_button_acknowledges_then_starts_the_return(page, portal):
+    order = _order(portal, "split-preorder")  # a parcel still to come: within the period
+    page.goto("/track")
+    page.locator("#order-number").fill(order["number"])
+    page.locator("#order-email").fill(order["email"])
+    page.get_by_role("button", name="Find my order").click()
+    page.get_by_role("link", name="Withdraw from contract here").click()
+    expect(page.locator("#order-number")).to_have_value(order["number"])
+    page.locator("#order-email").fill(order["email"])
+    page.locator("#withdrawal-name").fill("Camille Moreau")
+    page.get_by_role("button", name="Confirm withdrawal").click()
+    statement = page.locator("#withdrawal-statement")
+    expect(statement).to_contain_text(order["number"])
+    expect(statement).to_contain_text(re.compile(r"\d{1,2}:\d{2}"))
+    page.get_by_role("link", name="Start my return").click()
+    expect(page.locator(".return-item").first).to_be_visible()
+
+
+def test_withdrawal_with_the_wrong_email_is_refused(page, portal):
+    order = _order(portal, "in-transit")
+    page.goto(f"/withdraw?order={order['number']}")
+    page.locator("#order-email").fill("someone@example.fr")
+    page.locator("#withdrawal-name").fill("Inès Benali")
+    page.get_by_role("button", name="Confirm withdrawal").click()
+    expect(page.locator("#lookup-error")).to_contain_text("could not find")
+    expect(page.locator("#withdrawal-statement")).to_have_count(0)

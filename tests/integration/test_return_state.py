@@ -1,0 +1,115 @@
+"""The return wizard's state called as a browser, or a forged client, would call it (R1)."""
+
+import asyncio
+
+import reflex as rx
+from conftest import NOW, order_id
+from sqlmodel import func, select
+
+from alme_portal import clock
+from alme_portal.models import ReturnRequest
+from alme_portal.state.returns import ReturnState
+from alme_portal.state.stock_alert import StockAlertState
+
+
+def substate(cls):
+    return rx.State().get_substate(cls.get_full_name().split(".")[1:])
+
+
+def run(coroutine):
+    with clock.use_clock(NOW):
+        return asyncio.run(coroutine)
+
+
+def started(session, number="AL100101", cls=ReturnState):
+    state = substate(cls)
+    target = order_id(session, number)
+    state._unlocked_order_ids = [target]
+    run(state._start(target))
+    return state
+
+
+def returns_stored(session):
+    session.expire_all()
+    return session.exec(select(func.count()).select_from(ReturnRequest)).one()
+
+
+def walk_to_review(state, quantity="1"):
+    first = state.item_rows[0]
+    state.set_quantity(first.id, quantity)
+    state.items_done()
+    state.choose("reason", "too_small")
+    state.choose("resolution", "refund")
+    state.choose("refund_method", "credit_note")
+    state.confirm_item()
+    state.save_details(dict(state.sender))
+    state.method_done()
+    assert state.step == "review", state.step_error
+
+
+def test_r1_steps_in_order_and_a_double_confirmation_stores_one_return(demo_session):
+    state = started(demo_session)
+    assert state.step == "items" and state.progress_index == 1
+    walk_to_review(state)
+    run(state.confirm_return())
+    first = state.return_number
+    state.step = "review"  # a second click that raced the first answer
+    run(state.confirm_return())
+    assert state.return_number == first and returns_stored(demo_session) == 1
+
+
+def test_back_keeps_every_choice(demo_session):
+    state = started(demo_session)
+    walk_to_review(state, quantity="2")
+    for _ in range(3):
+        state.back()
+    assert state.step == "resolve"
+    assert (state.reason, state.resolution, state.refund_method) == (
+        "too_small", "refund", "credit_note",
+    )  # fmt: skip
+    state.back()
+    assert state.step == "items" and state.item_rows[0].chosen == "2"
+
+
+def test_steps_cannot_be_skipped_or_forged(demo_session):
+    state = started(demo_session)
+    state.items_done()
+    assert state.step == "items" and state.step_error == "returns.items.none"
+    state.set_quantity(state.item_rows[0].id, "99")  # more than received: capped
+    assert state.quantities[state.item_rows[0].id] == 2
+    for forged in (None, 7, "x", {"a": 1}):
+        state.set_quantity(forged, "1")
+        state.set_quantity(state.item_rows[0].id, forged)
+        state.choose("reason", forged)
+        state.choose_method(forged)
+        state.choose_place("salon_code", forged)
+    state.choose("reason", "bored")
+    run(state.confirm_return())  # out of order: nothing happens
+    state.save_details({"first_name": "x"})  # not on that step: ignored
+    assert state.step == "items" and returns_stored(demo_session) == 0
+    state.items_done()
+    state.confirm_item()
+    assert state.step_error == "returns.invalid.reason"
+
+
+def test_a_locked_order_cannot_be_confirmed(demo_session):
+    state = started(demo_session)
+    walk_to_review(state)
+    state._unlocked_order_ids = []
+    run(state.confirm_return())
+    assert state.step_error == "returns.invalid.order" and returns_stored(demo_session) == 0
+
+
+def test_e8_alert_only_for_the_sold_out_size_chosen(demo_session):
+    state = started(demo_session, cls=StockAlertState)
+    run(state.create_alert({"alert_email": "x@example.fr"}))
+    assert state.alert_status == "invalid"  # nothing sold out chosen
+    cardigan = state.item_rows[1]
+    state.set_quantity(cardigan.id, "1")
+    state.items_done()
+    state.choose("resolution", "size_exchange")
+    sold_out = next(size for size in state.sizes if not size["in_stock"])
+    state.choose("wanted_variant", sold_out["value"])
+    assert state.wanted_out_of_stock
+    run(state.create_alert({"alert_email": " Camille.Moreau@Example.FR "}))
+    assert (state.alert_status, state.alert_key) == ("created", "alert.created")
