@@ -3,6 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
+from alme_portal.components.i18n import t
 
 
 def page_heading(kicker, title, intro=None) -> rx.Component:
@@ -59,3 +60,45 @@ def notice(message, tone: str = "info", notice_id: str | None = None) -> rx.Comp
         role="status",
         id=notice_id,
     )
+
+
+def for_finder_only(loaded, denied, message, notice_id: str, href: str, content) -> rx.Component:
+    """A page shown only to the tab that found the order: spinner, refusal, or the content.
+
+    Args:
+        loaded: whether the page's data has been looked up.
+        denied: whether this tab may not see it.
+        message: the refusal, pointing to the lookup.
+        notice_id: the refusal's element id.
+        href: where the lookup is.
+        content: the page itself.
+    """
+    refusal = rx.vstack(
+        notice(message, notice_id=notice_id),
+        rx.link(rx.button(t("track.submit"), **theme.PRIMARY_BUTTON), href=href),
+        spacing="4",
+        max_width="520px",
+    )
+    return rx.cond(
+        loaded,
+        rx.cond(denied, refusal, content),
+        rx.center(rx.spinner(size="3"), min_height="40vh"),
+    )
+
+
+def item_summary(row) -> rx.Component:
+    """An item with its picture, name, details, reason and what was asked for it."""
+    return rx.hstack(
+        rx.image(src=row["image"], width="56px", height="70px", object_fit="cover",
+                 background_color=theme.SAND, alt=row["name"]),
+        rx.vstack(
+            rx.text(row["name"], weight="medium"),
+            rx.text(row["details"], size="2", color=theme.MUTED),
+            rx.text(row["reason"], size="2"),
+            rx.text(row["outcome"], size="2", weight="medium"),
+            spacing="1",
+        ),
+        spacing="3",
+        align="start",
+        class_name="review-row",
+    )  # fmt: skip

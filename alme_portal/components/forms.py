@@ -61,3 +61,31 @@ def select_field(
         spacing="1",
         width="100%",
     )
+
+
+def radio_choice(value, label) -> rx.Component:
+    """One labelled radio button of a `rx.radio_group.root`."""
+    return rx.el.label(
+        rx.radio_group.item(value=value),
+        rx.text(label, size="2"),
+        display="flex",
+        gap="0.6em",
+        align_items="center",
+        cursor="pointer",
+        class_name="choice",
+    )
+
+
+def radio_list(current, handler, options, group_id: str) -> rx.Component:
+    """A labelled radio group; `options` is a list of (value, label) or a Var of dicts."""
+    if isinstance(options, list):
+        items = [radio_choice(value, label) for value, label in options]
+    else:
+        items = [rx.foreach(options, lambda item: radio_choice(item["value"], item["label"]))]
+    return rx.radio_group.root(
+        rx.vstack(*items, spacing="2"),
+        value=current,
+        on_change=handler,
+        color_scheme="gray",
+        id=group_id,
+    )

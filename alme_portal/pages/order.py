@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal import routes
 from alme_portal.components import theme
-from alme_portal.components.cards import notice
+from alme_portal.components.cards import for_finder_only, notice
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
@@ -159,19 +159,6 @@ def _order() -> rx.Component:
 def order_page() -> rx.Component:
     """The page of one order, for the tab that looked it up."""
     return shell(
-        rx.cond(
-            OrderState.loaded,
-            rx.cond(
-                OrderState.denied,
-                rx.vstack(
-                    notice(t("track.need_lookup"), notice_id="order-denied"),
-                    rx.link(rx.button(t("track.submit"), **theme.PRIMARY_BUTTON),
-                            href=routes.TRACK),
-                    spacing="4",
-                    max_width="520px",
-                ),
-                _order(),
-            ),
-            rx.center(rx.spinner(size="3"), min_height="40vh"),
-        )
+        for_finder_only(OrderState.loaded, OrderState.denied, t("track.need_lookup"),
+                        "order-denied", routes.TRACK, _order())
     )  # fmt: skip

@@ -5,7 +5,7 @@ import reflex as rx
 from alme_portal import routes
 from alme_portal.components import theme
 from alme_portal.components.cards import notice
-from alme_portal.components.forms import field, select_field
+from alme_portal.components.forms import field, radio_choice, select_field
 from alme_portal.components.i18n import t
 from alme_portal.state.order_change import OrderChangeState as Change
 
@@ -13,25 +13,16 @@ VIEW = Change.view
 LINE = Change.selected_line
 
 
-def _topic(value: str, label_key: str) -> rx.Component:
-    return rx.el.label(
-        rx.radio_group.item(value=value),
-        rx.text(t(label_key), size="2"),
-        display="flex",
-        gap="0.6em",
-        align_items="center",
-        cursor="pointer",
-    )
-
-
 def _topics() -> rx.Component:
     return rx.vstack(
         rx.text(t("change.topic"), size="2", weight="medium"),
         rx.radio_group.root(
             rx.vstack(
-                _topic("item", "change.topic.item"),
-                _topic("address", "change.topic.address"),
-                rx.cond(VIEW.relay_points.length() > 0, _topic("relay", "change.topic.relay")),
+                radio_choice("item", t("change.topic.item")),
+                radio_choice("address", t("change.topic.address")),
+                rx.cond(
+                    VIEW.relay_points.length() > 0, radio_choice("relay", t("change.topic.relay"))
+                ),
                 spacing="2",
             ),
             value=Change.topic,

@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal import routes
 from alme_portal.components import theme
-from alme_portal.components.cards import notice
+from alme_portal.components.cards import for_finder_only, item_summary, notice
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.pages.return_downloads import label_downloads
@@ -27,22 +27,6 @@ def _step(step) -> rx.Component:
     )  # fmt: skip
 
 
-def _line(line) -> rx.Component:
-    return rx.hstack(
-        rx.image(src=line["image"], width="56px", height="70px", object_fit="cover",
-                 background_color=theme.SAND, alt=line["name"]),
-        rx.vstack(
-            rx.text(line["name"], weight="medium"),
-            rx.text(line["details"], size="2", color=theme.MUTED),
-            rx.text(line["reason"], size="2"),
-            rx.text(line["outcome"], size="2", weight="medium"),
-            spacing="1",
-        ),
-        spacing="3",
-        align="start",
-    )  # fmt: skip
-
-
 def _return() -> rx.Component:
     return rx.vstack(
         rx.text(PAGE.order, **theme.KICKER),
@@ -51,7 +35,8 @@ def _return() -> rx.Component:
         rx.grid(
             rx.vstack(
                 rx.box(rx.text(t("returns.status.items"), **theme.KICKER),
-                       rx.vstack(rx.foreach(PAGE.lines, _line), spacing="3", margin_top="0.8em"),
+                       rx.vstack(rx.foreach(PAGE.lines, item_summary), spacing="3",
+                                 margin_top="0.8em"),
                        **theme.CARD),
                 rx.box(rx.text(t("returns.status.money"), **theme.KICKER),
                        rx.foreach(PAGE.money, lambda text: rx.text(text, margin_top="0.5em")),
@@ -83,19 +68,6 @@ def _return() -> rx.Component:
 def return_status_page() -> rx.Component:
     """The status of one return, with its label."""
     return shell(
-        rx.cond(
-            S.status_loaded,
-            rx.cond(
-                S.status_denied,
-                rx.vstack(
-                    notice(t("returns.status.denied"), notice_id="return-denied"),
-                    rx.link(rx.button(t("track.submit"), **theme.PRIMARY_BUTTON),
-                            href=routes.RETURNS),
-                    spacing="4",
-                    max_width="520px",
-                ),
-                _return(),
-            ),
-            rx.center(rx.spinner(size="3"), min_height="40vh"),
-        )
+        for_finder_only(S.status_loaded, S.status_denied, t("returns.status.denied"),
+                        "return-denied", routes.RETURNS, _return())
     )  # fmt: skip

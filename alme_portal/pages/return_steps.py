@@ -4,37 +4,11 @@ import reflex as rx
 
 from alme_portal import settings
 from alme_portal.components import theme
-from alme_portal.components.forms import field, select_field
+from alme_portal.components.cards import item_summary
+from alme_portal.components.forms import field, radio_list, select_field
 from alme_portal.components.i18n import t
 from alme_portal.pages.return_alert import alert_form
 from alme_portal.state.returns import ReturnState as R
-
-
-def _radio(value, label) -> rx.Component:
-    return rx.el.label(
-        rx.radio_group.item(value=value),
-        rx.text(label, size="2"),
-        display="flex",
-        gap="0.6em",
-        align_items="center",
-        cursor="pointer",
-        class_name="choice",
-    )
-
-
-def radio_list(current, handler, options, group_id: str) -> rx.Component:
-    """A labelled radio group; `options` is a list of (value, label) or a Var of dicts."""
-    if isinstance(options, list):
-        items = [_radio(value, label) for value, label in options]
-    else:
-        items = [rx.foreach(options, lambda item: _radio(item["value"], item["label"]))]
-    return rx.radio_group.root(
-        rx.vstack(*items, spacing="2"),
-        value=current,
-        on_change=handler,
-        color_scheme="gray",
-        id=group_id,
-    )
 
 
 def nav_buttons(primary, on_primary, primary_id: str, submit: bool = False) -> rx.Component:
@@ -251,28 +225,11 @@ def method_step() -> rx.Component:
     )  # fmt: skip
 
 
-def _review_row(row) -> rx.Component:
-    return rx.hstack(
-        rx.image(src=row["image"], width="56px", height="70px", object_fit="cover",
-                 background_color=theme.SAND, alt=row["name"]),
-        rx.vstack(
-            rx.text(row["name"], weight="medium"),
-            rx.text(row["details"], size="2", color=theme.MUTED),
-            rx.text(row["reason"], size="2"),
-            rx.text(row["outcome"], size="2", weight="medium"),
-            spacing="1",
-        ),
-        spacing="3",
-        align="start",
-        class_name="review-row",
-    )  # fmt: skip
-
-
 def review_step() -> rx.Component:
     """Everything she chose, then "Confirm my return"."""
     return rx.vstack(
         rx.heading(t("returns.review.title"), as_="h2", size="5", **theme.HEADING),
-        rx.foreach(R.review, _review_row),
+        rx.foreach(R.review, item_summary),
         rx.divider(),
         rx.text(t("returns.review.method"), **theme.KICKER),
         rx.text(R.method_summary, id="review-method"),
