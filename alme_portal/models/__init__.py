@@ -5,7 +5,7 @@ from alme_portal.models.customers import Customer, StaffUser
 from alme_portal.models.feed import FeedEvent, LookupFailure
 from alme_portal.models.meta import AppMeta
 from alme_portal.models.orders import Instalment, Order, OrderLine, Payment, Shipment, ShipmentLine
-from alme_portal.models.outbox import OutboxEmail
+from alme_portal.models.outbox import OutboxAttachment, OutboxEmail
 from alme_portal.models.requests import OrderChangeRequest
 from alme_portal.models.returns import ReturnLine, ReturnRequest, StockAlert, Withdrawal
 
@@ -18,6 +18,7 @@ __all__ = [
     "Order",
     "OrderChangeRequest",
     "OrderLine",
+    "OutboxAttachment",
     "OutboxEmail",
     "Payment",
     "Product",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from alme_portal.db import UTCDateTime
@@ -23,3 +24,15 @@ class OutboxEmail(SQLModel, table=True):
     order_id: int | None = Field(default=None, foreign_key="customer_order.id", index=True)
     created_at: datetime = Field(sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class OutboxAttachment(SQLModel, table=True):
+    """A file sent with an outbox e-mail (for example the return label, R3)."""
+
+    __tablename__ = "outbox_attachment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email_id: int = Field(foreign_key="outbox_email.id", index=True)
+    filename: str = Field(max_length=120)
+    content_type: str = Field(max_length=60)
+    content: bytes = Field(sa_type=sa.LargeBinary)

@@ -79,7 +79,8 @@ class Withdrawal(SQLModel, table=True):
     """A statement of withdrawal made with the EU withdrawal button (Directive 2023/2673)."""
 
     id: int | None = Field(default=None, primary_key=True)
-    order_id: int = Field(foreign_key="customer_order.id", index=True)
+    order_id: int = Field(foreign_key="customer_order.id", unique=True, index=True)
+    """One statement per order: a second one answers with the first."""
     name: str = Field(max_length=120)
     email: str = Field(max_length=254)
     statement: str = Field(max_length=2000)
@@ -92,6 +93,17 @@ class StockAlert(SQLModel, table=True):
     """Rule E8: tell this e-mail when this size is back in stock."""
 
     __tablename__ = "stock_alert"
+    __table_args__ = (
+        # One pending alert per size and address, even when two tabs ask at once.
+        sa.Index(
+            "uq_stock_alert_pending",
+            "variant_id",
+            "email",
+            unique=True,
+            sqlite_where=sa.text("notified_at IS NULL"),
+            postgresql_where=sa.text("notified_at IS NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     variant_id: int = Field(foreign_key="variant.id", index=True)

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import NamedTuple
+
 from sqlmodel import Session
 
 from alme_portal import clock, settings
-from alme_portal.models import OutboxEmail
+from alme_portal.models import OutboxAttachment, OutboxEmail
+
+
+class Attachment(NamedTuple):
+    """A file to send with an e-mail."""
+
+    filename: str
+    content_type: str
+    content: bytes
+
 
 _SUBJECT_MAX = 200
 
@@ -19,6 +31,7 @@ def record_email(
     subject: str,
     body: str,
     order_id: int | None = None,
+    attachments: Iterable[Attachment] = (),
 ) -> OutboxEmail:
     """Add an e-mail to the outbox in the caller's transaction (a worker sends it later).
 
@@ -30,6 +43,7 @@ def record_email(
         subject: the subject line (cut to 200 characters).
         body: the plain-text body.
         order_id: the order the e-mail is about, if any.
+        attachments: files sent with it (stored with the e-mail).
 
     Returns:
         The outbox row, with its id.
@@ -44,5 +58,8 @@ def record_email(
         created_at=clock.now(),
     )
     session.add(email)
+    session.flush()
+    for attachment in attachments:
+        session.add(OutboxAttachment(email_id=email.id, **attachment._asdict()))
     session.flush()
     return email

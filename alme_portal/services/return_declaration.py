@@ -22,7 +22,7 @@ from alme_portal import clock, settings
 from alme_portal.models import Order, RelayPoint, ReturnLine, ReturnRequest, Salon, Variant
 from alme_portal.rules import returns
 from alme_portal.rules.exchange import can_exchange_for, exchange_kind, quote_exchange
-from alme_portal.services import outbox, return_emails, return_options
+from alme_portal.services import outbox, return_emails, return_options, return_status
 
 
 class _Strict(BaseModel):
@@ -143,12 +143,14 @@ def declare_return(session: Session, *, order_id: int, draft_data: Any, language
         if number is None:
             raise
         return Declared("existing", number=number)
+    label = return_status.label_file(request, "pdf", clock.now())
     outbox.record_email(
         session,
         recipient=order.email,
         kind="return_declared",
         language=language,
         order_id=order.id,
+        attachments=[outbox.Attachment(label.filename, label.media_type, label.content)],
         **return_emails.declared_email(request, language),
     )
     return Declared("declared", number=request.number)

@@ -26,10 +26,14 @@ _HOW = {
             " stick it over the old label, put the recipient card inside and drop the parcel"
             " at any Mondial Relay point."
         ),
-        "store": "Bring your parcel with the recipient card inside to the salon you chose.",
+        "store": (
+            "Your label is attached and can be downloaded until {expires}. Bring your parcel"
+            " with the recipient card inside to the salon you chose and show the label's QR code."
+        ),
         "self_ship": (
-            "Send your parcel to {atelier} with the recipient card inside. Keep the postage"
-            " receipt: we reimburse up to {cap}."
+            "Your label is attached and can be downloaded until {expires}. Send your parcel to"
+            " {atelier} with the recipient card inside. Keep the postage receipt: we reimburse"
+            " up to {cap}."
         ),
     },
     "fr": {
@@ -38,10 +42,15 @@ _HOW = {
             " Imprimez-la, collez-la sur l'ancienne étiquette, glissez la carte destinataire"
             " dans le colis et déposez-le dans n'importe quel point Mondial Relay."
         ),
-        "store": "Apportez votre colis, carte destinataire à l'intérieur, au salon choisi.",
+        "store": (
+            "Votre étiquette est jointe et téléchargeable jusqu'au {expires}. Apportez votre"
+            " colis, carte destinataire à l'intérieur, au salon choisi et montrez le QR code"
+            " de l'étiquette."
+        ),
         "self_ship": (
-            "Envoyez votre colis à {atelier} avec la carte destinataire à l'intérieur."
-            " Gardez le justificatif d'envoi : nous remboursons jusqu'à {cap}."
+            "Votre étiquette est jointe et téléchargeable jusqu'au {expires}. Envoyez votre"
+            " colis à {atelier} avec la carte destinataire à l'intérieur. Gardez le"
+            " justificatif d'envoi : nous remboursons jusqu'à {cap}."
         ),
     },
 }
@@ -76,7 +85,7 @@ def return_page_url(number: str) -> str:
 
 
 def declared_email(request: ReturnRequest, language: str) -> dict[str, str]:
-    """Rule R3: the e-mail confirming a return (with its label for Mondial Relay)."""
+    """Rule R3: the e-mail confirming a return; its label goes with it as a PDF."""
     lang = _lang(language)
     how = _HOW[lang][request.method].format(
         expires=format_date(request.label_expires_on, lang) if request.label_expires_on else "",

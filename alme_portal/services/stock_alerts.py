@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from alme_portal import clock, settings
@@ -77,15 +78,17 @@ def create_alert(session: Session, *, variant_id: int, email: str, language: str
         return AlertOutcome("invalid", "alert.invalid.email")
     if _pending(session, variant.id, address):
         return AlertOutcome("exists", "alert.exists")
-    session.add(
-        StockAlert(
-            variant_id=variant.id,
-            email=address,
-            language=language if language in settings.LANGUAGES else settings.DEFAULT_LANGUAGE,
-            created_at=clock.now(),
-        )
+    alert = StockAlert(
+        variant_id=variant.id,
+        email=address,
+        language=language if language in settings.LANGUAGES else settings.DEFAULT_LANGUAGE,
+        created_at=clock.now(),
     )
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(alert)
+    except IntegrityError:  # the same alert created at the same moment from another tab
+        return AlertOutcome("exists", "alert.exists")
     return AlertOutcome("created", "alert.created")
 
 

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from alme_portal import clock, settings
@@ -244,7 +245,12 @@ def record_withdrawal(
     if not withdrawal_open_for(session, order.id, clock.today()):
         return WithdrawalOutcome("invalid", "withdrawal.invalid.closed")
     lang = language if language in settings.LANGUAGES else settings.DEFAULT_LANGUAGE
-    return _recorded(_store(session, order, clean_name(name), lang))
+    try:
+        with session.begin_nested():
+            withdrawal = _store(session, order, clean_name(name), lang)
+    except IntegrityError:  # another tab withdrew from this order at the same moment
+        return _recorded(_existing(session, order.id))
+    return _recorded(withdrawal)
 
 
 def _store(session: Session, order: Order, name: str, language: str) -> Withdrawal:

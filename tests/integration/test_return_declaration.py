@@ -5,7 +5,7 @@ from conftest import NOW, order_id
 from sqlmodel import func, select
 
 from alme_portal import clock
-from alme_portal.models import OutboxEmail, ReturnLine, ReturnRequest, Variant
+from alme_portal.models import OutboxAttachment, OutboxEmail, ReturnLine, ReturnRequest, Variant
 from alme_portal.services import return_options
 from alme_portal.services.return_declaration import declare_return
 
@@ -71,6 +71,12 @@ def test_r1_refund_by_credit_note_is_declared_with_label_and_email(demo_session)
     mail = demo_session.exec(select(OutboxEmail)).one()
     assert mail.kind == "return_declared" and "RT-AL100101-1" in mail.subject
     assert "Mondial Relay" in mail.body and "/returns/RT-AL100101-1" in mail.body
+    # R3: "label by e-mail": the PDF label goes with it.
+    label = demo_session.exec(select(OutboxAttachment)).one()
+    assert label.email_id == mail.id
+    assert label.filename == "alme-return-RT-AL100101-1.pdf"
+    assert label.content_type == "application/pdf"
+    assert label.content.startswith(b"%PDF")
 
 
 def test_confirmation_is_idempotent_for_a_double_click_or_second_tab(demo_session):
@@ -81,6 +87,7 @@ def test_confirmation_is_idempotent_for_a_double_click_or_second_tab(demo_sessio
     assert first.status == "declared" and again.status == "existing"
     assert again.number == first.number
     assert stored(demo_session) == 1 and stored(demo_session, OutboxEmail) == 1
+    assert stored(demo_session, OutboxAttachment) == 1
 
 
 def test_r2_a_second_return_of_the_rest_is_a_new_return(demo_session):

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from conftest import NOW
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import func, select
 from starlette.testclient import TestClient
 
@@ -94,6 +95,26 @@ def test_e8_second_pending_alert_for_same_size_and_email_exists(demo_session):
     assert create(demo_session, variant, email="ines@example.fr").status == "created"
     assert create(demo_session, sold_out(demo_session, 1)).status == "created"
     assert len(alerts(demo_session)) == 3
+
+
+def test_e8_two_tabs_creating_the_same_alert_at_once_store_one(demo_session, monkeypatch):
+    variant = sold_out(demo_session)
+    create(demo_session, variant)
+    # The second tab checked before the first one stored: the database still refuses a twin.
+    monkeypatch.setattr(stock_alerts, "_pending", lambda *args, **kwargs: [])
+    assert create(demo_session, variant).status == "exists"
+    assert len(alerts(demo_session)) == 1
+
+
+def test_e8_database_refuses_a_second_pending_alert(demo_session):
+    variant = sold_out(demo_session)
+    create(demo_session, variant)
+    first = alerts(demo_session)[0]
+    demo_session.add(
+        StockAlert(variant_id=variant.id, email=first.email, language="fr", created_at=NOW)
+    )
+    with pytest.raises(IntegrityError):
+        demo_session.flush()
 
 
 def test_e8_alert_on_in_stock_size_is_invalid(demo_session):

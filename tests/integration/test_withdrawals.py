@@ -177,3 +177,17 @@ def test_second_withdrawal_is_idempotent(demo_session):
     second = withdraw(demo_session, DELIVERED, name="Camille M.", language="fr", at=later)
     assert second == first
     assert counts(demo_session) == before
+
+
+def test_two_tabs_withdrawing_at_once_store_one_statement(demo_session, monkeypatch):
+    first = withdraw(demo_session, DELIVERED)
+    before = counts(demo_session)
+    # The second tab looked before the first one stored: the database refuses a second one.
+    real_existing = withdrawals._existing
+    looks = iter([None])
+    monkeypatch.setattr(
+        withdrawals, "_existing", lambda session, order: next(looks, real_existing(session, order))
+    )
+    second = withdraw(demo_session, DELIVERED, at=NOW + timedelta(seconds=1))
+    assert second == first
+    assert counts(demo_session) == before
