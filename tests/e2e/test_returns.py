@@ -30,6 +30,18 @@ def pick(page, group, label):
     page.locator(f"#{group}").get_by_text(label, exact=True).click()
 
 
+CREDIT_NOTE = "Credit note, valid 1 year, usable over several orders"
+ORIGINAL = "Original payment method"
+
+
+def refund(page, reason, method):
+    """Reason, "A refund", its method, then "Confirm refund"."""
+    pick(page, "reason", reason)
+    pick(page, "resolution", "A refund")
+    pick(page, "refund-method", method)
+    page.get_by_role("button", name="Confirm refund").click()
+
+
 def details_then(page, method_label=None):
     expect(page.get_by_text("Check your details")).to_be_visible()
     page.get_by_role("button", name="Continue").click()
@@ -61,10 +73,7 @@ def test_r1_refund_by_credit_note_with_prepaid_label(page, portal, screenshot):
     find_for_return(page, portal, "delivered-returnable")
     expect(page.locator("#return-progress")).to_be_visible()
     choose_items(page, (0, 1))
-    pick(page, "reason", "Too small")
-    pick(page, "resolution", "A refund")
-    pick(page, "refund-method", "Credit note, valid 1 year, usable over several orders")
-    page.get_by_role("button", name="Confirm refund").click()
+    refund(page, "Too small", CREDIT_NOTE)
     details_then(page)
     page.locator("#relay-search").click()
     expect(page.locator("#relay-results")).to_be_visible()
@@ -89,7 +98,7 @@ def test_r8_refund_to_card_from_a_phone_and_back_keeps_choices(page, portal, scr
     pick(page, "reason", "Damaged or defective")
     expect(page.get_by_text("reported within 48 hours")).to_be_visible()  # R6, R7
     pick(page, "resolution", "A refund")
-    pick(page, "refund-method", "Original payment method")
+    pick(page, "refund-method", ORIGINAL)
     screenshot("return-resolve-375")
     page.get_by_role("button", name="Confirm refund").click()
     expect(page.get_by_text("Check your details")).to_be_visible()
@@ -149,7 +158,7 @@ def test_e5_e8_sold_out_size_offers_a_return_and_an_alert(page, portal):
     page.get_by_role("button", name="Exchange the item").click()
     expect(page.locator("#wizard-error")).to_contain_text("out of stock")
     page.get_by_role("button", name="Return it instead").click()
-    pick(page, "refund-method", "Original payment method")
+    pick(page, "refund-method", ORIGINAL)
     page.get_by_role("button", name="Confirm refund").click()
     expect(page.get_by_text("Check your details")).to_be_visible()
 
@@ -157,10 +166,7 @@ def test_e5_e8_sold_out_size_offers_a_return_and_an_alert(page, portal):
 def test_r4_store_drop_off(page, portal):
     find_for_return(page, portal, "shoes")
     choose_items(page, (0, 1))
-    pick(page, "reason", "The cut does not suit me")
-    pick(page, "resolution", "A refund")
-    pick(page, "refund-method", "Original payment method")
-    page.get_by_role("button", name="Confirm refund").click()
+    refund(page, "The cut does not suit me", ORIGINAL)
     details_then(page, "Drop off my return in store")
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("#wizard-error")).to_contain_text("Choose a salon")
@@ -174,10 +180,7 @@ def test_r4_store_drop_off(page, portal):
 def test_r5_abroad_ships_it_herself(page, portal):
     find_for_return(page, portal, "abroad-no-mondial-relay")
     choose_items(page, (0, 1))
-    pick(page, "reason", "Different from the pictures")
-    pick(page, "resolution", "A refund")
-    pick(page, "refund-method", "Credit note, valid 1 year, usable over several orders")
-    page.get_by_role("button", name="Confirm refund").click()
+    refund(page, "Different from the pictures", CREDIT_NOTE)
     details_then(page)
     expect(page.locator("#self-ship-note")).to_contain_text("€6.00")
     number = confirm(page)
@@ -195,10 +198,7 @@ def test_r2_closed_window_is_explained_and_cannot_continue(page, portal):
 def test_return_page_needs_the_order_found_in_this_tab(browser, base_url, page, portal):
     find_for_return(page, portal, "gift-card-only")
     choose_items(page, (0, 1))
-    pick(page, "reason", "Too small")
-    pick(page, "resolution", "A refund")
-    pick(page, "refund-method", "Original payment method")
-    page.get_by_role("button", name="Confirm refund").click()
+    refund(page, "Too small", ORIGINAL)
     details_then(page)
     number = confirm(page)
     stranger = browser.new_context(base_url=base_url).new_page()
@@ -233,3 +233,30 @@ def test_withdrawal_with_the_wrong_email_is_refused(page, portal):
     page.get_by_role("button", name="Confirm withdrawal").click()
     expect(page.locator("#lookup-error")).to_contain_text("could not find")
     expect(page.locator("#withdrawal-statement")).to_have_count(0)
+
+
+def test_r1_the_wizard_speaks_french_from_lookup_to_label(page, portal, screenshot):
+    page.context.add_cookies([{"name": "alme_lang", "value": "fr", "url": portal["url"]}])
+    order = _order(portal, "delivered-returnable")
+    page.goto("/returns")
+    page.locator("#order-number").fill(order["number"])
+    page.locator("#order-email").fill(order["email"])
+    page.get_by_role("button", name="Trouver ma commande").click()
+    page.locator(".quantity-select").first.select_option("1")
+    page.get_by_role("button", name="Continuer").click()
+    pick(page, "reason", "Trop petit")
+    pick(page, "resolution", "Un remboursement")
+    pick(page, "refund-method", "Avoir valable 1 an, utilisable sur plusieurs commandes")
+    page.get_by_role("button", name="Confirmer le remboursement").click()
+    expect(page.get_by_text("Vérifiez vos coordonnées")).to_be_visible()
+    page.get_by_role("button", name="Continuer").click()
+    expect(page.get_by_text("Comment nous le renvoyez-vous ?")).to_be_visible()
+    page.get_by_role("button", name="Trouver un point relais").click()
+    page.locator("#relay-results .choice").first.click()
+    page.get_by_role("button", name="Continuer").click()
+    expect(page.get_by_text("Vérifiez et confirmez")).to_be_visible()
+    screenshot("return-review-fr-1280")
+    page.get_by_role("button", name="Confirmer mon retour").click()
+    expect(page.get_by_text("Télécharger votre étiquette de retour")).to_be_visible()
+    codes = qr_codes(download(page, "download-png"))
+    assert any(code.startswith("MR") for code in codes), codes
