@@ -35,10 +35,10 @@ run: install
 
 test: install-dev test-fast test-browser
 
-# Benchmarks (not part of `make test`): figures and ratios, never timed assertions.
-bench: install
-	mkdir -p bench/results
-	$(BIN)/python -m bench.data_scale --json bench/results/data_scale.json --check
+# Benchmarks (not part of `make test`): the portal against a blank Reflex app in the same run,
+# written to bench/report.md and bench/results/bench.json; ratios, never timed assertions.
+bench: install-dev
+	ALME_CHROMIUM="$$(scripts/find-chromium)" $(BIN)/python -m bench.run
 
 test-fast: install-dev
 	$(BIN)/ruff check .

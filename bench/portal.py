@@ -1,0 +1,143 @@
+"""The portal under the same load client as the blank app: lookup, order page, return wizard.
+
+`portal_server` serves the production portal (`reflex run --env prod --single-port`) on a
+benchmark database: the demo plus copies of the demo order "delivered-returnable", so that every
+confirmed return finds an order with something left to return. The carrier simulator is the one
+mounted in the portal's backend, as with `make run`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bench import portal_db
+from bench.harness.load import closed_loop, run_load
+from bench.harness.server import Server, free_port, serve
+from bench.harness.wsclient import AppInfo
+from bench.portal_scenarios import RETURNS_PATH, TRACK_PATH, OrderLookup, ReturnWizard
+from bench.portal_scenarios import numbered_orders as _numbered
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE_TAG = "delivered-returnable"
+
+
+def template_order() -> tuple[str, str]:
+    """(number, e-mail) of the demo order the benchmark database copies."""
+    from alme_portal.services.demo import demo_listing
+
+    order = next(o for o in demo_listing()["orders"] if TEMPLATE_TAG in o["tags"])
+    return order["number"], order["email"]
+
+
+def prepare_database(folder: Path, copies: int) -> str:
+    """A new benchmark database in `folder` with `copies` returnable orders; its URL."""
+    number, _ = template_order()
+    return portal_db.prepare(folder / "portal.db", template=number, copies=copies)
+
+
+@contextlib.contextmanager
+def portal_server(
+    database_url: str, *, cpus: str | None, env: dict | None = None
+) -> Iterator[Server]:
+    """Serve the production portal on `database_url` for the duration of the block."""
+    port = free_port()
+    portal_env = {
+        "ALME_DATABASE_URL": database_url,
+        "ALME_CARRIER_SIMULATOR_URL": f"http://127.0.0.1:{port}/_carrier-sim",
+        **(env or {}),
+    }
+    with serve(ROOT, port=port, env=portal_env, cpus=cpus) as server:
+        yield server
+
+
+def app_info() -> AppInfo:
+    """Hydrate info of the built portal."""
+    return AppInfo.from_app_dir(ROOT)
+
+
+class OrderSupply:
+    """Hands out copies of the template order: each confirmed return takes a new one."""
+
+    def __init__(self, copies: int) -> None:
+        _, self.email = template_order()
+        self.copies = copies
+        self._orders = _numbered(portal_db.clone_number, self.email)
+        self.used = 0
+
+    def __iter__(self) -> OrderSupply:
+        return self
+
+    def __next__(self) -> tuple[str, str]:
+        self.used += 1
+        if self.used > self.copies:
+            raise StopIteration  # the next journey fails and is counted as an error
+        return next(self._orders)
+
+
+async def closed_wizard(
+    server: Server, app: AppInfo, supply: OrderSupply, *, journeys: int, warmup: int = 2
+) -> dict[str, Any]:
+    """One customer going through the wizard again and again, confirming each time."""
+    wizard = ReturnWizard(supply, confirm=True)
+    connect = {"pathname": RETURNS_PATH}
+    return await closed_loop(
+        app,
+        server,
+        wizard,
+        iterations=journeys,
+        warmup=warmup,
+        connect=connect,
+        settle_s=1.0,
+        close_wait_s=0.5,
+        label="wizard closed N=1",
+    )
+
+
+async def closed_lookup(server: Server, app: AppInfo, *, lookups: int) -> dict[str, Any]:
+    """One customer finding her order and opening its page again and again."""
+    journey = OrderLookup(template_order())
+    return await closed_loop(
+        app,
+        server,
+        journey,
+        iterations=lookups,
+        warmup=5,
+        connect={"pathname": TRACK_PATH},
+        settle_s=1.0,
+        close_wait_s=0.5,
+        label="lookup closed N=1",
+    )
+
+
+async def paced_wizard(
+    server: Server,
+    app: AppInfo,
+    supply: OrderSupply,
+    *,
+    sessions: int,
+    think_s: float = 1.0,
+    spread_s: float = 15.0,
+    gc_log: Path | None = None,
+) -> dict[str, Any]:
+    """`sessions` customers at once, each doing the whole wizard at one event per `think_s`.
+
+    Each customer starts at a random moment within `spread_s` (like the blank app's paced
+    clicks), so the offered load is about `sessions / think_s` events per second.
+    """
+    wizard = ReturnWizard(supply, confirm=True, think_s=think_s)
+    return await run_load(
+        app,
+        server,
+        wizard,
+        sessions=sessions,
+        iterations=1,
+        interval_s=spread_s,
+        max_seconds=spread_s + 1,
+        ramp_s=sessions / 100,
+        connect={"pathname": RETURNS_PATH},
+        gc_log=gc_log,
+        label=f"wizard paced N={sessions}",
+    )

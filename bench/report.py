@@ -1,0 +1,287 @@
+"""The `make bench` report: one row per metric with the portal, the blank app and their ratio."""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+WIZARD_STEPS = (
+    ("find", "Find my order (returns)"),
+    ("quantity", "choose a quantity"),
+    ("items_done", "Continue (items)"),
+    ("choose", "pick reason / outcome / method"),
+    ("confirm_refund", "Confirm refund"),
+    ("details", "Check your details, Continue"),
+    ("relay_search", "relay-point search"),
+    ("relay_choice", "choose a relay point"),
+    ("method_done", "Continue (method)"),
+    ("confirm_return", "Confirm my return"),
+)
+GOALS = {"event_1": 3.0, "event_500": 2.0, "memory": 3.0, "page_bytes": 1.5, "scale": 1.5}
+MAX_REQUESTS = 25
+
+
+def _median(values: list[float]) -> float:
+    return round(statistics.median(values), 3)
+
+
+def _closed(results: dict, name: str, step: str | None, stat: str = "p95") -> float:
+    """Median over the repetitions of one closed-loop figure (a step's, or all events')."""
+    runs = results["closed"][name]
+    return _median([(run["steps"][step] if step else run["overall"])[stat] for run in runs])
+
+
+def _cpu_per_event_ms(runs: list[dict]) -> float:
+    return _median([run["worker_cpu_s"] / run["overall"]["count"] * 1e3 for run in runs])
+
+
+def _row(metric, portal, blank, goal=None, *, unit="", lower=True, absolute=False) -> dict:
+    """A row; `goal` is a ratio bound (or an absolute bound on the portal with `absolute`)."""
+    ratio = round(portal / blank, 2) if blank else None
+    if goal is None:
+        verdict = "—"
+    else:
+        value = portal if absolute else ratio
+        verdict = (
+            "pass" if value is not None and (value <= goal if lower else value >= goal) else "FAIL"
+        )
+    goal_text = "—" if goal is None else (f"≤ {goal:g}" if absolute else f"≤ {goal:g}×")
+    return {
+        "metric": metric,
+        "unit": unit,
+        "portal": portal,
+        "blank": blank,
+        "ratio": ratio,
+        "goal": goal_text,
+        "verdict": verdict,
+    }
+
+
+def _event_rows(results: dict) -> list[dict]:
+    blank_p95 = _closed(results, "blank", None)
+    goal = GOALS["event_1"]
+    rows = [
+        _row(
+            "1 session: Find my order (track) p95",
+            _closed(results, "lookup", "lookup"),
+            blank_p95,
+            goal,
+            unit="ms",
+        ),
+        _row(
+            "1 session: order page load p95",
+            _closed(results, "lookup", "order_page"),
+            blank_p95,
+            goal,
+            unit="ms",
+        ),
+    ]
+    for step, label in WIZARD_STEPS:
+        rows.append(
+            _row(
+                f"1 session: wizard, {label} p95",
+                _closed(results, "wizard", step),
+                blank_p95,
+                goal,
+                unit="ms",
+            )
+        )
+    for stat in ("p50", "p95", "p99"):
+        rows.append(
+            _row(
+                f"1 session: wizard, all events {stat}",
+                _closed(results, "wizard", None, stat),
+                _closed(results, "blank", None, stat),
+                goal if stat == "p95" else None,
+                unit="ms",
+            )
+        )
+    rows.append(
+        _row(
+            "1 session: server CPU per wizard event",
+            _cpu_per_event_ms(results["closed"]["wizard"]),
+            _cpu_per_event_ms(results["closed"]["blank"]),
+            unit="ms",
+        )
+    )
+    return rows
+
+
+def _paced_rows(results: dict) -> list[dict]:
+    rows = []
+    for sessions, point in results["paced"].items():
+        wizard, blank = point["wizard"], point["blank"]
+        for stat in ("p50", "p95", "p99"):
+            goal = GOALS["event_500"] if sessions == "500" and stat == "p95" else None
+            rows.append(
+                _row(
+                    f"{sessions} paced sessions: wizard events {stat}",
+                    wizard["overall"][stat],
+                    blank["overall"][stat],
+                    goal,
+                    unit="ms",
+                )
+            )
+        rows.append(
+            _row(
+                f"{sessions} paced sessions: server CPU per event",
+                round(wizard["worker_cpu_s"] / wizard["overall"]["count"] * 1e3, 3),
+                round(blank["worker_cpu_s"] / blank["overall"]["count"] * 1e3, 3),
+                unit="ms",
+            )
+        )
+        per_session = {
+            name: _per_session_after_events(run) for name, run in (("w", wizard), ("b", blank))
+        }
+        rows += [
+            _row(
+                f"{sessions} paced sessions: memory per connected session (hydrated)",
+                wizard["per_session_kib"]["rss"],
+                blank["per_session_kib"]["rss"],
+                unit="KiB",
+            ),
+            _row(
+                f"{sessions} paced sessions: memory per session after its events",
+                per_session["w"],
+                per_session["b"],
+                GOALS["memory"],
+                unit="KiB",
+            ),
+            _row(
+                f"{sessions} paced sessions: worker RSS after the sessions left",
+                wizard["memory_mib"]["after_close"]["rss"],
+                blank["memory_mib"]["after_close"]["rss"],
+                unit="MiB",
+            ),
+            _row(
+                f"{sessions} paced sessions: load-client errors",
+                wizard["errors"],
+                blank["errors"],
+                0,
+                unit="",
+                absolute=True,
+            ),
+        ]
+    return rows
+
+
+def _per_session_after_events(run: dict) -> float:
+    memory = run["memory_mib"]
+    sessions = max(1, run["connected"])
+    return round((memory["after_events"]["rss"] - memory["before"]["rss"]) * 1024 / sessions, 1)
+
+
+def _page_rows(results: dict) -> list[dict]:
+    pages = results["pages"]
+    blank = pages["blank /"]
+    portal_pages = {name: figures for name, figures in pages.items() if name != "blank /"}
+    heaviest = max(portal_pages, key=lambda name: portal_pages[name]["bytes"])
+    rows = [
+        _row(
+            f"heaviest page ({heaviest.removeprefix('portal ')}): bytes on the wire, cold",
+            portal_pages[heaviest]["bytes"],
+            blank["bytes"],
+            GOALS["page_bytes"],
+            unit="B",
+        ),
+        _row(
+            f"heaviest page ({heaviest.removeprefix('portal ')}): requests",
+            portal_pages[heaviest]["requests"],
+            blank["requests"],
+            MAX_REQUESTS,
+            absolute=True,
+        ),
+    ]
+    for name, figures in portal_pages.items():
+        path = name.removeprefix("portal ")
+        rows.append(
+            _row(
+                f"page {path}: bytes / requests {figures['requests']:.0f}",
+                figures["bytes"],
+                blank["bytes"],
+                unit="B",
+            )
+        )
+        for timing, label in (("fcp", "first paint"), ("interactive", "interactive")):
+            portal_ms = (figures.get(timing) or {}).get("median")
+            blank_ms = (blank.get(timing) or {}).get("median")
+            if portal_ms is not None and blank_ms is not None:
+                rows.append(_row(f"page {path}: {label}", portal_ms, blank_ms, unit="ms"))
+    return rows
+
+
+def _other_rows(results: dict) -> list[dict]:
+    scale = results["data_scale"]
+    sizes = scale["sizes"]
+    small, large = sizes[min(sizes, key=int)], sizes[max(sizes, key=int)]
+    labels = results["labels"]
+    return [
+        _row(
+            f"data scale: lookup + order page p95, {large['orders']:,} vs {small['orders']:,}"
+            " orders (ratio of the two sizes)",
+            large["found"]["p95_ms"],
+            small["found"]["p95_ms"],
+            GOALS["scale"],
+            unit="ms",
+        ),
+        _row("labels: PNG per second", labels["png"]["per_second"], None, unit="/s"),
+        _row("labels: PDF per second", labels["pdf"]["per_second"], None, unit="/s"),
+    ]
+
+
+def rows(results: dict[str, Any]) -> list[dict]:
+    """Every metric of the run as report rows."""
+    return _event_rows(results) + _paced_rows(results) + _page_rows(results) + _other_rows(results)
+
+
+def load_errors(results: dict[str, Any]) -> int:
+    """How many load-client errors the run had (a wrong answer or a timeout)."""
+    runs = [run for group in results["closed"].values() for run in group]
+    runs += [run for point in results["paced"].values() for run in point.values()]
+    return sum(run["errors"] for run in runs)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 100 else f"{value:,.0f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def markdown(table: list[dict], results: dict[str, Any]) -> str:
+    """The report: the table, then how the run was made."""
+    failed = [row["metric"] for row in table if row["verdict"] == "FAIL"]
+    lines = [
+        "# Portal vs blank Reflex app (`make bench`)",
+        "",
+        f"Run of {results['seconds']} s on this machine; servers pinned to CPU 0, load client on"
+        " CPU 1, loopback. Ratios = portal / blank app, measured in the same run.",
+        "",
+        "| metric | unit | portal | blank app | ratio | goal | result |",
+        "|---|---|---:|---:|---:|---|---|",
+    ]
+    for row in table:
+        lines.append(
+            f"| {row['metric']} | {row['unit']} | {_cell(row['portal'])} | {_cell(row['blank'])}"
+            f" | {_cell(row['ratio'])} | {row['goal']} | {row['verdict']} |"
+        )
+    lines += ["", f"Goals missed: {len(failed)}" + (f" ({'; '.join(failed)})" if failed else "")]
+    options = results["options"]
+    lines += [
+        "",
+        "## How",
+        "",
+        f"- Closed loop, 1 session, {options['repeats']} interleaved repetitions (median):"
+        f" {options['blank_events']} counter increments on the blank app;"
+        f" {options['lookups']} lookups + order pages and {options['journeys']} whole return"
+        " journeys (13 events, each confirming a new return) on the portal.",
+        f"- Paced: {', '.join(map(str, options['paced']))} sessions on fresh servers, one event per"
+        f" second each; the blank app clicks for {options['paced_seconds']:g} s, each portal"
+        " session walks the whole wizard once, starting at a random moment within 15 s.",
+        "- Memory: worker RSS sampled before connecting, with every session hydrated, after the"
+        " events and after the sessions left.",
+        f"- Pages: {options['page_loads']} cold loads each in Chromium after a warm-up (median).",
+        "- Data scale: `bench.data_scale`; labels: `bench.labels_rate`.",
+    ]
+    return "\n".join(lines) + "\n"

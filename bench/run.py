@@ -1,0 +1,176 @@
+"""`make bench`: the portal against a blank Reflex app, measured in the same run.
+
+Serves the production portal and the blank app of `bench/blank_app` side by side (servers
+pinned to CPU 0, this load client on CPU 1, loopback only), then measures, each figure next to
+the blank app's:
+
+1. event round trip, 1 session in a closed loop: "Find my order" + the order page it opens,
+   and every step of the return wizard ending with "Confirm my return", against the counter;
+2. 100 and 500 concurrent paced sessions (one event per second each) on fresh servers:
+   latency, worker CPU per event, memory per connected session and after they leave;
+3. page weight and load of each main page in Chromium (cold cache);
+4. data scale: lookup + order page at 1,000 and 100,000 orders (`bench.data_scale`);
+5. labels: PNG and PDF rendered per second.
+
+Writes `bench/report.md` and `bench/results/bench.json` and prints the table. Exit 0 when it
+ran without load-client errors (goals missed are reported, not fatal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench import blank, data_scale, labels_rate, portal, report
+from bench.harness.pageload import measure_pageload
+from bench.harness.server import serve
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER_CPUS, CLIENT_CPUS = "0", {1}
+PORTAL_PAGES = ("/", "/track/", "/returns/", "/withdraw/", "/help/")
+DEFAULTS = {
+    "repeats": 2,  # interleaved A/B closed-loop repetitions
+    "blank_events": 1000,
+    "lookups": 100,
+    "journeys": 30,
+    "paced": (100, 500),
+    "paced_seconds": 20.0,
+    "page_loads": 5,
+    "labels": 30,
+}
+
+
+def _log(message: str) -> None:
+    sys.stderr.write(f"[bench] {time.strftime('%H:%M:%S')} {message}\n")
+    sys.stderr.flush()
+
+
+def _pin_client() -> None:
+    if len(os.sched_getaffinity(0)) > 1:
+        os.sched_setaffinity(0, CLIENT_CPUS)
+
+
+async def _closed(servers, apps, supply, options) -> dict[str, list[dict]]:
+    """A/B interleaved closed-loop runs: blank, portal lookup, portal wizard, repeated."""
+    runs: dict[str, list[dict]] = {"blank": [], "lookup": [], "wizard": []}
+    for repeat in range(options["repeats"]):
+        _log(f"closed loop, repetition {repeat + 1}")
+        runs["blank"].append(
+            await blank.measure_closed(
+                servers["blank"], apps["blank"], events=options["blank_events"]
+            )
+        )
+        runs["lookup"].append(
+            await portal.closed_lookup(
+                servers["portal"], apps["portal"], lookups=options["lookups"]
+            )
+        )
+        runs["wizard"].append(
+            await portal.closed_wizard(
+                servers["portal"], apps["portal"], supply, journeys=options["journeys"]
+            )
+        )
+    return runs
+
+
+def _pages(servers, loads: int) -> dict[str, dict]:
+    _log("page loads in Chromium")
+    pages = {"blank /": measure_pageload(f"{servers['blank'].url}/", loads)}
+    for path in PORTAL_PAGES:
+        pages[f"portal {path}"] = measure_pageload(f"{servers['portal'].url}{path}", loads)
+    for figures in pages.values():
+        figures.pop("runs", None)
+    return pages
+
+
+def _paced(database_url: str, supply, sessions: int, seconds: float) -> dict[str, dict]:
+    """Fresh servers for one paced point (memory figures need them)."""
+    _log(f"paced load, {sessions} sessions")
+    with (
+        serve(blank.BLANK_APP_DIR, cpus=SERVER_CPUS) as blank_server,
+        portal.portal_server(database_url, cpus=SERVER_CPUS) as portal_server,
+    ):
+        blank_app, portal_app = blank.app_info(), portal.app_info()
+        # One customer first, so that what a worker loads on first use (modules, fonts,
+        # connection pools) is not counted as the memory of the sessions measured next.
+        asyncio.run(blank.measure_closed(blank_server, blank_app, events=50, warmup=0))
+        asyncio.run(portal.closed_wizard(portal_server, portal_app, supply, journeys=3))
+        blank_run = asyncio.run(
+            blank.measure_paced(blank_server, blank_app, sessions, seconds=seconds)
+        )
+        portal_run = asyncio.run(
+            portal.paced_wizard(portal_server, portal_app, supply, sessions=sessions)
+        )
+    return {"blank": blank_run, "wizard": portal_run}
+
+
+def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Run every measurement; the figures, ready for `report.build`."""
+    started = time.perf_counter()
+    copies = options["journeys"] * options["repeats"] + sum(options["paced"]) + 100
+    _log(f"benchmark database with {copies} returnable orders")
+    database_url = portal.prepare_database(folder, copies)
+    supply = portal.OrderSupply(copies)
+    _pin_client()
+    results: dict[str, Any] = {"options": {**options, "paced": list(options["paced"])}}
+    _log("building and serving the blank app and the portal")
+    with (
+        serve(blank.BLANK_APP_DIR, cpus=SERVER_CPUS) as blank_server,
+        portal.portal_server(database_url, cpus=SERVER_CPUS) as portal_server,
+    ):
+        servers = {"blank": blank_server, "portal": portal_server}
+        apps = {"blank": blank.app_info(), "portal": portal.app_info()}
+        results["closed"] = asyncio.run(_closed(servers, apps, supply, options))
+        results["pages"] = _pages(servers, options["page_loads"])
+    results["paced"] = {
+        str(n): _paced(database_url, supply, n, options["paced_seconds"]) for n in options["paced"]
+    }
+    _log("data scale: 1,000 and 100,000 orders")
+    results["data_scale"] = data_scale.run(log=_log, iterations=options.get("scale_visits", 500))
+    _log("labels")
+    results["labels"] = labels_rate.measure(options["labels"])
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line of `make bench`; see the module docstring."""
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--report", type=Path, default=ROOT / "bench" / "report.md")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "bench.json")
+    parser.add_argument("--quick", action="store_true", help="small counts, to try the harness")
+    args = parser.parse_args(argv)
+    options = dict(DEFAULTS)
+    if args.quick:
+        options.update(
+            repeats=1,
+            blank_events=200,
+            lookups=10,
+            journeys=3,
+            paced=(20,),
+            paced_seconds=5.0,
+            page_loads=1,
+            labels=3,
+            scale_visits=50,
+        )
+    with tempfile.TemporaryDirectory(prefix="alme-bench-") as folder:
+        results = measure(options, Path(folder))
+    rows = report.rows(results)
+    text = report.markdown(rows, results)
+    args.report.write_text(text)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"rows": rows, "results": results}, indent=1, default=str))
+    sys.stdout.write(text)
+    return 1 if report.load_errors(results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
