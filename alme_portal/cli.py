@@ -22,7 +22,7 @@ def _demo_load(args: argparse.Namespace) -> int:
 
     try:
         demo.check_database_ready(settings.database_url())
-        with db.session_scope() as session:
+        with db.session_scope(write=True) as session:
             result = demo.load_demo(session, refresh=args.refresh)
     except (demo.DemoRefused, demo.SchemaMissing) as refusal:
         return _fail(str(refusal))
@@ -50,7 +50,7 @@ def _order_replay(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         print(f"alme-portal: cannot read {args.file}: {error}", file=sys.stderr)
         return 1
-    with db.session_scope() as session:
+    with db.session_scope(write=True) as session:
         result = order_feed.replay_order(session, payload)
         if result.outcome not in ("applied", "duplicate"):
             session.rollback()

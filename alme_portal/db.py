@@ -64,23 +64,44 @@ def check_database_location(url: str) -> None:
         raise DatabaseUnavailable(f"The database folder {folder} is not writable. {hint}")
 
 
+WRITE_OPTION = "alme_writes"
+"""Execution option of transactions that will write (see `for_writing`)."""
+
+
 @functools.cache
 def engine_for(url: str) -> sa.Engine:
     """Return the (cached) engine for a URL, after checking a SQLite file can be used."""
     check_database_location(url)
     if sqlite_path(url) is not None or url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    # SQLAlchemy, not the driver, starts transactions (see `_sqlite_begin`).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    # A deferred transaction that reads, then writes, fails at once with "database is locked"
+    # when another one wrote meanwhile (the busy timeout does not apply to that upgrade), so
+    # a transaction that will write takes the write lock first and waits its turn instead.
+    writes = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+@functools.cache
+def for_writing(engine: sa.Engine) -> sa.Engine:
+    """The same database, for transactions that will write (`BEGIN IMMEDIATE` on SQLite)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def get_engine() -> sa.Engine:
@@ -89,9 +110,14 @@ def get_engine() -> sa.Engine:
 
 
 @contextlib.contextmanager
-def session_scope() -> Iterator[Session]:
-    """Open a session on the configured database, committing on success."""
-    with Session(get_engine(), expire_on_commit=False) as session:
+def session_scope(*, write: bool = False) -> Iterator[Session]:
+    """Open a session on the configured database, committing on success.
+
+    Args:
+        write: the work will write; on SQLite it then waits for the write lock up front.
+    """
+    engine = for_writing(get_engine()) if write else get_engine()
+    with Session(engine, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()

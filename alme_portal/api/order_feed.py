@@ -57,7 +57,7 @@ def _fresh(event: dict) -> bool:
 
 
 def _apply(event: dict) -> order_feed.FeedOutcome:
-    with db.session_scope() as session:
+    with db.session_scope(write=True) as session:
         outcome = order_feed.apply_feed_event(session, event)
         if outcome.outcome != "applied":
             session.rollback()

@@ -16,7 +16,7 @@ MAX_FIELD_LENGTH = 160
 
 
 def _record(order_id: int, kind: str, details: dict, language: str):
-    with db.session_scope() as session:
+    with db.session_scope(write=True) as session:
         return order_changes.request_change(
             session, order_id=order_id, kind=kind, details=details, language=language
         )

@@ -41,17 +41,18 @@ class ItemRow:
 def _load(order_id: int) -> dict[str, dict]:
     with db.session_scope() as session:
         today = clock.today()
+        products = return_options.exchange_products(session, settings.LANGUAGES)
         return {
             lang: {
                 "options": return_options.return_options(session, order_id, lang, today),
-                "products": return_options.exchange_products(session, lang),
+                "products": products[lang],
             }
             for lang in settings.LANGUAGES
         }
 
 
 def _declare(order_id: int, draft: dict, language: str):
-    with db.session_scope() as session:
+    with db.session_scope(write=True) as session:
         return return_declaration.declare_return(
             session, order_id=order_id, draft_data=draft, language=language
         )
@@ -63,7 +64,7 @@ def _relay_client():
 
 
 def _search(country: str, postcode: str):
-    with db.session_scope() as session:
+    with db.session_scope(write=True) as session:
         return relay_points.find_relay_points(
             session, _relay_client(), country=country, postcode=postcode
         )

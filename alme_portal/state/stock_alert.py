@@ -13,7 +13,7 @@ MAX_EMAIL = 254
 
 
 def _create(variant_id: int, email: str, language: str):
-    with db.session_scope() as session:
+    with db.session_scope(write=True) as session:
         return stock_alerts.create_alert(
             session, variant_id=variant_id, email=email, language=language
         )

@@ -13,7 +13,7 @@ MAX_FIELD_LENGTH = 254
 
 
 def _lookup(order_number: str, email: str, client_address: str):
-    with db.session_scope() as session:
+    with db.session_scope(write=True) as session:
         return order_lookup.find_order(
             session, order_number=order_number, email=email, client_address=client_address
         )

@@ -13,7 +13,7 @@ MAX_NAME = 200
 
 
 def _record(order_id: int, name: str, email: str, language: str):
-    with db.session_scope() as session:
+    with db.session_scope(write=True) as session:
         return withdrawals.record_withdrawal(
             session, order_id=order_id, name=name, email=email, language=language
         )

@@ -62,7 +62,7 @@ def test_o1_modify_size_from_the_page_is_recorded(demo_session):
     run(state.send_modification({"line_id": line.id, "colour": line.colour, "size": other}))
     assert (state.outcome_status, state.mode) == ("recorded", "")
     assert "not guaranteed" in state.outcome
-    demo_session.expire_all()
+    demo_session.commit()  # a new snapshot: what the page's own session committed
     assert recorded(demo_session) == 1
     assert demo_session.exec(select(OutboxEmail)).one().kind == "order_change_recorded"
 
@@ -74,7 +74,7 @@ def test_o1_address_change_keeps_the_orders_country(demo_session):
               "postcode": "75004", "city": "Paris", "country": "US"}  # fmt: skip
     run(state.send_modification(fields))
     assert state.outcome_status == "recorded"
-    demo_session.expire_all()
+    demo_session.commit()  # a new snapshot: what the page's own session committed
     request = demo_session.exec(select(OrderChangeRequest)).one()
     assert '"country": "FR"' in request.details
 
@@ -86,7 +86,7 @@ def test_o1_cancel_is_recorded_and_dispatched_order_is_refused(demo_session):
     moving = change_state(demo_session, "AL100103")
     run(moving.confirm_cancellation())
     assert moving.outcome_key == "change.refused.dispatched"
-    demo_session.expire_all()
+    demo_session.commit()  # a new snapshot: what the page's own session committed
     assert recorded(demo_session) == 1
 
 
@@ -106,5 +106,5 @@ def test_o1_forged_calls_change_nothing(demo_session):
     state.choose_topic("relay")
     run(state.send_modification({"relay_point_code": "FR-999999"}))
     assert state.outcome_key == "change.invalid.relay_point"
-    demo_session.expire_all()
+    demo_session.commit()  # a new snapshot: what the page's own session committed
     assert recorded(demo_session) == 0

@@ -190,7 +190,8 @@ def _statement_count(session, oid):
     statements = []
 
     def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
+        if not statement.startswith("BEGIN"):  # transaction control, not a query
+            statements.append(statement)
 
     engine = session.get_bind()
     sa.event.listen(engine, "before_cursor_execute", count)

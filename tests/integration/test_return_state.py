@@ -30,7 +30,7 @@ def started(session, number="AL100101", cls=ReturnState):
 
 
 def returns_stored(session):
-    session.expire_all()
+    session.commit()  # a new snapshot: what the page's own session committed
     return session.exec(select(func.count()).select_from(ReturnRequest)).one()
 
 

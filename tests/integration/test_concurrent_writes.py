@@ -1,0 +1,60 @@
+"""Many tabs confirming at once on SQLite: each transaction that writes waits its turn.
+
+Found by `make bench`: with deferred transactions, a confirmation that read first and wrote
+second failed with "database is locked" as soon as another one had written in between.
+"""
+
+import threading
+
+from conftest import NOW
+from sqlmodel import func, select
+
+from alme_portal import clock, db
+from alme_portal.models import ReturnRequest
+from alme_portal.services import return_options
+from alme_portal.services.order_lookup import order_id_for_number
+from alme_portal.services.return_declaration import declare_return
+from bench import portal_db
+
+TABS = 12
+SENDER = {"first_name": "Camille", "last_name": "Moreau", "address": "18 rue Saint-Maur",
+          "postcode": "75011", "city": "Paris"}  # fmt: skip
+
+
+def _draft(session, number):
+    options = return_options.return_options(
+        session, order_id_for_number(session, number), "en", clock.today()
+    )
+    line = options["lines"][0]
+    item = {"order_line_id": line["id"], "quantity": 1, "reason": "too_small",
+            "resolution": "refund", "refund_method": "credit_note"}  # fmt: skip
+    return {"lines": [item], "method": "mondial_relay", "sender": SENDER}
+
+
+def test_returns_confirmed_at_the_same_moment_are_all_stored(demo_session, database_url):
+    portal_db.clone_order(demo_session.connection(), "AL100101", TABS)
+    demo_session.commit()
+    with clock.use_clock(NOW):
+        numbers = [portal_db.clone_number(index) for index in range(1, TABS + 1)]
+        work = [(order_id_for_number(demo_session, n), _draft(demo_session, n)) for n in numbers]
+    demo_session.commit()  # no read snapshot left open while the tabs write
+    start, failures, outcomes = threading.Barrier(TABS), [], []
+
+    def confirm(order_id, draft):
+        start.wait()
+        try:
+            with clock.use_clock(NOW), db.session_scope(write=True) as session:
+                outcomes.append(declare_return(session, order_id=order_id, draft_data=draft,
+                                               language="en").status)  # fmt: skip
+        except Exception as error:  # noqa: BLE001 - the failure is what this test looks for
+            failures.append(repr(error))
+
+    threads = [threading.Thread(target=confirm, args=item) for item in work]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert outcomes == ["declared"] * TABS
+    stored = demo_session.exec(select(func.count()).select_from(ReturnRequest)).one()
+    assert stored == TABS
