@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -116,26 +117,39 @@ def _name(product: Product, language: str) -> str:
     return product.name_fr if language == "fr" else product.name_en
 
 
-def exchange_products(session: Session, language: str) -> list[dict[str, Any]]:
-    """Rule E2: every product and colour one could exchange for, with sizes, price and stock."""
+def exchange_products(session: Session, languages: Sequence[str]) -> dict[str, list[dict]]:
+    """Rule E2: every product and colour one could exchange for, with sizes, price and stock.
+
+    Args:
+        session: any session.
+        languages: the languages to name the products in.
+
+    Returns:
+        Per language, one entry per size (variant), by product then variant.
+    """
     rows = session.exec(
-        select(Variant, Product)
+        select(
+            Variant.id, Product.id, Product.name_en, Product.name_fr, Product.image,
+            Variant.colour, Variant.size, Variant.price_cents, Variant.stock,
+        )
         .join(Product, Product.id == Variant.product_id)
         .order_by(Product.id, Variant.id)
-    ).all()
-    return [
-        {
-            "variant_id": variant.id,
-            "product_id": product.id,
-            "name": _name(product, language),
-            "image": product.image,
-            "colour": variant.colour,
-            "size": variant.size,
-            "price_cents": variant.price_cents,
-            "in_stock": variant.stock > 0,
-        }
-        for variant, product in rows
-    ]
+    ).all()  # fmt: skip
+    return {language: [_exchange_entry(row, language) for row in rows] for language in languages}
+
+
+def _exchange_entry(row: tuple, language: str) -> dict[str, Any]:
+    variant_id, product_id, name_en, name_fr, image, colour, size, price_cents, stock = row
+    return {
+        "variant_id": variant_id,
+        "product_id": product_id,
+        "name": name_fr if language == "fr" else name_en,
+        "image": image,
+        "colour": colour,
+        "size": size,
+        "price_cents": price_cents,
+        "in_stock": stock > 0,
+    }
 
 
 def salons(session: Session) -> list[dict[str, str]]:

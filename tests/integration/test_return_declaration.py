@@ -224,3 +224,16 @@ def test_lines_of_another_order_or_too_many_units_store_nothing(demo_session):
     )
     assert unknown_point.message_key == "returns.invalid.relay_point"
     assert stored(demo_session) == 0
+
+
+def test_e2_exchange_catalogue_names_every_size_in_both_languages(demo_session):
+    catalogue = return_options.exchange_products(demo_session, ("en", "fr"))
+    sizes = demo_session.exec(select(func.count()).select_from(Variant)).one()
+    assert len(catalogue["en"]) == len(catalogue["fr"]) == sizes
+    english = {entry["variant_id"]: entry for entry in catalogue["en"]}
+    for entry in catalogue["fr"]:
+        same = english[entry["variant_id"]]
+        assert {**entry, "name": same["name"]} == same  # only the name differs
+        stock = demo_session.get(Variant, entry["variant_id"]).stock
+        assert entry["in_stock"] is (stock > 0)
+    assert any(not entry["in_stock"] for entry in catalogue["en"])  # E5: sold-out sizes listed
