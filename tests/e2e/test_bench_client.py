@@ -1,0 +1,45 @@
+"""The benchmark's load client drives the real portal over its websocket, as a browser tab does."""
+
+import asyncio
+from pathlib import Path
+
+from test_tracking import _order
+
+from bench.harness.load import closed_loop
+from bench.harness.wsclient import AppInfo
+from bench.portal_scenarios import RETURNS_PATH, TRACK_PATH, OrderLookup, ReturnWizard
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(portal, journey, pathname, iterations=2):
+    app = AppInfo.from_app_dir(ROOT)  # the build the browser tests serve
+    return asyncio.run(
+        closed_loop(app, None, journey, base_url=portal["url"], iterations=iterations,
+                    connect={"pathname": pathname}, settle_s=0, close_wait_s=0)
+    )  # fmt: skip
+
+
+def test_load_client_walks_the_return_wizard_up_to_confirmation(portal):
+    order = _order(portal, "delivered-returnable")
+    wizard = ReturnWizard(iter([(order["number"], order["email"])]), confirm=False)
+    result = _run(portal, wizard, RETURNS_PATH)
+    assert result["errors"] == 0, result["error_samples"]
+    assert result["iterations_run"] == 2
+    assert result["steps"]["find"]["count"] == 2
+    assert result["steps"]["choose"]["count"] == 6  # reason, outcome, refund method, twice
+    assert "confirm_return" not in result["steps"]  # nothing stored: the draft stops at review
+
+
+def test_load_client_finds_an_order_and_opens_its_page(portal):
+    order = _order(portal, "in-transit")
+    result = _run(portal, OrderLookup((order["number"], order["email"])), TRACK_PATH)
+    assert result["errors"] == 0, result["error_samples"]
+    assert result["steps"]["lookup"]["count"] == result["steps"]["order_page"]["count"] == 2
+
+
+def test_load_client_counts_a_refused_lookup_as_an_error(portal):
+    order = _order(portal, "in-transit")
+    result = _run(portal, OrderLookup((order["number"], "someone.else@example.fr")), TRACK_PATH, 1)
+    assert result["errors"] == 1
+    assert "Find my order refused" in result["error_samples"][0]

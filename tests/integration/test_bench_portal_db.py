@@ -1,0 +1,35 @@
+"""The benchmark database: copies of a returnable demo order, each found and returnable."""
+
+from sqlmodel import Session, func, select
+
+from alme_portal import clock, db
+from alme_portal.models import Order, ShipmentLine
+from alme_portal.services import return_options
+from alme_portal.services.order_lookup import find_order, order_id_for_number
+from bench import portal, portal_db
+
+
+def test_copies_of_the_template_are_found_by_their_email_and_returnable(tmp_path):
+    url = portal.prepare_database(tmp_path, copies=3)
+    number, email = portal.template_order()
+    engine = db.engine_for(url)
+    with Session(engine) as session:
+        template = order_id_for_number(session, number)
+        expected = return_options.return_options(session, template, "en", clock.today())
+        for index in (1, 2, 3):
+            found = find_order(session, order_number=portal_db.clone_number(index),
+                               email=email, client_address="bench")  # fmt: skip
+            assert found.status == "found"
+            options = return_options.return_options(session, found.order_id, "en", clock.today())
+            assert [(line["name"], line["returnable"], line["refusal"]) for line in
+                    options["lines"]] == [(line["name"], line["returnable"], line["refusal"])
+                                          for line in expected["lines"]]  # fmt: skip
+        assert order_id_for_number(session, portal_db.clone_number(4)) is None
+        copies = session.exec(
+            select(func.count()).select_from(Order).where(Order.number.startswith("BR"))
+        ).one()
+        assert copies == 3
+        # Parcel lines point at the copy's own lines, never at the template's.
+        carried = session.exec(select(ShipmentLine)).all()
+        assert len({row.order_line_id for row in carried}) == len(carried)
+    engine.dispose()

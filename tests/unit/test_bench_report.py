@@ -1,0 +1,88 @@
+"""The benchmark's arithmetic: nearest-rank percentiles and the report's ratios and verdicts."""
+
+import math
+
+import pytest
+
+from bench import report
+from bench.harness.load import percentile, summarize
+
+
+def test_percentile_is_nearest_rank():
+    samples = list(range(100, 0, -1))  # 100 .. 1, unsorted on purpose
+    assert percentile(samples, 50) == 50
+    assert percentile(samples, 95) == 95
+    assert percentile(samples, 99) == 99
+    assert percentile([4.0, 1.0, 3.0, 2.0], 50) == 2.0
+    assert percentile([7.0], 99) == 7.0
+    assert math.isnan(percentile([], 50))
+
+
+def test_summarize_counts_and_rounds():
+    figures = summarize([1.0, 2.0, 3.0, 10.0])
+    assert figures == {"count": 4, "p50": 2.0, "p95": 10.0, "p99": 10.0, "mean": 4.0, "max": 10.0}
+    assert summarize([]) == {"count": 0}
+
+
+@pytest.mark.parametrize(
+    ("portal", "blank", "goal", "ratio", "verdict"),
+    [(3.0, 1.0, 3.0, 3.0, "pass"), (3.1, 1.0, 3.0, 3.1, "FAIL"), (2.0, 4.0, 1.5, 0.5, "pass"),
+     (5.0, 1.0, None, 5.0, "—"), (5.0, None, None, None, "—")],
+)  # fmt: skip
+def test_ratio_rows_compare_portal_over_blank_with_the_goal(portal, blank, goal, ratio, verdict):
+    row = report._row("m", portal, blank, goal, unit="ms")
+    assert (row["ratio"], row["verdict"]) == (ratio, verdict)
+
+
+def test_absolute_goal_bounds_the_portal_figure_itself():
+    assert report._row("requests", 25, 14, 25, absolute=True)["verdict"] == "pass"
+    assert report._row("requests", 26, 14, 25, absolute=True)["verdict"] == "FAIL"
+    assert report._row("errors", 1, 0, 0, absolute=True)["verdict"] == "FAIL"
+
+
+def _run(steps, p95, cpu_s=1.0, errors=0):
+    overall = {"count": 100, "p50": p95 / 2, "p95": p95, "p99": p95 * 2}
+    samples = {"before": 60.0, "connected": 70.0, "after_events": 80.0, "after_close": 75.0}
+    memory = {key: {"rss": rss} for key, rss in samples.items()}
+    return {"overall": overall, "steps": {s: {"p95": p95} for s in steps}, "worker_cpu_s": cpu_s,
+            "errors": errors, "connected": 10, "per_session_kib": {"rss": 1024.0},
+            "memory_mib": memory}  # fmt: skip
+
+
+def _results():
+    wizard_steps = [step for step, _ in report.WIZARD_STEPS]
+    page = {"bytes": 300_000, "requests": 14, "fcp": {"median": 200}}
+    page["interactive"] = {"median": 400}
+    return {
+        "options": {"repeats": 1, "blank_events": 1, "lookups": 1, "journeys": 1, "paced": [500],
+                    "paced_seconds": 1, "page_loads": 1},
+        "seconds": 1.0,
+        "closed": {"blank": [_run(["increment"], 1.0)],
+                   "lookup": [_run(["lookup", "order_page"], 2.0)],
+                   "wizard": [_run(wizard_steps, 4.0)]},
+        "paced": {"500": {"blank": _run(["increment"], 2.0),
+                          "wizard": _run(wizard_steps, 3.0, errors=1)}},
+        "pages": {"blank /": page, "portal /": {**page, "bytes": 360_000},
+                  "portal /help/": {**page, "bytes": 480_000, "requests": 30}},
+        "data_scale": {"sizes": {"1000": {"orders": 1000, "found": {"p95_ms": 10.0}},
+                                 "100000": {"orders": 100000, "found": {"p95_ms": 12.0}}}},
+        "labels": {"png": {"per_second": 20.0}, "pdf": {"per_second": 30.0}},
+    }  # fmt: skip
+
+
+def test_report_rows_cover_every_metric_with_its_verdict():
+    rows = {row["metric"]: row for row in report.rows(_results())}
+    assert rows["1 session: order page load p95"]["verdict"] == "pass"  # 2 ms vs 1 ms
+    assert rows["1 session: wizard, all events p95"]["verdict"] == "FAIL"  # 4x > 3x
+    assert rows["500 paced sessions: wizard events p95"]["ratio"] == 1.5
+    assert rows["500 paced sessions: wizard events p95"]["verdict"] == "pass"  # 1.5x <= 2x
+    assert rows["500 paced sessions: load-client errors"]["verdict"] == "FAIL"
+    assert rows["500 paced sessions: memory per session after its events"]["portal"] == 2048.0
+    heaviest = rows["heaviest page (/help/): bytes on the wire, cold"]
+    assert (heaviest["ratio"], heaviest["verdict"]) == (1.6, "FAIL")
+    assert rows["heaviest page (/help/): requests"]["verdict"] == "FAIL"  # 30 > 25
+    scale = next(row for metric, row in rows.items() if metric.startswith("data scale"))
+    assert (scale["ratio"], scale["verdict"]) == (1.2, "pass")
+    assert report.load_errors(_results()) == 1
+    text = report.markdown(report.rows(_results()), _results())
+    assert "| 1 session: wizard, all events p95 | ms | 4 | 1 | 4 | ≤ 3× | FAIL |" in text
