@@ -3,6 +3,7 @@
 from alme_portal.models.catalog import Product, RelayPoint, Salon, Variant
 from alme_portal.models.customers import Customer, StaffUser
 from alme_portal.models.feed import FeedEvent, LookupFailure
+from alme_portal.models.loyalty import LovesEntry, LoyaltyVoucher
 from alme_portal.models.meta import AppMeta
 from alme_portal.models.orders import Instalment, Order, OrderLine, Payment, Shipment, ShipmentLine
 from alme_portal.models.outbox import OutboxAttachment, OutboxEmail
@@ -15,6 +16,8 @@ __all__ = [
     "FeedEvent",
     "Instalment",
     "LookupFailure",
+    "LovesEntry",
+    "LoyaltyVoucher",
     "Order",
     "OrderChangeRequest",
     "OrderLine",

@@ -1,7 +1,8 @@
-"""French working days: Monday to Friday, French public holidays excluded."""
+"""French working days (Monday to Friday, public holidays excluded) and calendar months."""
 
 from __future__ import annotations
 
+import calendar
 import functools
 from datetime import date, timedelta
 
@@ -81,3 +82,10 @@ def working_days_between(start: date, end: date) -> int:
         day += timedelta(days=1)
         count += is_working_day(day)
     return count
+
+
+def add_months(day: date, months: int) -> date:
+    """Return the same day `months` later, kept within the month (31 January + 1 = 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

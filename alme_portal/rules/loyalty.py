@@ -7,12 +7,12 @@ Paris (the caller turns instants into days).
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from alme_portal import settings
+from alme_portal.rules.calendar import add_months
 
 PURCHASE = "purchase"
 """L1: loves of an order, pending until `available_on` (L3)."""
@@ -163,13 +163,6 @@ def redemption_entry(loves: int, available: int, code: str, today: date) -> Entr
     if reward_for(loves) is None or loves > available:
         return None
     return Entry(REDEMPTION, -loves, today, today, code)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def voucher_last_day(issued_on: date) -> date:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -32,7 +31,7 @@ from alme_portal.models.vocabulary import (
     Role,
     ShipmentStatus,
 )
-from alme_portal.rules.calendar import next_working_day
+from alme_portal.rules.calendar import add_months, next_working_day
 from alme_portal.rules.money import split_cents
 from alme_portal.services.demo_catalog import (
     PRODUCTS,
@@ -154,14 +153,6 @@ def tracking_number(carrier: Carrier, country: str, key: str) -> str:
         return f"6{draw.choice('AHMQ')}{draw.randrange(10**10, 10**11)}"
     serial = str(draw.randrange(10_000_000, 100_000_000))
     return f"{draw.choice(('CB', 'EW'))}{serial}{s10_check_digit(serial)}FR"
-
-
-def add_months(day: date, months: int) -> date:
-    """Return the same day `months` later, kept within the month (31 January + 1 = 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    last_day = calendar.monthrange(year, month)[1]
-    return day.replace(year=year, month=month, day=min(day.day, last_day))
 
 
 class DemoRows:

@@ -43,15 +43,16 @@ from alme_portal.models.vocabulary import (
     ShipmentStatus,
     ShippingMethod,
 )
+from alme_portal.rules.calendar import add_months
 from alme_portal.rules.delivery import expected_dispatch_date
 from alme_portal.rules.money import split_cents
 from alme_portal.services import (
     email_texts,
     events,
+    loyalty,  # noqa: F401  (subscribes to ORDER_PLACED)
     outbox,
     stock_alerts,  # noqa: F401  (subscribes to STOCK_CHANGED)
 )
-from alme_portal.services.demo_rows import add_months
 
 SIGNATURE_HEADER = "X-Alme-Signature"
 SIGNATURE_PREFIX = "sha256="

@@ -1,0 +1,219 @@
+"""Almé Lovers on the database: the ledger of each member, missions, rewards and tiers.
+
+Rules live in `rules.loyalty`; this module reads and appends ledger rows. Writers take the
+member's row first (`FOR UPDATE` on PostgreSQL; SQLite callers open a writing session), so
+that two tabs redeeming at once spend once.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
+
+from alme_portal import clock, settings
+from alme_portal.models import Customer, LovesEntry, LoyaltyVoucher, Order
+from alme_portal.models.vocabulary import OrderStatus
+from alme_portal.rules import loyalty
+from alme_portal.services import events
+
+VOUCHER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on the phone
+HISTORY_PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a member's action did: a status, the message key to show and its details."""
+
+    status: str
+    message_key: str
+    code: str = ""
+    loves: int = 0
+
+
+def _rule_entry(row: LovesEntry) -> loyalty.Entry:
+    return loyalty.Entry(row.kind, row.loves, row.recorded_on, row.available_on, row.reference)
+
+
+def ledger(session: Session, customer_id: int) -> list[loyalty.Entry]:
+    """Every entry of a member's ledger, oldest first."""
+    query = select(LovesEntry).where(LovesEntry.customer_id == customer_id)
+    return [_rule_entry(row) for row in session.exec(query.order_by(LovesEntry.id))]
+
+
+def append(session: Session, customer_id: int, entry: loyalty.Entry) -> LovesEntry:
+    """Add one entry to a member's ledger (flushed in the caller's transaction)."""
+    row = LovesEntry(
+        customer_id=customer_id,
+        kind=entry.kind,
+        loves=entry.loves,
+        recorded_on=entry.recorded_on,
+        available_on=entry.available_on,
+        reference=entry.reference,
+        created_at=clock.now(),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _member(session: Session, customer_id: Any) -> Customer | None:
+    """The member's row, locked for the rest of the transaction where the database can."""
+    if not isinstance(customer_id, int):
+        return None
+    query = select(Customer).where(Customer.id == customer_id).with_for_update()
+    return session.exec(query).first()
+
+
+def on_order_placed(session: Session, payload: dict[str, Any]) -> None:
+    """Rules L1 and L3: an order placed while logged in earns its pending loves."""
+    order = session.get(Order, payload["order_id"])
+    if order is None or order.customer_id is None or not order.placed_logged_in:
+        return
+    if order.status == OrderStatus.CANCELLED:
+        return
+    placed_on = clock.in_paris(order.placed_at).date()
+    try:
+        with session.begin_nested():
+            append(session, order.customer_id,
+                   loyalty.purchase_entry(order.number, order.total_cents, placed_on))  # fmt: skip
+    except IntegrityError:  # the order already earned its loves (a replayed event)
+        pass
+
+
+events.subscribe(events.ORDER_PLACED, on_order_placed)
+
+
+def complete_mission(session: Session, customer_id: int, key: Any) -> Outcome:
+    """Rule L2: credit a mission's loves, once.
+
+    Args:
+        session: a session that will write.
+        customer_id: the member, as identified by her session.
+        key: the mission, one of `settings.LOYALTY_MISSIONS`.
+
+    Returns:
+        "done" with the loves, "already" (nothing added) or "invalid".
+    """
+    if _member(session, customer_id) is None or not isinstance(key, str):
+        return Outcome("invalid", "loyalty.mission.unknown")
+    done = [e.reference for e in ledger(session, customer_id) if e.kind == loyalty.MISSION]
+    entry = loyalty.mission_entry(key, done, clock.today())
+    if entry is None:
+        known = loyalty.mission_loves(key) is not None
+        return Outcome("already", "loyalty.mission.done") if known else Outcome(
+            "invalid", "loyalty.mission.unknown")  # fmt: skip
+    try:
+        with session.begin_nested():
+            append(session, customer_id, entry)
+    except IntegrityError:  # the same mission completed in another tab at the same moment
+        return Outcome("already", "loyalty.mission.done")
+    return Outcome("done", "loyalty.mission.credited", loves=entry.loves)
+
+
+def _new_code(session: Session) -> str:
+    while True:
+        code = "LOVE-" + "".join(secrets.choice(VOUCHER_ALPHABET) for _ in range(8))
+        if (
+            session.exec(select(LoyaltyVoucher.id).where(LoyaltyVoucher.code == code)).first()
+            is None
+        ):
+            return code
+
+
+def redeem(session: Session, customer_id: int, loves: Any) -> Outcome:
+    """Rule L5: turn loves into a loyalty voucher from the reward catalogue.
+
+    The member's row is taken first, so two redemptions at once run one after the other and
+    the second sees what the first spent.
+
+    Args:
+        session: a session that will write.
+        customer_id: the member, as identified by her session.
+        loves: the price of the chosen reward.
+
+    Returns:
+        "redeemed" with the voucher code, or "invalid" ("loyalty.reward.unknown",
+        "loyalty.reward.unaffordable"); nothing is stored when invalid.
+    """
+    if _member(session, customer_id) is None:
+        return Outcome("invalid", "loyalty.reward.unknown")
+    cents = loyalty.reward_for(loves) if isinstance(loves, int) else None
+    if cents is None:
+        return Outcome("invalid", "loyalty.reward.unknown")
+    today = clock.today()
+    available = loyalty.balance(ledger(session, customer_id), today).available
+    code = _new_code(session)
+    entry = loyalty.redemption_entry(loves, available, code, today)
+    if entry is None:
+        return Outcome("invalid", "loyalty.reward.unaffordable")
+    append(session, customer_id, entry)
+    session.add(LoyaltyVoucher(customer_id=customer_id, code=code, amount_cents=cents,
+                               loves_spent=loves, issued_on=today,
+                               last_day=loyalty.voucher_last_day(today)))  # fmt: skip
+    session.flush()
+    return Outcome("redeemed", "loyalty.reward.redeemed", code=code, loves=loves)
+
+
+def member_purchases(session: Session, customer_id: int) -> list[tuple[date, int]]:
+    """Rule L7: (day, cents paid) of the member's orders that count for her tier."""
+    query = select(Order.placed_at, Order.total_cents).where(
+        Order.customer_id == customer_id, Order.status != OrderStatus.CANCELLED
+    )
+    return [(clock.in_paris(placed).date(), cents) for placed, cents in session.exec(query)]
+
+
+def history(session: Session, customer_id: int, page: int) -> tuple[list[LovesEntry], int]:
+    """Rule L11: one page of the ledger, newest first, and the number of pages."""
+    count = session.exec(
+        select(func.count()).select_from(LovesEntry).where(LovesEntry.customer_id == customer_id)
+    ).one()
+    pages = max(1, -(-count // HISTORY_PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    query = (
+        select(LovesEntry)
+        .where(LovesEntry.customer_id == customer_id)
+        .order_by(LovesEntry.id.desc())
+        .offset((page - 1) * HISTORY_PAGE_SIZE)
+        .limit(HISTORY_PAGE_SIZE)
+    )
+    return list(session.exec(query)), pages
+
+
+def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]:
+    """Rule L11: what the loyalty dashboard shows, as plain data.
+
+    Returns:
+        `{"available", "pending": [(day, loves)], "tier", "tiers": [(name, floor_cents)],
+        "spend_cents", "next_tier": (name, missing_cents) | None, "tier_kept_until",
+        "missions": [(key, loves, done)], "rewards": [(loves, cents, affordable)],
+        "vouchers": [LoyaltyVoucher]}`.
+    """
+    entries = ledger(session, customer_id)
+    money = loyalty.balance(entries, today)
+    purchases = member_purchases(session, customer_id)
+    spend = loyalty.spend_in_window(purchases, today)
+    done = {e.reference for e in entries if e.kind == loyalty.MISSION}
+    vouchers = session.exec(
+        select(LoyaltyVoucher)
+        .where(LoyaltyVoucher.customer_id == customer_id)
+        .order_by(LoyaltyVoucher.id.desc())
+    ).all()
+    return {
+        "available": money.available,
+        "pending": list(money.pending),
+        "tier": loyalty.current_tier(purchases, today),
+        "tiers": list(settings.TIER_THRESHOLDS_CENTS),
+        "spend_cents": spend,
+        "next_tier": loyalty.next_tier(spend),
+        "tier_kept_until": loyalty.tier_kept_until(purchases, today),
+        "missions": [(key, loves, key in done) for key, loves in settings.LOYALTY_MISSIONS],
+        "rewards": [
+            (loves, cents, loves <= money.available) for loves, cents in settings.LOYALTY_REWARDS
+        ],  # fmt: skip
+        "vouchers": list(vouchers),
+    }

@@ -1,0 +1,157 @@
+"""Almé Lovers on the real database: purchases from the feed, missions, rewards, dashboard."""
+
+import threading
+from datetime import date, timedelta
+
+import pytest
+from conftest import NOW
+from sqlmodel import func, select
+from test_order_feed import event, order_data
+
+from alme_portal import clock, db
+from alme_portal.models import Customer, LovesEntry, LoyaltyVoucher
+from alme_portal.rules import loyalty as rules
+from alme_portal.services import loyalty, order_feed
+
+MEMBER = "camille.moreau@example.fr"
+TODAY = clock.in_paris(NOW).date()
+
+
+def member_id(session, email=MEMBER):
+    return session.exec(select(Customer.id).where(Customer.email == email)).one()
+
+
+def entries(session, kind=None):
+    query = select(LovesEntry).order_by(LovesEntry.id)
+    if kind:
+        query = query.where(LovesEntry.kind == kind)
+    return session.exec(query).all()
+
+
+def give(session, customer, loves, days_ago=30):
+    """Released loves from an old purchase (the demo has no ledger yet)."""
+    day = TODAY - timedelta(days=days_ago)
+    loyalty.append(session, customer, rules.Entry("purchase", loves, day, day, f"OLD{loves}"))
+    session.commit()
+
+
+def place(session, number, email, event_id, logged_in=True):
+    data = order_data(number=number, email=email, logged_in=logged_in)
+    with clock.use_clock(NOW):
+        outcome = order_feed.apply_feed_event(session, event("order.created", data, event_id))
+    session.commit()
+    return outcome
+
+
+def test_l1_l3_an_order_of_a_member_earns_pending_loves_once(demo_session):
+    outcome = place(demo_session, "AL200001", MEMBER.upper(), "evt-member")
+    assert outcome.outcome == "applied"
+    [entry] = entries(demo_session, "purchase")
+    total = order_data()["total_cents"]
+    assert (entry.customer_id, entry.loves) == (member_id(demo_session), total // 10)
+    assert entry.reference == "AL200001"
+    assert entry.available_on == date(2026, 11, 25) + timedelta(days=18)
+    assert place(demo_session, "AL200001", MEMBER.upper(), "evt-member").outcome == "duplicate"
+    assert len(entries(demo_session, "purchase")) == 1
+
+
+def test_l9_an_order_placed_logged_out_or_as_a_guest_earns_nothing(demo_session):
+    place(demo_session, "AL200002", "someone.new@example.fr", "evt-guest")
+    place(demo_session, "AL200004", MEMBER, "evt-logged-out", logged_in=False)
+    assert entries(demo_session) == []
+
+
+def test_l2_mission_credited_once_and_unknown_refused(demo_session):
+    member = member_id(demo_session)
+    with clock.use_clock(NOW):
+        first = loyalty.complete_mission(demo_session, member, "instagram")
+        again = loyalty.complete_mission(demo_session, member, "instagram")
+        unknown = loyalty.complete_mission(demo_session, member, "myspace")
+        forged = loyalty.complete_mission(demo_session, "1 OR 1=1", "birthday")
+    demo_session.commit()
+    assert (first.status, first.loves) == ("done", 200)
+    assert (again.status, unknown.status, forged.status) == ("already", "invalid", "invalid")
+    assert [(e.kind, e.loves, e.reference) for e in entries(demo_session)] == [
+        ("mission", 200, "instagram")
+    ]
+
+
+def test_l2_the_database_refuses_a_mission_twice(demo_session, monkeypatch):
+    member = member_id(demo_session)
+    with clock.use_clock(NOW):
+        loyalty.complete_mission(demo_session, member, "newsletter")
+        # Another tab checked the ledger before the first one wrote.
+        monkeypatch.setattr(loyalty, "ledger", lambda *args: [])
+        assert loyalty.complete_mission(demo_session, member, "newsletter").status == "already"
+    demo_session.commit()
+    assert len(entries(demo_session, "mission")) == 1
+
+
+def test_l5_redeeming_turns_loves_into_a_three_month_voucher(demo_session):
+    member = member_id(demo_session)
+    give(demo_session, member, 1_200)
+    with clock.use_clock(NOW):
+        outcome = loyalty.redeem(demo_session, member, 1_000)
+    demo_session.commit()
+    assert outcome.status == "redeemed" and outcome.code.startswith("LOVE-")
+    voucher = demo_session.exec(select(LoyaltyVoucher)).one()
+    assert (voucher.code, voucher.amount_cents, voucher.loves_spent) == (outcome.code, 1_200, 1_000)
+    assert (voucher.issued_on, voucher.last_day) == (TODAY, date(2027, 2, 24))
+    assert rules.balance(loyalty.ledger(demo_session, member), TODAY).available == 200
+
+
+@pytest.mark.parametrize(("loves", "key"), [(2_500, "loyalty.reward.unaffordable"),
+                                            (700, "loyalty.reward.unknown"),
+                                            ("500", "loyalty.reward.unknown")])  # fmt: skip
+def test_l5_unknown_or_unaffordable_reward_stores_nothing(demo_session, loves, key):
+    member = member_id(demo_session)
+    give(demo_session, member, 1_200)
+    with clock.use_clock(NOW):
+        outcome = loyalty.redeem(demo_session, member, loves)
+    demo_session.commit()
+    assert (outcome.status, outcome.message_key) == ("invalid", key)
+    assert len(entries(demo_session)) == 1
+    assert demo_session.exec(select(func.count()).select_from(LoyaltyVoucher)).one() == 0
+
+
+def test_l5_two_redemptions_at_the_same_moment_spend_once(demo_session, database_url):
+    member = member_id(demo_session)
+    give(demo_session, member, 1_000)  # enough for one 1,000-love reward, not two
+    tabs, start, outcomes = 6, threading.Barrier(6), []
+
+    def redeem():
+        start.wait()
+        with clock.use_clock(NOW), db.session_scope(write=True) as session:
+            outcomes.append(loyalty.redeem(session, member, 1_000).status)
+
+    threads = [threading.Thread(target=redeem) for _ in range(tabs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["invalid"] * (tabs - 1) + ["redeemed"]
+    demo_session.commit()  # a new snapshot: what the tabs committed
+    assert demo_session.exec(select(func.count()).select_from(LoyaltyVoucher)).one() == 1
+    assert rules.balance(loyalty.ledger(demo_session, member), TODAY).available == 0
+
+
+def test_l11_dashboard_shows_balance_pending_tier_missions_rewards_and_vouchers(demo_session):
+    member = member_id(demo_session)
+    give(demo_session, member, 600)
+    place(demo_session, "AL200003", MEMBER, "evt-dash")  # €345.90 paid: pending loves
+    with clock.use_clock(NOW):
+        loyalty.complete_mission(demo_session, member, "birthday")
+        code = loyalty.redeem(demo_session, member, 500).code
+        view = loyalty.dashboard(demo_session, member, TODAY)
+    demo_session.commit()
+    assert view["available"] == 600 + 100 - 500
+    assert view["pending"] == [(date(2026, 12, 13), order_data()["total_cents"] // 10)]
+    assert view["tier"] == rules.tier_for_spend(view["spend_cents"])
+    assert view["spend_cents"] >= order_data()["total_cents"]
+    assert ("birthday", 100, True) in view["missions"]
+    assert ("instagram", 200, False) in view["missions"]
+    assert view["rewards"][0] == (500, 500, False)  # 200 left: no longer affordable
+    assert [voucher.code for voucher in view["vouchers"]] == [code]
+    page, pages = loyalty.history(demo_session, member, 1)
+    assert pages == 1 and [row.kind for row in page] == ["redemption", "mission", "purchase",
+                                                         "purchase"]  # fmt: skip
