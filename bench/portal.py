@@ -2,13 +2,19 @@
 
 `portal_server` serves the production portal (`reflex run --env prod --single-port`) on a
 benchmark database: the demo plus copies of the demo order "delivered-returnable", so that every
-confirmed return finds an order with something left to return. The carrier simulator is the one
-mounted in the portal's backend, as with `make run`.
+confirmed return finds an order with something left to return. The carriers are the simulator in
+a process of its own, as real carriers are other machines: its work is not the portal's.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +27,7 @@ from bench.portal_scenarios import RETURNS_PATH, TRACK_PATH, OrderLookup, Return
 from bench.portal_scenarios import numbered_orders as _numbered
 
 ROOT = Path(__file__).resolve().parents[1]
+SIMULATOR_FACTORY = "alme_portal.simulator.app:create_simulator_app"
 TEMPLATE_TAG = "delivered-returnable"
 
 
@@ -39,18 +46,46 @@ def prepare_database(folder: Path, copies: int) -> str:
 
 
 @contextlib.contextmanager
-def portal_server(
-    database_url: str, *, cpus: str | None, env: dict | None = None
-) -> Iterator[Server]:
-    """Serve the production portal on `database_url` for the duration of the block."""
+def carrier_simulator() -> Iterator[str]:
+    """Serve the carrier simulator with uvicorn on a loopback port; yield its URL."""
     port = free_port()
-    portal_env = {
-        "ALME_DATABASE_URL": database_url,
-        "ALME_CARRIER_SIMULATOR_URL": f"http://127.0.0.1:{port}/_carrier-sim",
-        **(env or {}),
-    }
-    with serve(ROOT, port=port, env=portal_env, cpus=cpus) as server:
-        yield server
+    command = [sys.executable, "-m", "uvicorn", "--factory", SIMULATOR_FACTORY,
+               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while not _answers(f"{url}/_control/requests"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the carrier simulator did not start")
+            time.sleep(0.2)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def portal_server(database_url: str, *, cpus: str | None, env: dict | None = None
+                  ) -> Iterator[Server]:  # fmt: skip
+    """Serve the production portal on `database_url` for the duration of the block."""
+    with carrier_simulator() as carriers:
+        portal_env = {
+            "ALME_DATABASE_URL": database_url,
+            "ALME_CARRIER_SIMULATOR_URL": carriers,
+            "ALME_SERVE_CARRIER_SIMULATOR": "0",
+            **(env or {}),
+        }
+        with serve(ROOT, env=portal_env, cpus=cpus) as server:
+            yield server
 
 
 def app_info() -> AppInfo:
