@@ -27,12 +27,23 @@ class OutboxEmail(SQLModel, table=True):
 
 
 class OutboxAttachment(SQLModel, table=True):
-    """A file sent with an outbox e-mail (for example the return label, R3)."""
+    """A file sent with an outbox e-mail (for example the return label, R3).
+
+    Either its bytes, or the `source` they are rendered from when the e-mail is sent, so that
+    the customer's click does not wait for (or pay) the rendering.
+    """
 
     __tablename__ = "outbox_attachment"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "content IS NOT NULL OR source IS NOT NULL", name="outbox_attachment_content"
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     email_id: int = Field(foreign_key="outbox_email.id", index=True)
     filename: str = Field(max_length=120)
     content_type: str = Field(max_length=60)
-    content: bytes = Field(sa_type=sa.LargeBinary)
+    content: bytes | None = Field(default=None, sa_type=sa.LargeBinary)
+    source: str | None = Field(default=None, max_length=80)
+    """What renders the bytes, e.g. `return_label:RT-AL100101-1:pdf`."""

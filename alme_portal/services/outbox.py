@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from sqlmodel import Session
@@ -12,11 +12,35 @@ from alme_portal.models import OutboxAttachment, OutboxEmail
 
 
 class Attachment(NamedTuple):
-    """A file to send with an e-mail."""
+    """A file to send with an e-mail: its bytes, or the source they are rendered from."""
 
     filename: str
     content_type: str
-    content: bytes
+    content: bytes | None = None
+    source: str | None = None
+    """`<kind>:<argument>`, rendered when the e-mail is sent by the renderer of `kind`."""
+
+
+Renderer = Callable[[Session, str], bytes | None]
+_renderers: dict[str, Renderer] = {}
+
+
+def register_renderer(kind: str, render: Renderer) -> None:
+    """Let attachments whose source starts with `kind:` be rendered by `render(session, arg)`."""
+    _renderers[kind] = render
+
+
+def attachment_content(session: Session, attachment: OutboxAttachment) -> bytes | None:
+    """The bytes to send with an e-mail: stored ones, or rendered now from the source.
+
+    Returns:
+        The bytes, or None when the source is unknown or names something that is gone.
+    """
+    if attachment.content is not None:
+        return attachment.content
+    kind, _, argument = (attachment.source or "").partition(":")
+    render = _renderers.get(kind)
+    return render(session, argument) if render else None
 
 
 _SUBJECT_MAX = 200

@@ -143,14 +143,13 @@ def declare_return(session: Session, *, order_id: int, draft_data: Any, language
         if number is None:
             raise
         return Declared("existing", number=number)
-    label = return_status.label_file(request, "pdf", clock.now())
     outbox.record_email(
         session,
         recipient=order.email,
         kind="return_declared",
         language=language,
         order_id=order.id,
-        attachments=[outbox.Attachment(label.filename, label.media_type, label.content)],
+        attachments=[return_status.label_attachment(request)],
         **return_emails.declared_email(request, language),
     )
     return Declared("declared", number=request.number)

@@ -22,11 +22,14 @@ from alme_portal.models import (
     Variant,
 )
 from alme_portal.rules import returns
+from alme_portal.services import outbox
 
 STEPS = ("declared", "dropped_off", "received", "inspected", "done")
 """The status page's progress; the last step names how the return ended."""
 DONE_STATUSES = ("refunded", "credit_note_issued", "exchange_shipped")
 LABEL_FORMATS = {"png": "image/png", "pdf": "application/pdf"}
+LABEL_SOURCE = "return_label"
+"""Outbox attachments `return_label:<number>:<format>` are rendered by this module."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,32 @@ def label_file(request: ReturnRequest, file_format: str, now: datetime) -> Label
         language=request.language if request.language in settings.LANGUAGES else "en",
     )
     content = render_png(label) if file_format == "png" else render_pdf(label)
-    return LabelFile(
-        f"alme-return-{request.number}.{file_format}", LABEL_FORMATS[file_format], content
+    return LabelFile(label_filename(request.number, file_format), LABEL_FORMATS[file_format],
+                     content)  # fmt: skip
+
+
+def label_filename(number: str, file_format: str) -> str:
+    """The name a downloaded or e-mailed label file gets."""
+    return f"alme-return-{number}.{file_format}"
+
+
+def label_attachment(request: ReturnRequest) -> outbox.Attachment:
+    """Rule R3: the PDF label for the confirmation e-mail, rendered when the e-mail is sent."""
+    return outbox.Attachment(
+        label_filename(request.number, "pdf"),
+        LABEL_FORMATS["pdf"],
+        source=f"{LABEL_SOURCE}:{request.number}:pdf",
     )
+
+
+def _render_label_source(session: Session, argument: str) -> bytes | None:
+    number, _, file_format = argument.partition(":")
+    request = session.exec(select(ReturnRequest).where(ReturnRequest.number == number)).first()
+    if request is None:
+        return None
+    # The e-mail carries the label as it was on the day of the declaration, however late it goes.
+    label = label_file(request, file_format, clock.as_utc(request.declared_at))
+    return label.content if isinstance(label, LabelFile) else None
+
+
+outbox.register_renderer(LABEL_SOURCE, _render_label_source)

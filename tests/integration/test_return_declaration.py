@@ -1,12 +1,15 @@
 """Declaring returns on the real database (R1-R5, R7, R13, E2-E6): checks, idempotency, e-mail."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from conftest import NOW, order_id
 from sqlmodel import func, select
 
 from alme_portal import clock
 from alme_portal.models import OutboxAttachment, OutboxEmail, ReturnLine, ReturnRequest, Variant
-from alme_portal.services import return_options
+from alme_portal.services import outbox, return_options
 from alme_portal.services.return_declaration import declare_return
 
 SENDER = {
@@ -71,12 +74,15 @@ def test_r1_refund_by_credit_note_is_declared_with_label_and_email(demo_session)
     mail = demo_session.exec(select(OutboxEmail)).one()
     assert mail.kind == "return_declared" and "RT-AL100101-1" in mail.subject
     assert "Mondial Relay" in mail.body and "/returns/RT-AL100101-1" in mail.body
-    # R3: "label by e-mail": the PDF label goes with it.
+    # R3: "label by e-mail": the PDF label goes with it, rendered when the e-mail is sent.
     label = demo_session.exec(select(OutboxAttachment)).one()
     assert label.email_id == mail.id
     assert label.filename == "alme-return-RT-AL100101-1.pdf"
     assert label.content_type == "application/pdf"
-    assert label.content.startswith(b"%PDF")
+    assert label.content is None and label.source == "return_label:RT-AL100101-1:pdf"
+    with clock.use_clock(NOW + timedelta(days=60)):  # long after the download expired
+        pdf = outbox.attachment_content(demo_session, label)
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
 
 
 def test_confirmation_is_idempotent_for_a_double_click_or_second_tab(demo_session):
