@@ -37,8 +37,7 @@ def find_relay_points(
         points = client.search_relay_points(country, code, limit=RESULTS)
     except CarrierUnavailable:
         return "relay.unavailable"
-    for point in points:
-        _remember(session, point)
+    _remember(session, points)
     return [
         {
             "code": point.code,
@@ -50,11 +49,16 @@ def find_relay_points(
     ]
 
 
-def _remember(session: Session, point: RelayPointView) -> None:
-    known = session.exec(select(RelayPoint).where(RelayPoint.code == point.code)).first()
-    if known is None:
-        known = RelayPoint(code=point.code)
-    for name in ("name", "address", "postcode", "city", "country", "latitude", "longitude"):
-        setattr(known, name, getattr(point, name))
-    session.add(known)
+def _remember(session: Session, points: list[RelayPointView]) -> None:
+    """Store the points found, updating known ones only where the carrier changed them."""
+    codes = [point.code for point in points]
+    known = {
+        row.code: row for row in session.exec(select(RelayPoint).where(RelayPoint.code.in_(codes)))
+    }
+    for point in points:
+        row = known.get(point.code) or RelayPoint(code=point.code)
+        for name in ("name", "address", "postcode", "city", "country", "latitude", "longitude"):
+            if getattr(row, name) != getattr(point, name):
+                setattr(row, name, getattr(point, name))
+        session.add(row)
     session.flush()

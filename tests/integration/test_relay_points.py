@@ -35,6 +35,16 @@ def test_r3_finder_lists_nearest_points_and_remembers_them(session, client):
     assert len(session.exec(select(RelayPoint.code)).all()) == len(stored)
 
 
+def test_r3_a_point_the_carrier_renamed_is_updated(session, client):
+    first = find_relay_points(session, client, country="FR", postcode="75011")[0]
+    stored = session.exec(select(RelayPoint).where(RelayPoint.code == first["code"])).one()
+    stored.name = "Old name"
+    session.flush()
+    assert find_relay_points(session, client, country="FR", postcode="75011")[0] == first
+    session.refresh(stored)
+    assert stored.name == first["name"]
+
+
 def test_r3_finder_serves_belgium(session, client):
     found = find_relay_points(session, client, country="BE", postcode="1050")
     assert found and all(point["code"].startswith("BE-") for point in found)
