@@ -166,3 +166,19 @@ ORDER_FEED_MAX_SKEW_SECONDS = 300
 LOOKUP_MAX_FAILURES = 5
 """Failed order lookups allowed per client address, and per order number, in the window."""
 LOOKUP_WINDOW_MINUTES = 15
+
+# --- Accounts and login sessions (security checklist: ASVS 6.2, 6.3, 6.4, 7.3) ----------
+PASSWORD_MIN_LENGTH = 10
+PASSWORD_MAX_LENGTH = 128
+LOGIN_MAX_FAILURES_PER_EMAIL = 5
+LOGIN_MAX_FAILURES_PER_ADDRESS = 20
+"""Failed logins allowed in the window, per account e-mail and per client address."""
+LOGIN_WINDOW_MINUTES = 15
+SESSION_IDLE_DAYS = 14
+"""A login session unused this long ends (idle timeout)."""
+SESSION_MAX_DAYS = 60
+"""A login session ends this long after the login, used or not (absolute timeout)."""
+SESSION_TOUCH_MINUTES = 10
+"""How stale `last_seen_at` may get before a request writes it again."""
+PASSWORD_RESET_MINUTES = 10
+"""A "forgotten password" link works once, within this time."""

@@ -1,5 +1,6 @@
 """The portal's tables (plain SQLModel, changed only through Alembic migrations)."""
 
+from alme_portal.models.accounts import LoginFailure, LoginSession, PasswordReset
 from alme_portal.models.catalog import Product, RelayPoint, Salon, Variant
 from alme_portal.models.customers import Customer, StaffUser
 from alme_portal.models.feed import FeedEvent, LookupFailure
@@ -15,6 +16,8 @@ __all__ = [
     "Customer",
     "FeedEvent",
     "Instalment",
+    "LoginFailure",
+    "LoginSession",
     "LookupFailure",
     "LovesEntry",
     "LoyaltyVoucher",
@@ -23,6 +26,7 @@ __all__ = [
     "OrderLine",
     "OutboxAttachment",
     "OutboxEmail",
+    "PasswordReset",
     "Payment",
     "Product",
     "RelayPoint",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 from alme_portal import clock, settings
@@ -62,3 +63,15 @@ def next_opening(moment: datetime) -> datetime:
                     return max(start, local)
         day += timedelta(days=1)
     raise RuntimeError(f"customer service never opens in the next {_SEARCH_HORIZON_DAYS} days")
+
+
+EMAIL_MAX = 254
+_EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def normalise_email(email: str) -> str | None:
+    """The e-mail trimmed and lower-cased, or None when it is not a plausible address."""
+    cleaned = email.strip().lower() if isinstance(email, str) else ""
+    if len(cleaned) > EMAIL_MAX or not _EMAIL_PATTERN.fullmatch(cleaned):
+        return None
+    return cleaned

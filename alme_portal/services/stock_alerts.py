@@ -8,7 +8,6 @@ sends nothing. Functions write through the caller's session and never commit.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +16,10 @@ from sqlmodel import Session, select
 
 from alme_portal import clock, settings
 from alme_portal.models import Product, StockAlert, Variant
+from alme_portal.rules.contact import normalise_email
 from alme_portal.services import events, outbox, return_emails
 
 EMAIL_KIND = "back_in_stock"
-EMAIL_MAX = 254
-_EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -36,14 +34,6 @@ class AlertOutcome:
 
     status: str
     message_key: str
-
-
-def normalise_email(email: str) -> str | None:
-    """The e-mail trimmed and lower-cased, or None when it is not a plausible address."""
-    cleaned = email.strip().lower() if isinstance(email, str) else ""
-    if len(cleaned) > EMAIL_MAX or not _EMAIL_PATTERN.fullmatch(cleaned):
-        return None
-    return cleaned
 
 
 def _pending(session: Session, variant_id: int, email: str | None = None) -> list[StockAlert]:

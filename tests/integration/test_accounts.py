@@ -1,0 +1,203 @@
+"""Accounts on the real database: sign up, log in with a rate limit, sessions, reset, change."""
+
+from datetime import timedelta
+
+import pytest
+from conftest import NOW
+from sqlmodel import func, select
+
+from alme_portal import clock, settings
+from alme_portal.models import Customer, LoginSession, OutboxEmail, PasswordReset
+from alme_portal.services import accounts, passwords
+
+PASSWORD = "Lovers-Paris-26!"  # the demo member's
+
+
+def sign_up(session, **overrides):
+    fields = {
+        "email": " Alice.Martin@Example.FR ",
+        "password": "a long enough one",
+        "first_name": "Alice",
+        "last_name": "Martin",
+        "language": "en",
+        **overrides,
+    }
+    with clock.use_clock(NOW):
+        outcome = accounts.create_account(session, **fields)
+    session.commit()
+    return outcome
+
+
+def log_in(session, email="camille.moreau@example.fr", password=PASSWORD, at=NOW, client="1.2.3.4"):
+    with clock.use_clock(at):
+        outcome = accounts.log_in(session, email=email, password=password, client_address=client)
+    session.commit()
+    return outcome
+
+
+def member(session, token, at=NOW):
+    with clock.use_clock(at):
+        found = accounts.member_for_token(session, token)
+    session.commit()
+    return found
+
+
+def count(session, model):
+    return session.exec(select(func.count()).select_from(model)).one()
+
+
+def test_l1_sign_up_creates_a_member_with_a_hashed_password(demo_session):
+    outcome = sign_up(demo_session)
+    assert outcome.status == "created"
+    customer = demo_session.get(Customer, outcome.customer_id)
+    assert customer.email == "alice.martin@example.fr" and not customer.email_verified
+    assert customer.password_hash.startswith("$argon2id$")
+    assert passwords.verify_password(customer.password_hash, "a long enough one")
+    assert sign_up(demo_session, email="ALICE.martin@example.fr").status == "exists"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "key"),
+    [
+        ("email", "not-an-email", "account.email.invalid"),
+        ("first_name", " ", "account.name.invalid"),
+        ("last_name", "x" * 81, "account.name.invalid"),
+        ("password", "short", "account.password.short"),
+        ("password", "x" * 129, "account.password.long"),
+        ("password", None, "account.password.short"),
+    ],
+)
+def test_invalid_sign_up_stores_nothing(demo_session, field, value, key):
+    before = count(demo_session, Customer)
+    outcome = sign_up(demo_session, **{field: value})
+    assert (outcome.status, outcome.message_key) == ("invalid", key)
+    assert count(demo_session, Customer) == before
+
+
+def test_log_in_opens_a_session_whose_token_is_stored_hashed(demo_session):
+    outcome = log_in(demo_session, email=" CAMILLE.moreau@example.fr")
+    assert outcome.status == "ok" and len(outcome.token) >= 40
+    stored = demo_session.exec(select(LoginSession)).one()
+    assert stored.token_hash == accounts.token_hash(outcome.token) != outcome.token
+    assert member(demo_session, outcome.token) == outcome.customer_id
+    second = log_in(demo_session)
+    assert second.token != outcome.token  # a new token at every login
+
+
+def test_wrong_password_and_unknown_email_get_the_same_answer(demo_session):
+    wrong = log_in(demo_session, password="not the password")
+    unknown = log_in(demo_session, email="nobody@example.fr")
+    assert (wrong.status, wrong.message_key) == (unknown.status, unknown.message_key)
+    assert wrong.status == "invalid" and count(demo_session, LoginSession) == 0
+
+
+def test_too_many_failures_are_rate_limited_before_the_password_is_checked(demo_session):
+    for _ in range(settings.LOGIN_MAX_FAILURES_PER_EMAIL):
+        log_in(demo_session, password="wrong password")
+    blocked = log_in(demo_session)  # even the right password waits
+    assert blocked.status == "rate_limited"
+    assert blocked.retry_at == NOW + timedelta(minutes=settings.LOGIN_WINDOW_MINUTES)
+    later = NOW + timedelta(minutes=settings.LOGIN_WINDOW_MINUTES, seconds=1)
+    assert log_in(demo_session, at=later).status == "ok"
+
+
+def test_one_client_trying_many_accounts_is_rate_limited(demo_session):
+    for index in range(settings.LOGIN_MAX_FAILURES_PER_ADDRESS):
+        log_in(demo_session, email=f"guess{index}@example.fr", password="wrong password")
+    assert log_in(demo_session, client="1.2.3.4").status == "rate_limited"
+    assert log_in(demo_session, client="5.6.7.8").status == "ok"
+
+
+def test_sessions_end_at_logout_when_idle_and_when_too_old(demo_session):
+    token = log_in(demo_session).token
+    assert accounts.log_out(demo_session, token) and member(demo_session, token) is None
+    assert not accounts.log_out(demo_session, token)
+    idle = log_in(demo_session).token
+    assert (
+        member(demo_session, idle, NOW + timedelta(days=settings.SESSION_IDLE_DAYS, hours=1))
+        is None
+    )
+    used = log_in(demo_session).token
+    for day in range(0, settings.SESSION_MAX_DAYS, 7):  # used every week
+        assert member(demo_session, used, NOW + timedelta(days=day)) is not None
+    assert (
+        member(demo_session, used, NOW + timedelta(days=settings.SESSION_MAX_DAYS, hours=1)) is None
+    )
+
+
+@pytest.mark.parametrize("token", [None, "", "x" * 500, 12, "a-made-up-token-of-some-length"])
+def test_forged_tokens_open_nothing(demo_session, token):
+    assert member(demo_session, token) is None
+
+
+def reset_link(session):
+    mail = session.exec(select(OutboxEmail).where(OutboxEmail.kind == "password_reset")).one()
+    return mail.body.split("token=")[1].split()[0]
+
+
+def test_forgotten_password_link_works_once_in_time_and_ends_every_session(demo_session):
+    open_session = log_in(demo_session).token
+    with clock.use_clock(NOW):
+        key = accounts.request_password_reset(
+            demo_session,
+            email="camille.moreau@example.fr",
+            language="fr",
+            base_url="https://portal",
+        )
+    assert key == "account.reset.sent"
+    token = reset_link(demo_session)
+    assert demo_session.exec(select(PasswordReset)).one().token_hash == accounts.token_hash(token)
+    with clock.use_clock(NOW + timedelta(minutes=5)):
+        assert (
+            accounts.reset_password(demo_session, token=token, password="short").status == "invalid"
+        )
+        done = accounts.reset_password(demo_session, token=token, password="a brand new secret")
+        again = accounts.reset_password(demo_session, token=token, password="another new secret")
+    demo_session.commit()
+    assert (done.status, again.message_key) == ("ok", "account.reset.invalid")
+    assert member(demo_session, open_session) is None
+    assert log_in(demo_session, password="a brand new secret").status == "ok"
+
+
+def test_reset_link_expires_and_unknown_email_sends_nothing(demo_session):
+    with clock.use_clock(NOW):
+        unknown = accounts.request_password_reset(
+            demo_session, email="nobody@example.fr", language="en", base_url="https://portal"
+        )
+        accounts.request_password_reset(
+            demo_session,
+            email="camille.moreau@example.fr",
+            language="en",
+            base_url="https://portal",
+        )
+    assert unknown == "account.reset.sent"
+    assert count(demo_session, OutboxEmail) == 1
+    late = NOW + timedelta(minutes=settings.PASSWORD_RESET_MINUTES, seconds=1)
+    with clock.use_clock(late):
+        outcome = accounts.reset_password(
+            demo_session, token=reset_link(demo_session), password="a brand new secret"
+        )
+    assert outcome.message_key == "account.reset.invalid"
+
+
+def test_changing_the_password_keeps_this_session_and_ends_the_others(demo_session):
+    here, elsewhere = log_in(demo_session), log_in(demo_session)
+    with clock.use_clock(NOW):
+        wrong = accounts.change_password(
+            demo_session,
+            customer_id=here.customer_id,
+            current="nope",
+            new="a brand new secret",
+            keep_token=here.token,
+        )
+        done = accounts.change_password(
+            demo_session,
+            customer_id=here.customer_id,
+            current=PASSWORD,
+            new="a brand new secret",
+            keep_token=here.token,
+        )
+    demo_session.commit()
+    assert (wrong.message_key, done.status) == ("account.password.wrong", "ok")
+    assert member(demo_session, here.token) == here.customer_id
+    assert member(demo_session, elsewhere.token) is None
