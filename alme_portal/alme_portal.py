@@ -8,6 +8,7 @@ from alme_portal.components import theme
 from alme_portal.i18n import translate
 from alme_portal.pages.help import help_page
 from alme_portal.pages.home import home
+from alme_portal.pages.loyalty import loyalty_page
 from alme_portal.pages.not_found import not_found
 from alme_portal.pages.order import order_page
 from alme_portal.pages.return_status import return_status_page
@@ -15,6 +16,7 @@ from alme_portal.pages.returns import returns_page
 from alme_portal.pages.track import track_page
 from alme_portal.pages.withdrawal import withdrawal_page
 from alme_portal.state.help import HelpState
+from alme_portal.state.loyalty import LoyaltyState
 from alme_portal.state.order import OrderState
 from alme_portal.state.order_change import OrderChangeState
 from alme_portal.state.return_status import ReturnStatusState
@@ -54,6 +56,7 @@ PAGES = (
     (returns_page, routes.RETURNS, "Returns & exchanges · Almé", [ReturnState.load_returns]),
     (return_status_page, routes.RETURN, "My return · Almé", [ReturnStatusState.load_status]),
     (withdrawal_page, routes.WITHDRAW, "Withdrawal · Almé", [WithdrawalState.load_withdrawal]),
+    (loyalty_page, routes.LOYALTY, "Almé Lovers · Almé", [LoyaltyState.load_loyalty]),
     (not_found, routes.NOT_FOUND, "Page not found · Almé", []),
 )
 

@@ -180,6 +180,12 @@ def member_for_token(session: Session, token: Any) -> int | None:
     return login.customer_id
 
 
+def first_name(session: Session, customer_id: int) -> str:
+    """The member's first name, for greetings."""
+    customer = session.get(Customer, customer_id)
+    return customer.first_name if customer else ""
+
+
 def log_out(session: Session, token: Any) -> bool:
     """End the login session of this token on the server; False when there was none."""
     if not isinstance(token, str):

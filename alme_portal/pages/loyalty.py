@@ -1,0 +1,190 @@
+"""Almé Lovers: log in or create an account, then the member's dashboard (L1, L11)."""
+
+import reflex as rx
+
+from alme_portal.components import theme
+from alme_portal.components.cards import page_heading
+from alme_portal.components.forms import field, form_error
+from alme_portal.components.i18n import t
+from alme_portal.components.layout import shell
+from alme_portal.state.loyalty import LoyaltyState as L
+
+D = L.dashboard
+
+
+def _submit(label, button_id: str) -> rx.Component:
+    return rx.button(label, type="submit", loading=L.account_busy, width="100%", id=button_id,
+                     **theme.PRIMARY_BUTTON)  # fmt: skip
+
+
+def _email(field_id: str) -> rx.Component:
+    return field(t("account.email"), "email", field_id, type="email", max_length=254,
+                 auto_complete="email", required=True)  # fmt: skip
+
+
+def _login_form() -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            rx.heading(t("account.login.title"), as_="h2", size="6", **theme.HEADING),
+            _email("login-email"),
+            field(t("account.password"), "password", "login-password", type="password",
+                  max_length=128, auto_complete="current-password", required=True),
+            _submit(t("account.login.submit"), "login-submit"),
+            spacing="4", width="100%",
+        ),
+        on_submit=L.log_in_here, reset_on_submit=False, id="login-form", **theme.CARD,
+    )  # fmt: skip
+
+
+def _signup_form() -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            rx.heading(t("account.signup.title"), as_="h2", size="6", **theme.HEADING),
+            rx.text(t("account.signup.intro"), color=theme.MUTED, size="2"),
+            rx.grid(
+                field(t("account.first_name"), "first_name", "signup-first-name", max_length=80,
+                      auto_complete="given-name", required=True),
+                field(t("account.last_name"), "last_name", "signup-last-name", max_length=80,
+                      auto_complete="family-name", required=True),
+                columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%",
+            ),
+            _email("signup-email"),
+            field(t("account.password"), "password", "signup-password", type="password",
+                  hint=t("account.password.hint"), min_length=10, max_length=128,
+                  auto_complete="new-password", required=True),
+            _submit(t("account.signup.submit"), "signup-submit"),
+            spacing="4", width="100%",
+        ),
+        on_submit=L.sign_up_here, reset_on_submit=False, id="signup-form", **theme.CARD,
+    )  # fmt: skip
+
+
+def _welcome() -> rx.Component:
+    return rx.vstack(
+        form_error(L.account_error, "account-error"),
+        rx.grid(_login_form(), _signup_form(), columns=rx.breakpoints(initial="1", md="2"),
+                spacing="5", width="100%", align_items="start"),
+        spacing="4", width="100%",
+    )  # fmt: skip
+
+
+def _card(title, *children, card_id: str) -> rx.Component:
+    return rx.vstack(
+        rx.text(title, **theme.KICKER),
+        *children,
+        spacing="3", id=card_id, **theme.CARD, align="start",
+    )  # fmt: skip
+
+
+def _row(left, right, **props) -> rx.Component:
+    return rx.hstack(rx.text(left), rx.spacer(), rx.text(right, color=theme.MUTED, size="2"),
+                     width="100%", align="center", padding_y="0.4em",
+                     border_bottom=f"1px solid {theme.LINE}", **props)  # fmt: skip
+
+
+def _balance() -> rx.Component:
+    return _card(
+        t("loyalty.balance.label"),
+        rx.heading(D.balance, as_="p", size="8", id="loves-balance", **theme.HEADING),
+        rx.text(t("loyalty.pending.title"), **theme.KICKER, padding_top="0.5em"),
+        rx.cond(
+            D.pending.length() > 0,
+            rx.vstack(rx.foreach(D.pending, lambda p: _row(p["loves"], p["until"])),
+                      width="100%", spacing="0"),
+            rx.text(t("loyalty.pending.none"), color=theme.MUTED, size="2"),
+        ),
+        rx.text(t("loyalty.pending.intro"), color=theme.MUTED, size="1"),
+        card_id="loves-card",
+    )  # fmt: skip
+
+
+def _tier(tier) -> rx.Component:
+    current = tier["current"] != ""
+    return rx.hstack(
+        rx.vstack(
+            rx.text(tier["name"], font_family=theme.SERIF, font_size="22px"),
+            rx.text(tier["floor"], color=theme.MUTED, size="1"),
+            spacing="0",
+        ),
+        rx.spacer(),
+        rx.text(tier["benefit"], size="2", text_align="right", max_width="55%"),
+        width="100%", padding="0.8em", align="center",
+        border=rx.cond(current, f"1px solid {theme.INK}", f"1px solid {theme.LINE}"),
+        background_color=rx.cond(current, theme.SAND, "transparent"),
+        class_name=rx.cond(current, "tier tier-current", "tier"),
+    )  # fmt: skip
+
+
+def _status() -> rx.Component:
+    return _card(
+        t("loyalty.tiers.title"),
+        rx.heading(D.tier, as_="p", size="7", id="tier-current", **theme.HEADING),
+        rx.progress(value=D.progress, width="100%", color_scheme="brown", radius="none"),
+        rx.text(D.missing, size="2", id="tier-missing"),
+        rx.text(D.spend, color=theme.MUTED, size="2"),
+        rx.cond(D.kept_until != "", rx.text(D.kept_until, color=theme.MUTED, size="2")),
+        rx.vstack(rx.foreach(D.tiers, _tier), width="100%", spacing="2", padding_top="0.5em"),
+        card_id="tier-card",
+    )  # fmt: skip
+
+
+def _missions() -> rx.Component:
+    return _card(
+        t("loyalty.missions.title"),
+        rx.vstack(
+            rx.foreach(D.missions, lambda m: _row(
+                m["name"], rx.cond(m["done"] != "", t("loyalty.mission.done"), m["loves"]),
+                class_name="mission")),
+            width="100%", spacing="0",
+        ),
+        card_id="missions-card",
+    )  # fmt: skip
+
+
+def _rewards() -> rx.Component:
+    return _card(
+        t("loyalty.rewards.title"),
+        rx.vstack(
+            rx.foreach(D.rewards, lambda r: _row(
+                rx.text(r["value"], " · ", r["price"]),
+                rx.cond(r["affordable"] != "", t("loyalty.reward.ready"), t("loyalty.reward.need")),
+                class_name="reward")),
+            width="100%", spacing="0",
+        ),
+        rx.text(t("loyalty.vouchers.title"), **theme.KICKER, padding_top="0.5em"),
+        rx.cond(
+            D.vouchers.length() > 0,
+            rx.vstack(rx.foreach(D.vouchers, lambda v: _row(rx.text(v["code"], " · ", v["value"]),
+                                                            v["state"], class_name="voucher")),
+                      width="100%", spacing="0"),
+            rx.text(t("loyalty.vouchers.none"), color=theme.MUTED, size="2"),
+        ),
+        card_id="rewards-card",
+    )  # fmt: skip
+
+
+def _dashboard() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(D.greeting, as_="h2", size="6", id="loyalty-greeting", **theme.HEADING),
+            rx.spacer(),
+            rx.button(t("account.logout"), on_click=L.log_out_here, id="logout",
+                      **theme.SECONDARY_BUTTON),
+            width="100%", align="center", wrap="wrap", spacing="3",
+        ),
+        rx.grid(_balance(), _status(), _missions(), _rewards(),
+                columns=rx.breakpoints(initial="1", md="2"), spacing="5", width="100%"),
+        spacing="5", width="100%", id="loyalty-dashboard",
+    )  # fmt: skip
+
+
+def loyalty_page() -> rx.Component:
+    """The Almé Lovers page: forms for visitors, the dashboard for members."""
+    return shell(
+        rx.box(
+            page_heading(t("loyalty.kicker"), t("loyalty.title"),
+                         rx.cond(L.signed_in, "", t("loyalty.intro"))),
+            rx.cond(L.signed_in, _dashboard(), _welcome()),
+            width="100%",
+        )
+    )  # fmt: skip
