@@ -57,6 +57,23 @@ MESSAGES: dict[str, str] = {
     "loyalty.mission.birthday": "Add your birthday",
     "loyalty.mission.newsletter": "Subscribe to the newsletter",
     "loyalty.mission.done": "Done",
+    "loyalty.mission.instagram.step": "Follow @almeparis",
+    "loyalty.mission.instagram.confirm": "I follow Almé",
+    "loyalty.mission.birthday.field": "Your birthday",
+    "loyalty.mission.birthday.confirm": "Add my birthday",
+    "loyalty.mission.newsletter.confirm": "Subscribe",
+    "loyalty.mission.unknown": "This mission does not exist.",
+    "loyalty.mission.already": "You have already completed this mission.",
+    "loyalty.mission.credited": "{loves} loves added: thank you!",
+    "loyalty.birthday.invalid": "Enter your real date of birth.",
+    "loyalty.birthday.set": "Your birthday is already recorded and cannot be changed here.",
+    "loyalty.reward.redeem": "Redeem",
+    "loyalty.reward.unknown": "This reward does not exist.",
+    "loyalty.reward.unaffordable": "You do not have enough loves for this reward yet.",
+    "loyalty.reward.redeemed": (
+        "Your voucher {code} is ready: enter it at checkout within 3 months (one per order,"
+        " not with a coupon code)."
+    ),
     "loyalty.rewards.title": "Rewards",
     "loyalty.reward.value": "{amount} voucher",
     "loyalty.reward.need": "Not yet",

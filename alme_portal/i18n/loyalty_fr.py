@@ -57,6 +57,25 @@ MESSAGES: dict[str, str] = {
     "loyalty.mission.birthday": "Indiquer votre anniversaire",
     "loyalty.mission.newsletter": "S'abonner à la newsletter",
     "loyalty.mission.done": "Fait",
+    "loyalty.mission.instagram.step": "Suivre @almeparis",
+    "loyalty.mission.instagram.confirm": "Je suis Almé",
+    "loyalty.mission.birthday.field": "Votre date de naissance",
+    "loyalty.mission.birthday.confirm": "Ajouter mon anniversaire",
+    "loyalty.mission.newsletter.confirm": "M'abonner",
+    "loyalty.mission.unknown": "Cette mission n'existe pas.",
+    "loyalty.mission.already": "Vous avez déjà accompli cette mission.",
+    "loyalty.mission.credited": "{loves} loves ajoutés : merci !",
+    "loyalty.birthday.invalid": "Saisissez votre vraie date de naissance.",
+    "loyalty.birthday.set": (
+        "Votre anniversaire est déjà enregistré et ne peut pas être modifié ici."
+    ),
+    "loyalty.reward.redeem": "Échanger",
+    "loyalty.reward.unknown": "Cette récompense n'existe pas.",
+    "loyalty.reward.unaffordable": "Vous n'avez pas encore assez de loves pour cette récompense.",
+    "loyalty.reward.redeemed": (
+        "Votre bon {code} est prêt : saisissez-le lors de votre commande dans les 3 mois (un par"
+        " commande, pas avec un code promo)."
+    ),
     "loyalty.rewards.title": "Récompenses",
     "loyalty.reward.value": "Bon de {amount}",
     "loyalty.reward.need": "Pas encore",

@@ -19,6 +19,8 @@ class Customer(SQLModel, table=True):
     password_hash: str = Field(max_length=255)
     email_verified: bool = False
     birthday: date | None = None
+    """Set once (rule L2: the birthday mission cannot be farmed by changing it)."""
+    newsletter_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
     preferred_language: str = Field(default="fr", max_length=2)
     created_at: datetime = Field(sa_type=UTCDateTime)
 

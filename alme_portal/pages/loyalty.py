@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import page_heading
+from alme_portal.components.cards import notice, page_heading
 from alme_portal.components.forms import field, form_error
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
@@ -77,9 +77,9 @@ def _card(title, *children, card_id: str) -> rx.Component:
 
 
 def _row(left, right, **props) -> rx.Component:
+    style = {"padding_y": "0.4em", "border_bottom": f"1px solid {theme.LINE}", **props}
     return rx.hstack(rx.text(left), rx.spacer(), rx.text(right, color=theme.MUTED, size="2"),
-                     width="100%", align="center", padding_y="0.4em",
-                     border_bottom=f"1px solid {theme.LINE}", **props)  # fmt: skip
+                     width="100%", align="center", **style)  # fmt: skip
 
 
 def _balance() -> rx.Component:
@@ -128,29 +128,72 @@ def _status() -> rx.Component:
     )  # fmt: skip
 
 
+INSTAGRAM_URL = "https://www.instagram.com/almeparis/"
+
+
+def _small_button(label, **props) -> rx.Component:
+    return rx.button(label, size="2", **{**theme.SECONDARY_BUTTON, "min_height": "40px"}, **props)
+
+
+def _mission_step(mission) -> rx.Component:
+    """The honest step of each mission (L2), until it is done."""
+    key = mission["key"]
+    return rx.match(
+        key,
+        ("instagram", rx.hstack(
+            rx.link(t("loyalty.mission.instagram.step"), href=INSTAGRAM_URL, is_external=True),
+            _small_button(t("loyalty.mission.instagram.confirm"), id="mission-instagram",
+                          on_click=L.complete_mission("instagram", {})),
+            align="center", spacing="3", wrap="wrap")),
+        ("birthday", rx.form(
+            rx.hstack(
+                rx.input(type="date", name="birthday", id="birthday-input", required=True,
+                         aria_label=t("loyalty.mission.birthday.field"), **theme.INPUT),
+                _small_button(t("loyalty.mission.birthday.confirm"), type="submit",
+                              id="mission-birthday"),
+                align="center", spacing="3", wrap="wrap"),
+            on_submit=lambda data: L.complete_mission("birthday", data), reset_on_submit=False)),
+        _small_button(t("loyalty.mission.newsletter.confirm"), id="mission-newsletter",
+                      on_click=L.complete_mission("newsletter", {})),
+    )  # fmt: skip
+
+
+def _mission(mission) -> rx.Component:
+    done = mission["done"] != ""
+    return rx.vstack(
+        _row(mission["name"], rx.cond(done, t("loyalty.mission.done"), mission["loves"]),
+             border_bottom="none"),
+        rx.cond(done, rx.fragment(), _mission_step(mission)),
+        width="100%", spacing="2", padding_bottom="0.8em",
+        border_bottom=f"1px solid {theme.LINE}", class_name="mission",
+    )  # fmt: skip
+
+
 def _missions() -> rx.Component:
     return _card(
         t("loyalty.missions.title"),
-        rx.vstack(
-            rx.foreach(D.missions, lambda m: _row(
-                m["name"], rx.cond(m["done"] != "", t("loyalty.mission.done"), m["loves"]),
-                class_name="mission")),
-            width="100%", spacing="0",
-        ),
+        rx.vstack(rx.foreach(D.missions, _mission), width="100%", spacing="2"),
         card_id="missions-card",
+    )
+
+
+def _reward(reward) -> rx.Component:
+    return _row(
+        rx.text(reward["value"], " · ", reward["price"]),
+        rx.cond(
+            reward["affordable"] != "",
+            _small_button(t("loyalty.reward.redeem"), on_click=L.redeem(reward["loves"]),
+                          id="redeem-" + reward["loves"]),
+            t("loyalty.reward.need"),
+        ),
+        class_name="reward",
     )  # fmt: skip
 
 
 def _rewards() -> rx.Component:
     return _card(
         t("loyalty.rewards.title"),
-        rx.vstack(
-            rx.foreach(D.rewards, lambda r: _row(
-                rx.text(r["value"], " · ", r["price"]),
-                rx.cond(r["affordable"] != "", t("loyalty.reward.ready"), t("loyalty.reward.need")),
-                class_name="reward")),
-            width="100%", spacing="0",
-        ),
+        rx.vstack(rx.foreach(D.rewards, _reward), width="100%", spacing="0"),
         rx.text(t("loyalty.vouchers.title"), **theme.KICKER, padding_top="0.5em"),
         rx.cond(
             D.vouchers.length() > 0,
@@ -163,6 +206,15 @@ def _rewards() -> rx.Component:
     )  # fmt: skip
 
 
+def _message() -> rx.Component:
+    return rx.cond(
+        L.loyalty_message != "",
+        rx.cond(L.loyalty_message_ok,
+                notice(L.loyalty_message, tone="info", notice_id="loyalty-message"),
+                notice(L.loyalty_message, tone="warning", notice_id="loyalty-message")),
+    )  # fmt: skip
+
+
 def _dashboard() -> rx.Component:
     return rx.vstack(
         rx.hstack(
@@ -172,6 +224,7 @@ def _dashboard() -> rx.Component:
                       **theme.SECONDARY_BUTTON),
             width="100%", align="center", wrap="wrap", spacing="3",
         ),
+        _message(),
         rx.grid(_balance(), _status(), _missions(), _rewards(),
                 columns=rx.breakpoints(initial="1", md="2"), spacing="5", width="100%"),
         spacing="5", width="100%", id="loyalty-dashboard",

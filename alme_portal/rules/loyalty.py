@@ -145,6 +145,22 @@ def mission_entry(key: str, done: Iterable[str], today: date) -> Entry | None:
     return Entry(MISSION, loves, today, today, key)
 
 
+BIRTHDAY_AGES = (13, 120)
+"""Ages a member's birthday may give (a typo like 2062 is refused, not stored for good)."""
+
+
+def plausible_birthday(value: object, today: date) -> date | None:
+    """Rule L2: the birthday typed as `YYYY-MM-DD` when it is a real, plausible one."""
+    try:
+        day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+    if day is None:
+        return None
+    age = today.year - day.year - ((today.month, today.day) < (day.month, day.day))
+    return day if BIRTHDAY_AGES[0] <= age <= BIRTHDAY_AGES[1] else None
+
+
 # --- Rewards and vouchers (L5) ------------------------------------------------------------
 
 

@@ -42,6 +42,7 @@ from alme_portal.services.demo_catalog import (
     variants_of,
 )
 from alme_portal.services.demo_data import ACCOUNTS, Ago, OrderSpec, PaymentSpec, ShipmentSpec
+from alme_portal.services.demo_loyalty import add_demo_loyalty
 from alme_portal.services.demo_orders import ORDERS
 from alme_portal.services.passwords import hash_password
 
@@ -172,13 +173,14 @@ class DemoRows:
         return clock.as_utc(datetime.combine(day, time.fromisoformat(ago.at), clock.PARIS))
 
     def add_all(self) -> None:
-        """Add the catalogue, salons, relay points, accounts and orders."""
+        """Add the catalogue, salons, relay points, accounts, orders and members' loves."""
         self._add_catalogue()
         self._add_places()
         self._add_accounts()
         for spec in ORDERS:
             self._add_order(spec)
         self.session.flush()
+        add_demo_loyalty(self.session, self.today)
 
     def _add(self, row):
         self.session.add(row)

@@ -88,31 +88,54 @@ def on_order_placed(session: Session, payload: dict[str, Any]) -> None:
 events.subscribe(events.ORDER_PLACED, on_order_placed)
 
 
-def complete_mission(session: Session, customer_id: int, key: Any) -> Outcome:
-    """Rule L2: credit a mission's loves, once.
+def complete_mission(
+    session: Session, customer_id: int, key: Any, *, birthday: Any = None
+) -> Outcome:
+    """Rule L2: do a mission's step and credit its loves, once.
+
+    The steps: "instagram" (she says she follows the brand's account, which the portal cannot
+    check), "birthday" (a real date, set once: it cannot be changed to earn again) and
+    "newsletter" (her subscription is recorded).
 
     Args:
         session: a session that will write.
         customer_id: the member, as identified by her session.
         key: the mission, one of `settings.LOYALTY_MISSIONS`.
+        birthday: for "birthday", the day as `YYYY-MM-DD`.
 
     Returns:
-        "done" with the loves, "already" (nothing added) or "invalid".
+        "done" with the loves, "already" (nothing added) or "invalid" with its key.
     """
-    if _member(session, customer_id) is None or not isinstance(key, str):
+    member = _member(session, customer_id)
+    if member is None or not isinstance(key, str) or loyalty.mission_loves(key) is None:
         return Outcome("invalid", "loyalty.mission.unknown")
     done = [e.reference for e in ledger(session, customer_id) if e.kind == loyalty.MISSION]
     entry = loyalty.mission_entry(key, done, clock.today())
     if entry is None:
-        known = loyalty.mission_loves(key) is not None
-        return Outcome("already", "loyalty.mission.done") if known else Outcome(
-            "invalid", "loyalty.mission.unknown")  # fmt: skip
+        return Outcome("already", "loyalty.mission.already")
+    problem = _mission_step(member, key, birthday)
+    if problem:
+        return Outcome("invalid", problem)
     try:
         with session.begin_nested():
             append(session, customer_id, entry)
     except IntegrityError:  # the same mission completed in another tab at the same moment
-        return Outcome("already", "loyalty.mission.done")
+        return Outcome("already", "loyalty.mission.already")
     return Outcome("done", "loyalty.mission.credited", loves=entry.loves)
+
+
+def _mission_step(member: Customer, key: str, birthday: Any) -> str | None:
+    """Do what the mission asks of the account; the key of what is wrong, or None."""
+    if key == "birthday":
+        day = loyalty.plausible_birthday(birthday, clock.today())
+        if day is None:
+            return "loyalty.birthday.invalid"
+        if member.birthday is not None and member.birthday != day:
+            return "loyalty.birthday.set"
+        member.birthday = day
+    elif key == "newsletter" and member.newsletter_since is None:
+        member.newsletter_since = clock.now()
+    return None
 
 
 def _new_code(session: Session) -> str:

@@ -8,6 +8,7 @@ import dataclasses
 import reflex as rx
 
 from alme_portal import clock, db, settings
+from alme_portal.i18n import translate
 from alme_portal.services import loyalty
 from alme_portal.state.account import AccountState
 from alme_portal.views.loyalty_page import build_dashboard
@@ -31,6 +32,16 @@ class DashboardView:
     vouchers: list[dict[str, str]] = dataclasses.field(default_factory=list)
 
 
+def _mission(member_id: int, key: str, birthday: str) -> loyalty.Outcome:
+    with db.session_scope(write=True) as session:
+        return loyalty.complete_mission(session, member_id, key, birthday=birthday)
+
+
+def _redeem(member_id: int, loves: int) -> loyalty.Outcome:
+    with db.session_scope(write=True) as session:
+        return loyalty.redeem(session, member_id, loves)
+
+
 def _views(member_id: int, first_name: str) -> dict[str, dict]:
     today = clock.today()
     with db.session_scope() as session:
@@ -41,6 +52,8 @@ def _views(member_id: int, first_name: str) -> dict[str, dict]:
 class LoyaltyState(AccountState):
     """The dashboard's data, loaded for the member this browser is logged in as."""
 
+    loyalty_message: str = ""
+    loyalty_message_ok: bool = False
     _views: dict[str, dict] = {}
 
     @rx.var
@@ -51,7 +64,7 @@ class LoyaltyState(AccountState):
     @rx.event
     async def load_loyalty(self):
         """Open the page: the dashboard for a member, the login and sign-up forms otherwise."""
-        self.account_error = ""
+        self.account_error, self.loyalty_message = "", ""
         await self._resolve()
         await self._refresh()
 
@@ -74,7 +87,32 @@ class LoyaltyState(AccountState):
         await self._refresh()
 
     @rx.event
+    async def complete_mission(self, key: str, form_data: dict | None = None):
+        """Do a mission's step (follow, birthday, newsletter) and credit its loves once (L2)."""
+        data = form_data if isinstance(form_data, dict) else {}
+        birthday = data.get("birthday")
+        await self._act(_mission, key if isinstance(key, str) else "",
+                        birthday if isinstance(birthday, str) else "")  # fmt: skip
+
+    @rx.event
+    async def redeem(self, loves: str):
+        """Turn loves into a voucher from the reward catalogue (L5)."""
+        price = int(loves) if isinstance(loves, str) and loves.isdigit() else -1
+        await self._act(_redeem, price)
+
+    async def _act(self, action, *args) -> None:
+        await self._resolve()  # a session that ended meanwhile acts for nobody
+        if not self.signed_in:
+            self._views = {}
+            return
+        outcome = await asyncio.to_thread(action, self._member_id, *args)
+        self.loyalty_message_ok = outcome.status in ("done", "redeemed")
+        self.loyalty_message = translate(self.language, outcome.message_key, code=outcome.code,
+                                         loves=outcome.loves)  # fmt: skip
+        await self._refresh()
+
+    @rx.event
     async def log_out_here(self):
         """Log out and hide the dashboard."""
         await self._log_out_now()
-        self._views = {}
+        self._views, self.loyalty_message = {}, ""

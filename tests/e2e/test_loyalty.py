@@ -36,6 +36,32 @@ def test_l11_member_logs_in_sees_her_dashboard_and_logs_out(page, portal, screen
     expect(page.locator("#login-form")).to_be_visible()
 
 
+def _balance(page) -> int:
+    return int(page.locator("#loves-balance").inner_text().split()[0].replace(",", ""))
+
+
+def test_l2_l5_member_completes_missions_and_redeems_a_reward(page, portal, screenshot):
+    member = _member(portal)
+    log_in(page, member["email"], member["password"])
+    expect(page.locator("#loves-balance")).to_be_visible()
+    before = _balance(page)
+    page.locator("#mission-newsletter").click()
+    expect(page.locator("#loyalty-message")).to_contain_text("100 loves added")
+    expect(page.locator("#loves-balance")).to_have_text(f"{before + 100:,} loves")
+    expect(page.locator("#mission-newsletter")).to_have_count(0)  # once only
+    page.locator("#birthday-input").fill("1990-01-01")  # hers is recorded: no farming
+    page.locator("#mission-birthday").click()
+    expect(page.locator("#loyalty-message")).to_contain_text("cannot be changed")
+    page.locator("#redeem-500").click()
+    expect(page.locator("#loyalty-message")).to_contain_text(re.compile(r"LOVE-[A-Z0-9]{8}"))
+    code = re.search(r"LOVE-[A-Z0-9]{8}", page.locator("#loyalty-message").inner_text()).group(0)
+    expect(page.locator(".voucher").first).to_contain_text(code)
+    expect(page.locator(".voucher").first).to_contain_text("Valid until")
+    expect(page.locator(".voucher", has_text="Expired")).to_have_count(1)  # the demo's old one
+    expect(page.locator("#loves-balance")).to_have_text(f"{before + 100 - 500:,} loves")
+    screenshot("loyalty-redeemed-1280")
+
+
 def test_wrong_password_is_refused_with_a_clear_message(page, portal):
     log_in(page, _member(portal)["email"], "not her password")
     expect(page.locator("#account-error")).to_contain_text("do not match an account")

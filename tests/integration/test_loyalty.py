@@ -76,6 +76,32 @@ def test_l2_mission_credited_once_and_unknown_refused(demo_session):
     ]
 
 
+def test_l2_birthday_is_a_real_date_set_once(demo_session):
+    camille, ines = member_id(demo_session), member_id(demo_session, "ines.benali@example.fr")
+    with clock.use_clock(NOW):
+        tries = [
+            loyalty.complete_mission(demo_session, ines, "birthday", birthday=value).message_key
+            for value in (None, "14/05/1991", "2026-02-30", "2030-01-01", "1850-01-01")
+        ]
+        done = loyalty.complete_mission(demo_session, ines, "birthday", birthday="1994-02-28")
+        changed = loyalty.complete_mission(demo_session, camille, "birthday", birthday="1990-01-01")
+    demo_session.commit()
+    assert tries == ["loyalty.birthday.invalid"] * 5
+    assert done.status == "done"
+    assert str(demo_session.get(Customer, ines).birthday) == "1994-02-28"
+    assert changed.message_key == "loyalty.birthday.set"  # hers is 14 May 1991: no farming
+    assert str(demo_session.get(Customer, camille).birthday) == "1991-05-14"
+    assert len(entries(demo_session, "mission")) == 1
+
+
+def test_l2_newsletter_mission_records_the_subscription(demo_session):
+    member = member_id(demo_session)
+    with clock.use_clock(NOW):
+        assert loyalty.complete_mission(demo_session, member, "newsletter").status == "done"
+    demo_session.commit()
+    assert clock.as_utc(demo_session.get(Customer, member).newsletter_since) == NOW
+
+
 def test_l2_the_database_refuses_a_mission_twice(demo_session, monkeypatch):
     member = member_id(demo_session)
     with clock.use_clock(NOW):
@@ -140,7 +166,7 @@ def test_l11_dashboard_shows_balance_pending_tier_missions_rewards_and_vouchers(
     give(demo_session, member, 600)
     place(demo_session, "AL200003", MEMBER, "evt-dash")  # €345.90 paid: pending loves
     with clock.use_clock(NOW):
-        loyalty.complete_mission(demo_session, member, "birthday")
+        loyalty.complete_mission(demo_session, member, "birthday", birthday="1991-05-14")
         code = loyalty.redeem(demo_session, member, 500).code
         view = loyalty.dashboard(demo_session, member, TODAY)
     demo_session.commit()

@@ -114,6 +114,16 @@ def test_l2_missions_come_from_settings(monkeypatch):
     assert loyalty.mission_entry("tiktok", [], PLACED).loves == 50
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("1991-05-14", date(1991, 5, 14)), ("2013-03-02", date(2013, 3, 2)), ("2013-03-03", None),
+     ("1906-03-02", date(1906, 3, 2)), ("1905-03-02", None), ("1991-02-30", None),
+     ("14/05/1991", None), ("", None), (None, None), (19910514, None)],
+)  # fmt: skip
+def test_l2_birthday_must_be_a_real_plausible_date(typed, expected):
+    assert loyalty.plausible_birthday(typed, PLACED) == expected
+
+
 # --- L5: rewards and vouchers ---------------------------------------------------------------
 
 

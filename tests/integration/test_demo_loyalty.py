@@ -1,0 +1,46 @@
+"""The demo members cover the Almé Lovers states a person wants to see (issue 6, item 6)."""
+
+from conftest import NOW
+from sqlmodel import select
+
+from alme_portal import clock
+from alme_portal.models import Customer, LovesEntry, LoyaltyVoucher, Order
+from alme_portal.models.vocabulary import OrderStatus
+from alme_portal.rules import loyalty as rules
+from alme_portal.services import loyalty
+
+TODAY = clock.in_paris(NOW).date()
+
+
+def dashboards(session):
+    return {
+        c.email: loyalty.dashboard(session, c.id, TODAY) for c in session.exec(select(Customer))
+    }
+
+
+def test_one_member_per_tier_and_members_with_pending_loves(demo_session):
+    views = dashboards(demo_session)
+    assert {view["tier"] for view in views.values()} == set(rules.TIERS)
+    assert sum(1 for view in views.values() if view["pending"]) >= 2
+    assert all(view["available"] >= 0 for view in views.values())
+    assert views["lea.martin@example.fr"]["available"] == 0  # the new member
+
+
+def test_an_expired_and_a_valid_voucher(demo_session):
+    vouchers = demo_session.exec(select(LoyaltyVoucher)).all()
+    assert any(v.last_day < TODAY for v in vouchers) and any(v.last_day >= TODAY for v in vouchers)
+    for voucher in vouchers:
+        assert voucher.last_day == rules.voucher_last_day(voucher.issued_on)
+        assert rules.reward_for(voucher.loves_spent) == voucher.amount_cents
+
+
+def test_orders_placed_logged_in_earned_their_loves_once(demo_session):
+    earning = demo_session.exec(
+        select(Order).where(Order.placed_logged_in, Order.status != OrderStatus.CANCELLED)
+    ).all()
+    purchases = {e.reference: e for e in demo_session.exec(
+        select(LovesEntry).where(LovesEntry.kind == "purchase"))}  # fmt: skip
+    assert set(purchases) == {order.number for order in earning}
+    for order in earning:
+        assert purchases[order.number].loves == rules.loves_for_payment(order.total_cents)
+        assert purchases[order.number].customer_id == order.customer_id
