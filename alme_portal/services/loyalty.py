@@ -45,6 +45,34 @@ def ledger(session: Session, customer_id: int) -> list[loyalty.Entry]:
     return [_rule_entry(row) for row in session.exec(query.order_by(LovesEntry.id))]
 
 
+def balance(session: Session, customer_id: int, today: date) -> loyalty.Balance:
+    """Rule L11: `rules.loyalty.balance` of her ledger, summed by the database.
+
+    Two aggregate queries whatever the length of the ledger (an index covers both).
+    """
+    mine = LovesEntry.customer_id == customer_id
+    available = session.exec(
+        select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(
+            mine, LovesEntry.available_on <= today
+        )
+    ).one()
+    pending = session.exec(
+        select(LovesEntry.available_on, func.sum(LovesEntry.loves))
+        .where(mine, LovesEntry.available_on > today)
+        .group_by(LovesEntry.available_on)
+        .order_by(LovesEntry.available_on)
+    ).all()
+    return loyalty.Balance(int(available), tuple((day, int(n)) for day, n in pending if n))
+
+
+def missions_done(session: Session, customer_id: int) -> list[str]:
+    """Rule L2: the missions she has completed."""
+    query = select(LovesEntry.reference).where(
+        LovesEntry.customer_id == customer_id, LovesEntry.kind == loyalty.MISSION
+    )
+    return list(session.exec(query))
+
+
 def append(session: Session, customer_id: int, entry: loyalty.Entry) -> LovesEntry:
     """Add one entry to a member's ledger (flushed in the caller's transaction)."""
     row = LovesEntry(
@@ -109,8 +137,7 @@ def complete_mission(
     member = _member(session, customer_id)
     if member is None or not isinstance(key, str) or loyalty.mission_loves(key) is None:
         return Outcome("invalid", "loyalty.mission.unknown")
-    done = [e.reference for e in ledger(session, customer_id) if e.kind == loyalty.MISSION]
-    entry = loyalty.mission_entry(key, done, clock.today())
+    entry = loyalty.mission_entry(key, missions_done(session, customer_id), clock.today())
     if entry is None:
         return Outcome("already", "loyalty.mission.already")
     problem = _mission_step(member, key, birthday)
@@ -169,7 +196,7 @@ def redeem(session: Session, customer_id: int, loves: Any) -> Outcome:
     if cents is None:
         return Outcome("invalid", "loyalty.reward.unknown")
     today = clock.today()
-    available = loyalty.balance(ledger(session, customer_id), today).available
+    available = balance(session, customer_id, today).available
     code = _new_code(session)
     entry = loyalty.redemption_entry(loves, available, code, today)
     if entry is None:
@@ -216,11 +243,10 @@ def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]
         "missions": [(key, loves, done)], "rewards": [(loves, cents, affordable)],
         "vouchers": [LoyaltyVoucher]}`.
     """
-    entries = ledger(session, customer_id)
-    money = loyalty.balance(entries, today)
+    money = balance(session, customer_id, today)
     purchases = member_purchases(session, customer_id)
     spend = loyalty.spend_in_window(purchases, today)
-    done = {e.reference for e in entries if e.kind == loyalty.MISSION}
+    done = set(missions_done(session, customer_id))
     vouchers = session.exec(
         select(LoyaltyVoucher)
         .where(LoyaltyVoucher.customer_id == customer_id)

@@ -13,7 +13,7 @@ from alme_portal.models import Customer, LovesEntry, LoyaltyVoucher
 from alme_portal.rules import loyalty as rules
 from alme_portal.services import loyalty, order_feed
 
-MEMBER = "camille.moreau@example.fr"
+MEMBER = "lea.martin@example.fr"  # the demo's new member: no loves yet
 TODAY = clock.in_paris(NOW).date()
 
 
@@ -21,10 +21,24 @@ def member_id(session, email=MEMBER):
     return session.exec(select(Customer.id).where(Customer.email == email)).one()
 
 
+@pytest.fixture(autouse=True)
+def demo_ledger_end(demo_session):
+    """The demo's own ledger rows end here; the tests look at the rows they add."""
+    BASELINE[0] = demo_session.exec(select(func.max(LovesEntry.id))).one() or 0
+
+
+BASELINE = [0]
+
+
 def entries(session, kind=None):
-    query = select(LovesEntry).order_by(LovesEntry.id)
+    query = select(LovesEntry).where(LovesEntry.id > BASELINE[0]).order_by(LovesEntry.id)
     if kind:
         query = query.where(LovesEntry.kind == kind)
+    return session.exec(query).all()
+
+
+def vouchers(session):
+    query = select(LoyaltyVoucher).where(LoyaltyVoucher.customer_id == member_id(session))
     return session.exec(query).all()
 
 
@@ -77,7 +91,8 @@ def test_l2_mission_credited_once_and_unknown_refused(demo_session):
 
 
 def test_l2_birthday_is_a_real_date_set_once(demo_session):
-    camille, ines = member_id(demo_session), member_id(demo_session, "ines.benali@example.fr")
+    camille = member_id(demo_session, "camille.moreau@example.fr")
+    ines = member_id(demo_session, "ines.benali@example.fr")
     with clock.use_clock(NOW):
         tries = [
             loyalty.complete_mission(demo_session, ines, "birthday", birthday=value).message_key
@@ -107,7 +122,7 @@ def test_l2_the_database_refuses_a_mission_twice(demo_session, monkeypatch):
     with clock.use_clock(NOW):
         loyalty.complete_mission(demo_session, member, "newsletter")
         # Another tab checked the ledger before the first one wrote.
-        monkeypatch.setattr(loyalty, "ledger", lambda *args: [])
+        monkeypatch.setattr(loyalty, "missions_done", lambda *args: [])
         assert loyalty.complete_mission(demo_session, member, "newsletter").status == "already"
     demo_session.commit()
     assert len(entries(demo_session, "mission")) == 1
@@ -120,7 +135,7 @@ def test_l5_redeeming_turns_loves_into_a_three_month_voucher(demo_session):
         outcome = loyalty.redeem(demo_session, member, 1_000)
     demo_session.commit()
     assert outcome.status == "redeemed" and outcome.code.startswith("LOVE-")
-    voucher = demo_session.exec(select(LoyaltyVoucher)).one()
+    [voucher] = vouchers(demo_session)
     assert (voucher.code, voucher.amount_cents, voucher.loves_spent) == (outcome.code, 1_200, 1_000)
     assert (voucher.issued_on, voucher.last_day) == (TODAY, date(2027, 2, 24))
     assert rules.balance(loyalty.ledger(demo_session, member), TODAY).available == 200
@@ -137,7 +152,7 @@ def test_l5_unknown_or_unaffordable_reward_stores_nothing(demo_session, loves, k
     demo_session.commit()
     assert (outcome.status, outcome.message_key) == ("invalid", key)
     assert len(entries(demo_session)) == 1
-    assert demo_session.exec(select(func.count()).select_from(LoyaltyVoucher)).one() == 0
+    assert vouchers(demo_session) == []
 
 
 def test_l5_two_redemptions_at_the_same_moment_spend_once(demo_session, database_url):
@@ -157,7 +172,7 @@ def test_l5_two_redemptions_at_the_same_moment_spend_once(demo_session, database
         thread.join()
     assert sorted(outcomes) == ["invalid"] * (tabs - 1) + ["redeemed"]
     demo_session.commit()  # a new snapshot: what the tabs committed
-    assert demo_session.exec(select(func.count()).select_from(LoyaltyVoucher)).one() == 1
+    assert len(vouchers(demo_session)) == 1
     assert rules.balance(loyalty.ledger(demo_session, member), TODAY).available == 0
 
 
@@ -181,3 +196,21 @@ def test_l11_dashboard_shows_balance_pending_tier_missions_rewards_and_vouchers(
     page, pages = loyalty.history(demo_session, member, 1)
     assert pages == 1 and [row.kind for row in page] == ["redemption", "mission", "purchase",
                                                          "purchase"]  # fmt: skip
+
+
+def test_l11_the_database_sums_the_ledger_as_the_rule_does(demo_session):
+    member = member_id(demo_session)
+    days = [TODAY - timedelta(days=40), TODAY, TODAY + timedelta(days=3), TODAY + timedelta(days=9)]
+    for index, loves in enumerate([1_000, -300, 250, 40, -40, 77, 0, 5]):
+        day = days[index % len(days)]
+        entry = rules.Entry("purchase", loves, TODAY, day, f"SUM{index}")
+        loyalty.append(demo_session, member, entry)
+    demo_session.commit()
+    for today in (
+        TODAY - timedelta(days=41),
+        TODAY,
+        TODAY + timedelta(days=5),
+        TODAY + timedelta(days=90),
+    ):
+        expected = rules.balance(loyalty.ledger(demo_session, member), today)
+        assert loyalty.balance(demo_session, member, today) == expected
