@@ -64,6 +64,16 @@ def _order_replay(args: argparse.Namespace) -> int:
     return 1
 
 
+def _loyalty_settle(args: argparse.Namespace) -> int:
+    from alme_portal import clock
+    from alme_portal.services import loyalty
+
+    with db.session_scope(write=True) as session:
+        count = loyalty.settle_all(session, clock.today())
+    print(f"Settled the loves of {count} members.")
+    return 0
+
+
 def _fail(message: str) -> int:
     print(f"alme-portal: {message}", file=sys.stderr)
     return 2
@@ -103,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     replay.add_argument("file", help='the order as the feed sends it in "order.created" data')
     replay.set_defaults(run=_order_replay)
+
+    loyalty = commands.add_parser("loyalty", help="Almé Lovers").add_subparsers(
+        dest="action", required=True
+    )
+    loyalty.add_parser(
+        "settle", help="sum each member's old loves once, so balances read only recent ones"
+    ).set_defaults(run=_loyalty_settle)
     return parser
 
 

@@ -100,6 +100,9 @@ TIER_THRESHOLDS_CENTS = (("flirt", 0), ("crush", 40_000), ("in_love", 130_000))
 LOYALTY_MISSIONS = (("instagram", 200), ("birthday", 100), ("newsletter", 100))
 """Rule L2: (mission, loves), each earned once; add a mission here to offer it."""
 LOYALTY_REWARDS = ((500, 500), (1_000, 1_200), (2_500, 3_500))
+LOVES_SETTLE_DAYS = 31
+"""`alme-portal loyalty settle` sums each member's loves released more than this many days ago
+once, so that her balance reads only the recent entries."""
 """Rule L5: the reward catalogue, (loves spent, euro cents off the voucher gives)."""
 
 # --- Referral (F1-F3) --------------------------------------------------------------------

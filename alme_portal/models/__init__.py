@@ -4,7 +4,7 @@ from alme_portal.models.accounts import LoginFailure, LoginSession, PasswordRese
 from alme_portal.models.catalog import Product, RelayPoint, Salon, Variant
 from alme_portal.models.customers import Customer, StaffUser
 from alme_portal.models.feed import FeedEvent, LookupFailure
-from alme_portal.models.loyalty import LovesEntry, LoyaltyVoucher
+from alme_portal.models.loyalty import LovesCheckpoint, LovesEntry, LoyaltyVoucher
 from alme_portal.models.meta import AppMeta
 from alme_portal.models.orders import Instalment, Order, OrderLine, Payment, Shipment, ShipmentLine
 from alme_portal.models.outbox import OutboxAttachment, OutboxEmail
@@ -19,6 +19,7 @@ __all__ = [
     "LoginFailure",
     "LoginSession",
     "LookupFailure",
+    "LovesCheckpoint",
     "LovesEntry",
     "LoyaltyVoucher",
     "Order",

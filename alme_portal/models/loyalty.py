@@ -23,6 +23,9 @@ class LovesEntry(SQLModel, table=True):
         sa.Index("uq_loves_mission", "customer_id", "reference", unique=True,
                  sqlite_where=sa.text("kind = 'mission'"),
                  postgresql_where=sa.text("kind = 'mission'")),
+        # L11: the balance sums a member's loves by release day from the index alone.
+        sa.Index("ix_loves_member_day", "customer_id", "available_on", "loves"),
+        sa.Index("ix_loves_member_kind", "customer_id", "kind"),
         sa.Index("uq_loves_order", "reference", unique=True,
                  sqlite_where=sa.text("kind IN ('purchase', 'claim')"),
                  postgresql_where=sa.text("kind IN ('purchase', 'claim')")),
@@ -55,3 +58,18 @@ class LoyaltyVoucher(SQLModel, table=True):
     used_order_id: int | None = Field(default=None, foreign_key="customer_order.id")
     cancelled_on: date | None = None
     """L10: cancelled with every reward when the member left the program."""
+
+
+class LovesCheckpoint(SQLModel, table=True):
+    """A member's loves released before `before_day`, summed once (settled history).
+
+    No entry can be released before a day already past, so this sum never changes; the
+    balance adds only the entries since. Entries dated before it are refused.
+    """
+
+    __tablename__ = "loves_checkpoint"
+
+    customer_id: int = Field(foreign_key="customer.id", primary_key=True)
+    before_day: date
+    loves: int
+    settled_at: datetime = Field(sa_type=UTCDateTime)

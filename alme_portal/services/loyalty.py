@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from alme_portal import clock, settings
-from alme_portal.models import Customer, LovesEntry, LoyaltyVoucher, Order
+from alme_portal.models import Customer, LovesCheckpoint, LovesEntry, LoyaltyVoucher, Order
 from alme_portal.models.vocabulary import OrderStatus
 from alme_portal.rules import loyalty
 from alme_portal.services import events
@@ -48,21 +48,53 @@ def ledger(session: Session, customer_id: int) -> list[loyalty.Entry]:
 def balance(session: Session, customer_id: int, today: date) -> loyalty.Balance:
     """Rule L11: `rules.loyalty.balance` of her ledger, summed by the database.
 
-    Two aggregate queries whatever the length of the ledger (an index covers both).
+    The settled part comes from her checkpoint (see `settle`); the rest is summed from the
+    index of her entries since, so the cost does not grow with her whole history.
     """
     mine = LovesEntry.customer_id == customer_id
-    available = session.exec(
-        select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(
-            mine, LovesEntry.available_on <= today
-        )
-    ).one()
+    checkpoint = session.get(LovesCheckpoint, customer_id)
+    base, recent = 0, [mine, LovesEntry.available_on <= today]
+    if checkpoint is not None and checkpoint.before_day <= today:
+        base = checkpoint.loves
+        recent.append(LovesEntry.available_on >= checkpoint.before_day)
+    available = session.exec(select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(*recent))
     pending = session.exec(
         select(LovesEntry.available_on, func.sum(LovesEntry.loves))
         .where(mine, LovesEntry.available_on > today)
         .group_by(LovesEntry.available_on)
         .order_by(LovesEntry.available_on)
     ).all()
-    return loyalty.Balance(int(available), tuple((day, int(n)) for day, n in pending if n))
+    waiting = tuple((day, int(loves)) for day, loves in pending if loves)
+    return loyalty.Balance(base + int(available.one()), waiting)
+
+
+def settle(session: Session, customer_id: int, today: date) -> LovesCheckpoint:
+    """Sum once the loves she got released more than `LOVES_SETTLE_DAYS` days ago.
+
+    Safe because every entry is released on or after the day it is written (`append`).
+    """
+    before_day = today - timedelta(days=settings.LOVES_SETTLE_DAYS)
+    total = session.exec(
+        select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(
+            LovesEntry.customer_id == customer_id, LovesEntry.available_on < before_day
+        )
+    ).one()
+    checkpoint = session.get(LovesCheckpoint, customer_id) or LovesCheckpoint(
+        customer_id=customer_id, before_day=before_day, loves=0, settled_at=clock.now()
+    )
+    checkpoint.before_day, checkpoint.loves, checkpoint.settled_at = (
+        before_day, int(total), clock.now())  # fmt: skip
+    session.add(checkpoint)
+    session.flush()
+    return checkpoint
+
+
+def settle_all(session: Session, today: date) -> int:
+    """Settle every member who has loves; how many were settled (a nightly job)."""
+    members = session.exec(select(LovesEntry.customer_id).distinct()).all()
+    for customer_id in members:
+        settle(session, customer_id, today)
+    return len(members)
 
 
 def missions_done(session: Session, customer_id: int) -> list[str]:
@@ -74,7 +106,14 @@ def missions_done(session: Session, customer_id: int) -> list[str]:
 
 
 def append(session: Session, customer_id: int, entry: loyalty.Entry) -> LovesEntry:
-    """Add one entry to a member's ledger (flushed in the caller's transaction)."""
+    """Add one entry to a member's ledger (flushed in the caller's transaction).
+
+    Raises:
+        ValueError: the entry would be released before her settled history ends.
+    """
+    checkpoint = session.get(LovesCheckpoint, customer_id)
+    if checkpoint is not None and entry.available_on < checkpoint.before_day:
+        raise ValueError("loves cannot be released inside a member's settled history")
     row = LovesEntry(
         customer_id=customer_id,
         kind=entry.kind,
@@ -217,21 +256,19 @@ def member_purchases(session: Session, customer_id: int) -> list[tuple[date, int
     return [(clock.in_paris(placed).date(), cents) for placed, cents in session.exec(query)]
 
 
-def history(session: Session, customer_id: int, page: int) -> tuple[list[LovesEntry], int]:
-    """Rule L11: one page of the ledger, newest first, and the number of pages."""
-    count = session.exec(
-        select(func.count()).select_from(LovesEntry).where(LovesEntry.customer_id == customer_id)
-    ).one()
-    pages = max(1, -(-count // HISTORY_PAGE_SIZE))
-    page = min(max(page, 1), pages)
-    query = (
-        select(LovesEntry)
-        .where(LovesEntry.customer_id == customer_id)
-        .order_by(LovesEntry.id.desc())
-        .offset((page - 1) * HISTORY_PAGE_SIZE)
-        .limit(HISTORY_PAGE_SIZE)
-    )
-    return list(session.exec(query)), pages
+def history(
+    session: Session, customer_id: int, before_id: int | None = None
+) -> tuple[list[LovesEntry], bool]:
+    """Rule L11: a page of the ledger, newest first, and whether older entries follow.
+
+    Pages are keyed by the last entry shown (`before_id`), so a page costs the same however
+    long the history is.
+    """
+    query = select(LovesEntry).where(LovesEntry.customer_id == customer_id)
+    if isinstance(before_id, int):
+        query = query.where(LovesEntry.id < before_id)
+    rows = list(session.exec(query.order_by(LovesEntry.id.desc()).limit(HISTORY_PAGE_SIZE + 1)))
+    return rows[:HISTORY_PAGE_SIZE], len(rows) > HISTORY_PAGE_SIZE
 
 
 def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]:

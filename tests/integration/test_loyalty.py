@@ -8,8 +8,8 @@ from conftest import NOW
 from sqlmodel import func, select
 from test_order_feed import event, order_data
 
-from alme_portal import clock, db
-from alme_portal.models import Customer, LovesEntry, LoyaltyVoucher
+from alme_portal import cli, clock, db, settings
+from alme_portal.models import Customer, LovesCheckpoint, LovesEntry, LoyaltyVoucher
 from alme_portal.rules import loyalty as rules
 from alme_portal.services import loyalty, order_feed
 
@@ -193,8 +193,8 @@ def test_l11_dashboard_shows_balance_pending_tier_missions_rewards_and_vouchers(
     assert ("instagram", 200, False) in view["missions"]
     assert view["rewards"][0] == (500, 500, False)  # 200 left: no longer affordable
     assert [voucher.code for voucher in view["vouchers"]] == [code]
-    page, pages = loyalty.history(demo_session, member, 1)
-    assert pages == 1 and [row.kind for row in page] == ["redemption", "mission", "purchase",
+    page, older = loyalty.history(demo_session, member)
+    assert not older and [row.kind for row in page] == ["redemption", "mission", "purchase",
                                                          "purchase"]  # fmt: skip
 
 
@@ -214,3 +214,46 @@ def test_l11_the_database_sums_the_ledger_as_the_rule_does(demo_session):
     ):
         expected = rules.balance(loyalty.ledger(demo_session, member), today)
         assert loyalty.balance(demo_session, member, today) == expected
+
+
+def test_l11_history_pages_newest_first_until_the_oldest(demo_session):
+    member = member_id(demo_session)
+    for index in range(loyalty.HISTORY_PAGE_SIZE * 2 + 3):
+        give(demo_session, member, index + 1)
+    shown, before, older = [], None, True
+    while older:
+        page, older = loyalty.history(demo_session, member, before)
+        shown += [row.loves for row in page]
+        before = page[-1].id
+    assert shown == list(range(loyalty.HISTORY_PAGE_SIZE * 2 + 3, 0, -1))
+    assert loyalty.history(demo_session, member, "1 OR 1=1")[0][0].loves == len(shown)
+
+
+def test_l11_settled_history_keeps_the_balance_of_the_whole_ledger(demo_session):
+    member = member_id(demo_session)
+    for days_ago, loves in ((400, 1_000), (100, -300), (40, 250), (10, 77), (-5, 40)):
+        day = TODAY - timedelta(days=days_ago)
+        loyalty.append(demo_session, member, rules.Entry("purchase", loves, day, day, f"S{loves}"))
+    before = {
+        day: loyalty.balance(demo_session, member, day)
+        for day in (TODAY, TODAY + timedelta(days=9))
+    }
+    checkpoint = loyalty.settle(demo_session, member, TODAY)
+    assert checkpoint.before_day == TODAY - timedelta(days=settings.LOVES_SETTLE_DAYS)
+    assert checkpoint.loves == 1_000 - 300 + 250
+    for day, expected in before.items():
+        assert loyalty.balance(demo_session, member, day) == expected
+        assert expected == rules.balance(loyalty.ledger(demo_session, member), day)
+    old = TODAY - timedelta(days=settings.LOVES_SETTLE_DAYS + 1)
+    with pytest.raises(ValueError):
+        loyalty.append(demo_session, member, rules.Entry("mission", 5, old, old, "late"))
+    assert loyalty.settle_all(demo_session, TODAY) >= 1
+
+
+def test_loyalty_settle_command_settles_every_member(database_url):
+    assert cli.main(["demo", "load"]) == 0
+    assert cli.main(["loyalty", "settle"]) == 0
+    with db.session_scope() as session:
+        settled = session.exec(select(func.count()).select_from(LovesCheckpoint)).one()
+        members = session.exec(select(func.count(LovesEntry.customer_id.distinct()))).one()
+    assert settled == members > 0
