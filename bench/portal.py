@@ -23,7 +23,14 @@ from bench import portal_db
 from bench.harness.load import closed_loop, run_load
 from bench.harness.server import Server, free_port, serve
 from bench.harness.wsclient import AppInfo
-from bench.portal_scenarios import RETURNS_PATH, TRACK_PATH, OrderLookup, ReturnWizard
+from bench.portal_scenarios import (
+    LOYALTY_PATH,
+    RETURNS_PATH,
+    TRACK_PATH,
+    DashboardLoad,
+    OrderLookup,
+    ReturnWizard,
+)
 from bench.portal_scenarios import numbered_orders as _numbered
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,6 +152,22 @@ async def closed_lookup(server: Server, app: AppInfo, *, lookups: int) -> dict[s
         close_wait_s=0.5,
         label="lookup closed N=1",
     )
+
+
+def demo_member() -> tuple[str, str]:
+    """(e-mail, password) of the demo member with the longest history."""
+    from alme_portal.services.demo import demo_listing
+
+    account = next(a for a in demo_listing()["accounts"] if a["email"].startswith("camille"))
+    return account["email"], account["password"]
+
+
+async def closed_dashboard(server: Server, app: AppInfo, *, loads: int) -> dict[str, Any]:
+    """One member opening her Almé Lovers dashboard again and again (logged in once)."""
+    journey = DashboardLoad(demo_member())
+    return await closed_loop(app, server, journey, iterations=loads, warmup=3,
+                             connect={"pathname": LOYALTY_PATH}, settle_s=1.0, close_wait_s=0.5,
+                             label="dashboard closed N=1")  # fmt: skip
 
 
 async def paced_wizard(

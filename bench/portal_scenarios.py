@@ -17,6 +17,7 @@ from bench.harness.load import Record
 from bench.harness.wsclient import Session
 
 TRACK_PATH = "/track/"
+LOYALTY_PATH = "/loyalty/"
 RETURNS_PATH = "/returns/"
 RELAY_POSTCODE = "75011"
 
@@ -34,6 +35,8 @@ def numbered_orders(numbers: Callable[[int], str], email: str) -> Orders:
 
 def _state_names() -> dict[str, str]:
     # Imported here: it loads Reflex and every state of the portal.
+    from alme_portal.state.account import AccountState
+    from alme_portal.state.loyalty import LoyaltyState
     from alme_portal.state.order import OrderState
     from alme_portal.state.returns import ReturnState
     from alme_portal.state.tracking import TrackState
@@ -42,6 +45,8 @@ def _state_names() -> dict[str, str]:
         "track": TrackState.get_full_name(),
         "order": OrderState.get_full_name(),
         "returns": ReturnState.get_full_name(),
+        "loyalty": LoyaltyState.get_full_name(),
+        "account": AccountState.get_full_name(),
     }
 
 
@@ -213,3 +218,37 @@ class ReturnWizard(_Journey):
                 session, record, "confirm_return", "confirm_return", {}, self._step_is("done")
             )
             self._expect_step(session, "done", "Confirm my return")
+
+
+class DashboardLoad(_Journey):
+    """A member opening her Almé Lovers dashboard (she logs in on the first visit).
+
+    Args:
+        member: (e-mail, password) of a demo member.
+        think_s: pause before each event.
+    """
+
+    def __init__(self, member: tuple[str, str], *, think_s: float = 0.0) -> None:
+        super().__init__(think_s)
+        self.member = member
+
+    async def __call__(self, session: Session, record: Record) -> None:
+        """One dashboard load; raises `StepFailed` when the dashboard does not show."""
+        state, account = self.states["loyalty"], self.states["account"]
+        if not session.get(account, "signed_in"):
+            email, password = self.member
+            await self.send(
+                session, record, "log_in", f"{state}.log_in_here",
+                {"form_data": {"email": email, "password": password}},
+                lambda delta: "signed_in_rx_state_" in delta.get(account, {})
+                or "account_error_rx_state_" in delta.get(account, {}),
+                pathname=LOYALTY_PATH, query={},
+            )  # fmt: skip
+        await self.send(
+            session, record, "dashboard", f"{state}.load_loyalty", {},
+            lambda delta: "dashboard_rx_state_" in delta.get(state, {}),
+            pathname=LOYALTY_PATH, query={},
+        )  # fmt: skip
+        greeting = (session.get(state, "dashboard") or {}).get("greeting", "")
+        if not session.get(account, "signed_in") or not greeting:
+            raise StepFailed(f"no dashboard: {session.get(account, 'account_error')!r}")

@@ -5,11 +5,13 @@ pinned to CPU 0, this load client on CPU 1, loopback only), then measures, each 
 the blank app's:
 
 1. event round trip, 1 session in a closed loop: "Find my order" + the order page it opens,
-   and every step of the return wizard ending with "Confirm my return", against the counter;
+   every step of the return wizard ending with "Confirm my return", and the Almé Lovers
+   dashboard, against the counter;
 2. 100 and 500 concurrent paced sessions (one event per second each) on fresh servers:
    latency, worker CPU per event, memory per connected session and after they leave;
 3. page weight and load of each main page in Chromium (cold cache);
-4. data scale: lookup + order page at 1,000 and 100,000 orders (`bench.data_scale`);
+4. data scale: lookup + order page at 1,000 and 100,000 orders (`bench.data_scale`), and the
+   loyalty dashboard of a member with 10,000 ledger entries against 10 (`bench.dashboard_scale`);
 5. labels: PNG and PDF rendered per second.
 
 Writes `bench/report.md` and `bench/results/bench.json` and prints the table. Exit 0 when it
@@ -29,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import blank, data_scale, labels_rate, portal, report
+from bench import blank, dashboard_scale, data_scale, labels_rate, portal, report
 from bench.harness.pageload import measure_pageload
 from bench.harness.server import serve
 
@@ -60,7 +62,7 @@ def _pin_client() -> None:
 
 async def _closed(servers, apps, supply, options) -> dict[str, list[dict]]:
     """A/B interleaved closed-loop runs: blank, portal lookup, portal wizard, repeated."""
-    runs: dict[str, list[dict]] = {"blank": [], "lookup": [], "wizard": []}
+    runs: dict[str, list[dict]] = {"blank": [], "lookup": [], "wizard": [], "dashboard": []}
     for repeat in range(options["repeats"]):
         _log(f"closed loop, repetition {repeat + 1}")
         runs["blank"].append(
@@ -71,6 +73,11 @@ async def _closed(servers, apps, supply, options) -> dict[str, list[dict]]:
         runs["lookup"].append(
             await portal.closed_lookup(
                 servers["portal"], apps["portal"], lookups=options["lookups"]
+            )
+        )
+        runs["dashboard"].append(
+            await portal.closed_dashboard(
+                servers["portal"], apps["portal"], loads=options["lookups"]
             )
         )
         runs["wizard"].append(
@@ -135,6 +142,8 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
     }
     _log("data scale: 1,000 and 100,000 orders")
     results["data_scale"] = data_scale.run(log=_log, iterations=options.get("scale_visits", 500))
+    _log("data scale: dashboard of 10 vs 10,000 ledger entries")
+    results["dashboard_scale"] = dashboard_scale.run(iterations=options.get("scale_visits", 500))
     _log("labels")
     results["labels"] = labels_rate.measure(options["labels"])
     results["seconds"] = round(time.perf_counter() - started, 1)

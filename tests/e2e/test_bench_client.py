@@ -7,7 +7,14 @@ from test_tracking import _order
 
 from bench.harness.load import closed_loop
 from bench.harness.wsclient import AppInfo
-from bench.portal_scenarios import RETURNS_PATH, TRACK_PATH, OrderLookup, ReturnWizard
+from bench.portal_scenarios import (
+    LOYALTY_PATH,
+    RETURNS_PATH,
+    TRACK_PATH,
+    DashboardLoad,
+    OrderLookup,
+    ReturnWizard,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,3 +50,12 @@ def test_load_client_counts_a_refused_lookup_as_an_error(portal):
     result = _run(portal, OrderLookup((order["number"], "someone.else@example.fr")), TRACK_PATH, 1)
     assert result["errors"] == 1
     assert "Find my order refused" in result["error_samples"][0]
+
+
+def test_load_client_logs_a_member_in_and_opens_her_dashboard(portal):
+    member = next(a for a in portal["demo"]["accounts"] if a["email"].startswith("ines"))
+    journey = DashboardLoad((member["email"], member["password"]))
+    result = _run(portal, journey, LOYALTY_PATH, iterations=3)
+    assert result["errors"] == 0, result["error_samples"]
+    assert result["steps"]["log_in"]["count"] == 1  # once; then her session stays open
+    assert result["steps"]["dashboard"]["count"] == 3

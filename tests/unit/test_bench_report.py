@@ -59,6 +59,7 @@ def _results():
         "seconds": 1.0,
         "closed": {"blank": [_run(["increment"], 1.0)],
                    "lookup": [_run(["lookup", "order_page"], 2.0)],
+                   "dashboard": [_run(["dashboard"], 2.5)],
                    "wizard": [_run(wizard_steps, 4.0)]},
         "paced": {"500": {"blank": _run(["increment"], 2.0),
                           "wizard": _run(wizard_steps, 3.0, errors=1)}},
@@ -66,6 +67,7 @@ def _results():
                   "portal /help/": {**page, "bytes": 480_000, "requests": 30}},
         "data_scale": {"sizes": {"1000": {"orders": 1000, "found": {"p95_ms": 10.0}},
                                  "100000": {"orders": 100000, "found": {"p95_ms": 12.0}}}},
+        "dashboard_scale": {"sizes": {"10": {"p95": 2.0}, "10000": {"p95": 3.2}}},
         "labels": {"png": {"per_second": 20.0}, "pdf": {"per_second": 30.0}},
     }  # fmt: skip
 
@@ -83,6 +85,9 @@ def test_report_rows_cover_every_metric_with_its_verdict():
     assert rows["heaviest page (/help/): requests"]["verdict"] == "FAIL"  # 30 > 25
     scale = next(row for metric, row in rows.items() if metric.startswith("data scale"))
     assert (scale["ratio"], scale["verdict"]) == (1.2, "pass")
+    dashboard = rows["data scale: dashboard p95, 10,000 vs 10 ledger entries (ratio of the two)"]
+    assert (dashboard["ratio"], dashboard["verdict"]) == (1.6, "FAIL")
+    assert rows["1 session: Almé Lovers dashboard load p95"]["ratio"] == 2.5
     assert report.load_errors(_results()) == 1
     text = report.markdown(report.rows(_results()), _results())
     assert "| 1 session: wizard, all events p95 | ms | 4 | 1 | 4 | ≤ 3× | FAIL |" in text
