@@ -37,7 +37,7 @@ from bench.harness.server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER_CPUS, CLIENT_CPUS = "0", {1}
-PORTAL_PAGES = ("/", "/track/", "/returns/", "/withdraw/", "/help/")
+PORTAL_PAGES = ("/", "/track/", "/returns/", "/withdraw/", "/loyalty/", "/help/")
 DEFAULTS = {
     "repeats": 2,  # interleaved A/B closed-loop repetitions
     "blank_events": 1000,
