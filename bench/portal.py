@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import portal_db
-from bench.harness.load import closed_loop, run_load
+from bench.harness.load import closed_loop, paced, run_load
 from bench.harness.server import Server, free_port, serve
 from bench.harness.wsclient import AppInfo
 from bench.portal_scenarios import (
@@ -168,6 +168,39 @@ async def closed_dashboard(server: Server, app: AppInfo, *, loads: int) -> dict[
     return await closed_loop(app, server, journey, iterations=loads, warmup=3,
                              connect={"pathname": LOYALTY_PATH}, settle_s=1.0, close_wait_s=0.5,
                              label="dashboard closed N=1")  # fmt: skip
+
+
+def login_token(database_url: str) -> str:
+    """A login session of the demo member, opened in the database (no password hashing)."""
+    import secrets
+
+    from sqlmodel import Session, select
+
+    from alme_portal import clock, db
+    from alme_portal.models import Customer, LoginSession
+    from alme_portal.services.accounts import token_hash
+
+    token = secrets.token_urlsafe(32)
+    with Session(db.engine_for(database_url)) as session:
+        email, _ = demo_member()
+        member = session.exec(select(Customer.id).where(Customer.email == email)).one()
+        session.add(LoginSession(customer_id=member, token_hash=token_hash(token),
+                                 created_at=clock.now(), last_seen_at=clock.now()))  # fmt: skip
+        session.commit()
+    return token
+
+
+async def paced_dashboard(
+    server: Server, app: AppInfo, token: str, *, sessions: int, seconds: float = 20.0
+) -> dict[str, Any]:
+    """`sessions` tabs of a logged-in member, each reloading her dashboard once a second."""
+    from alme_portal.state.account import AccountState
+
+    cookie = {f"{AccountState.get_full_name()}.login_token_rx_state_": token}
+    connect = {"pathname": LOYALTY_PATH, "storage_vars": cookie}
+    return await paced(app, server, DashboardLoad(demo_member()), sessions=sessions,
+                       interval_s=1.0, seconds=seconds, warmup=1, ramp_s=sessions / 100,
+                       connect=connect, label=f"dashboard paced N={sessions}")  # fmt: skip
 
 
 async def paced_wizard(

@@ -98,7 +98,8 @@ def _pages(servers, loads: int) -> dict[str, dict]:
     return pages
 
 
-def _paced(database_url: str, supply, sessions: int, seconds: float) -> dict[str, dict]:
+def _paced(database_url: str, supply, token: str, sessions: int, seconds: float
+           ) -> dict[str, dict]:  # fmt: skip
     """Fresh servers for one paced point (memory figures need them)."""
     _log(f"paced load, {sessions} sessions")
     with (
@@ -116,7 +117,11 @@ def _paced(database_url: str, supply, sessions: int, seconds: float) -> dict[str
         portal_run = asyncio.run(
             portal.paced_wizard(portal_server, portal_app, supply, sessions=sessions)
         )
-    return {"blank": blank_run, "wizard": portal_run}
+        dashboard_run = asyncio.run(
+            portal.paced_dashboard(portal_server, portal_app, token, sessions=sessions,
+                                   seconds=seconds)
+        )  # fmt: skip
+    return {"blank": blank_run, "wizard": portal_run, "dashboard": dashboard_run}
 
 
 def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
@@ -126,6 +131,7 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
     _log(f"benchmark database with {copies} returnable orders")
     database_url = portal.prepare_database(folder, copies)
     supply = portal.OrderSupply(copies)
+    token = portal.login_token(database_url)
     _pin_client()
     results: dict[str, Any] = {"options": {**options, "paced": list(options["paced"])}}
     _log("building and serving the blank app and the portal")
@@ -138,7 +144,8 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
         results["closed"] = asyncio.run(_closed(servers, apps, supply, options))
         results["pages"] = _pages(servers, options["page_loads"])
     results["paced"] = {
-        str(n): _paced(database_url, supply, n, options["paced_seconds"]) for n in options["paced"]
+        str(n): _paced(database_url, supply, token, n, options["paced_seconds"])
+        for n in options["paced"]
     }
     _log("data scale: 1,000 and 100,000 orders")
     results["data_scale"] = data_scale.run(log=_log, iterations=options.get("scale_visits", 500))

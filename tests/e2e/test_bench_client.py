@@ -59,3 +59,20 @@ def test_load_client_logs_a_member_in_and_opens_her_dashboard(portal):
     assert result["errors"] == 0, result["error_samples"]
     assert result["steps"]["log_in"]["count"] == 1  # once; then her session stays open
     assert result["steps"]["dashboard"]["count"] == 3
+
+
+def test_load_client_opens_the_dashboard_of_a_member_whose_cookie_it_holds(portal):
+    from alme_portal.state.account import AccountState
+    from bench.portal import demo_member, login_token
+
+    token = login_token(f"sqlite:///{portal['database']}")
+    cookie = {f"{AccountState.get_full_name()}.login_token_rx_state_": token}
+    app = AppInfo.from_app_dir(ROOT)
+    result = asyncio.run(
+        closed_loop(app, None, DashboardLoad(demo_member()), base_url=portal["url"], iterations=2,
+                    connect={"pathname": LOYALTY_PATH, "storage_vars": cookie}, settle_s=0,
+                    close_wait_s=0)
+    )  # fmt: skip
+    assert result["errors"] == 0, result["error_samples"]
+    assert "log_in" not in result["steps"]  # the cookie was enough
+    assert result["steps"]["dashboard"]["count"] == 2

@@ -62,7 +62,8 @@ def _results():
                    "dashboard": [_run(["dashboard"], 2.5)],
                    "wizard": [_run(wizard_steps, 4.0)]},
         "paced": {"500": {"blank": _run(["increment"], 2.0),
-                          "wizard": _run(wizard_steps, 3.0, errors=1)}},
+                          "wizard": _run(wizard_steps, 3.0, errors=1),
+                          "dashboard": _run(["dashboard"], 5.0)}},
         "pages": {"blank /": page, "portal /": {**page, "bytes": 360_000},
                   "portal /help/": {**page, "bytes": 480_000, "requests": 30}},
         "data_scale": {"sizes": {"1000": {"orders": 1000, "found": {"p95_ms": 10.0}},
@@ -79,6 +80,7 @@ def test_report_rows_cover_every_metric_with_its_verdict():
     assert rows["500 paced sessions: wizard events p95"]["ratio"] == 1.5
     assert rows["500 paced sessions: wizard events p95"]["verdict"] == "pass"  # 1.5x <= 2x
     assert rows["500 paced sessions: load-client errors"]["verdict"] == "FAIL"
+    assert rows["500 paced sessions: dashboard loads p95"]["verdict"] == "FAIL"  # 2.5x > 2x
     assert rows["500 paced sessions: memory per session after its events"]["portal"] == 2048.0
     heaviest = rows["heaviest page (/help/): bytes on the wire, cold"]
     assert (heaviest["ratio"], heaviest["verdict"]) == (1.6, "FAIL")
