@@ -161,8 +161,8 @@ def _open_session(session: Session, customer_id: int) -> str:
     return token
 
 
-def member_for_token(session: Session, token: Any) -> int | None:
-    """The member a login token belongs to, or None when unknown, ended, idle or too old."""
+def live_login(session: Session, token: Any) -> LoginSession | None:
+    """The login session of a token, or None when unknown, ended, idle or too old (no write)."""
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
     login = session.exec(
@@ -175,8 +175,22 @@ def member_for_token(session: Session, token: Any) -> int | None:
         return None
     if now - clock.as_utc(login.last_seen_at) > timedelta(days=settings.SESSION_IDLE_DAYS):
         return None
-    if now - clock.as_utc(login.last_seen_at) > timedelta(minutes=settings.SESSION_TOUCH_MINUTES):
-        login.last_seen_at = now
+    return login
+
+
+def needs_touch(login: LoginSession) -> bool:
+    """Whether `last_seen_at` is stale enough to be written again (idle timeout)."""
+    stale_after = timedelta(minutes=settings.SESSION_TOUCH_MINUTES)
+    return clock.now() - clock.as_utc(login.last_seen_at) > stale_after
+
+
+def member_for_token(session: Session, token: Any) -> int | None:
+    """The member a login token belongs to (None when unknown or ended), marking it in use."""
+    login = live_login(session, token)
+    if login is None:
+        return None
+    if needs_touch(login):
+        login.last_seen_at = clock.now()
     return login.customer_id
 
 

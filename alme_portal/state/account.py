@@ -35,11 +35,18 @@ def _sign_up(fields: dict, language: str, client: str) -> accounts.Outcome:
 
 
 def _member(token: str) -> tuple[int, str] | None:
-    with db.session_scope(write=True) as session:
-        member = accounts.member_for_token(session, token)
-        if member is None:
+    # Read-only as a rule: the idle clock is written at most every few minutes, so that pages
+    # opened by many members at once do not queue for the database's write lock.
+    with db.session_scope() as session:
+        login = accounts.live_login(session, token)
+        if login is None:
             return None
-        return member, accounts.first_name(session, member)
+        member = login.customer_id, accounts.first_name(session, login.customer_id)
+        stale = accounts.needs_touch(login)
+    if stale:
+        with db.session_scope(write=True) as session:
+            accounts.member_for_token(session, token)
+    return member
 
 
 def _log_out(token: str) -> None:

@@ -201,3 +201,15 @@ def test_changing_the_password_keeps_this_session_and_ends_the_others(demo_sessi
     assert (wrong.message_key, done.status) == ("account.password.wrong", "ok")
     assert member(demo_session, here.token) == here.customer_id
     assert member(demo_session, elsewhere.token) is None
+
+
+def test_a_live_session_is_read_without_writing_until_its_idle_clock_is_stale(demo_session):
+    token = log_in(demo_session).token
+    soon = NOW + timedelta(minutes=settings.SESSION_TOUCH_MINUTES - 1)
+    with clock.use_clock(soon):
+        login = accounts.live_login(demo_session, token)
+        assert login is not None and not accounts.needs_touch(login)
+    later = NOW + timedelta(minutes=settings.SESSION_TOUCH_MINUTES + 1)
+    assert member(demo_session, token, later) is not None
+    stored = demo_session.exec(select(LoginSession)).one()
+    assert clock.as_utc(stored.last_seen_at) == later
