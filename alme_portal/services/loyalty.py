@@ -19,7 +19,7 @@ from alme_portal import clock, settings
 from alme_portal.models import Customer, LovesCheckpoint, LovesEntry, LoyaltyVoucher, Order
 from alme_portal.models.vocabulary import OrderStatus
 from alme_portal.rules import loyalty
-from alme_portal.services import events
+from alme_portal.services import events, loyalty_emails, outbox
 
 VOUCHER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on the phone
 HISTORY_PAGE_SIZE = 20
@@ -149,7 +149,29 @@ def on_order_placed(session: Session, payload: dict[str, Any]) -> None:
             append(session, order.customer_id,
                    loyalty.purchase_entry(order.number, order.total_cents, placed_on))  # fmt: skip
     except IntegrityError:  # the order already earned its loves (a replayed event)
-        pass
+        return
+    _welcome_to_new_tier(session, order, placed_on)
+
+
+TIER_EMAIL_KIND = "tier_welcome"
+
+
+def _welcome_to_new_tier(session: Session, order: Order, placed_on: date) -> None:
+    """Rule L7: an order that lifts her to a new status records its welcome e-mail."""
+    purchases = member_purchases(session, order.customer_id)
+    before = list(purchases)
+    before.remove((placed_on, order.total_cents))
+    crossed = loyalty.newly_reached(
+        loyalty.current_tier(before, placed_on), loyalty.current_tier(purchases, placed_on)
+    )
+    if not crossed:
+        return
+    member = session.get(Customer, order.customer_id)
+    email = loyalty_emails.tier_welcome_email(
+        tier=crossed[-1], first_name=member.first_name, language=member.preferred_language
+    )  # one e-mail, for the highest status reached, when an order crosses two at once
+    outbox.record_email(session, recipient=member.email, kind=TIER_EMAIL_KIND,
+                        language=member.preferred_language, order_id=order.id, **email)  # fmt: skip
 
 
 events.subscribe(events.ORDER_PLACED, on_order_placed)

@@ -9,7 +9,7 @@ from sqlmodel import func, select
 from test_order_feed import event, order_data
 
 from alme_portal import cli, clock, db, settings
-from alme_portal.models import Customer, LovesCheckpoint, LovesEntry, LoyaltyVoucher
+from alme_portal.models import Customer, LovesCheckpoint, LovesEntry, LoyaltyVoucher, OutboxEmail
 from alme_portal.rules import loyalty as rules
 from alme_portal.services import loyalty, order_feed
 
@@ -257,3 +257,25 @@ def test_loyalty_settle_command_settles_every_member(database_url):
         settled = session.exec(select(func.count()).select_from(LovesCheckpoint)).one()
         members = session.exec(select(func.count(LovesEntry.customer_id.distinct()))).one()
     assert settled == members > 0
+
+
+def tier_emails(session):
+    query = select(OutboxEmail).where(OutboxEmail.kind == loyalty.TIER_EMAIL_KIND)
+    return session.exec(query.order_by(OutboxEmail.id)).all()
+
+
+def test_l7_crossing_a_status_records_its_welcome_email_once(demo_session):
+    place(demo_session, "AL200010", MEMBER, "evt-tier-1")  # €304.90: still Flirt
+    assert tier_emails(demo_session) == []
+    place(demo_session, "AL200011", MEMBER, "evt-tier-2")  # €609.80 in 12 months: Crush
+    [welcome] = tier_emails(demo_session)
+    assert welcome.recipient == MEMBER and welcome.language == "fr"
+    assert welcome.subject == "Bienvenue au statut Crush, Léa"
+    assert "surprise" in welcome.body
+    place(demo_session, "AL200012", MEMBER, "evt-tier-3")  # still Crush: nothing more
+    assert len(tier_emails(demo_session)) == 1
+
+
+def test_l7_a_member_already_in_love_gets_no_welcome(demo_session):
+    place(demo_session, "AL200013", "camille.moreau@example.fr", "evt-tier-camille")
+    assert tier_emails(demo_session) == []
