@@ -22,41 +22,45 @@ def _email(field_id: str) -> rx.Component:
                  auto_complete="email", required=True)  # fmt: skip
 
 
-def _login_form() -> rx.Component:
+def _account_form(title, fields: list, submit, form_id: str, on_submit) -> rx.Component:
     return rx.form(
         rx.vstack(
-            rx.heading(t("account.login.title"), as_="h2", size="6", **theme.HEADING),
-            _email("login-email"),
-            field(t("account.password"), "password", "login-password", type="password",
-                  max_length=128, auto_complete="current-password", required=True),
-            _submit(t("account.login.submit"), "login-submit"),
+            rx.heading(title, as_="h2", size="6", **theme.HEADING),
+            *fields,
+            _submit(submit, f"{form_id}-submit"),
             spacing="4", width="100%",
         ),
-        on_submit=L.log_in_here, reset_on_submit=False, id="login-form", **theme.CARD,
+        on_submit=on_submit, reset_on_submit=False, id=f"{form_id}-form", **theme.CARD,
     )  # fmt: skip
+
+
+def _login_form() -> rx.Component:
+    fields = [
+        _email("login-email"),
+        field(t("account.password"), "password", "login-password", type="password",
+              max_length=128, auto_complete="current-password", required=True),
+    ]  # fmt: skip
+    return _account_form(t("account.login.title"), fields, t("account.login.submit"), "login",
+                         L.log_in_here)  # fmt: skip
 
 
 def _signup_form() -> rx.Component:
-    return rx.form(
-        rx.vstack(
-            rx.heading(t("account.signup.title"), as_="h2", size="6", **theme.HEADING),
-            rx.text(t("account.signup.intro"), color=theme.MUTED, size="2"),
-            rx.grid(
-                field(t("account.first_name"), "first_name", "signup-first-name", max_length=80,
-                      auto_complete="given-name", required=True),
-                field(t("account.last_name"), "last_name", "signup-last-name", max_length=80,
-                      auto_complete="family-name", required=True),
-                columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%",
-            ),
-            _email("signup-email"),
-            field(t("account.password"), "password", "signup-password", type="password",
-                  hint=t("account.password.hint"), min_length=10, max_length=128,
-                  auto_complete="new-password", required=True),
-            _submit(t("account.signup.submit"), "signup-submit"),
-            spacing="4", width="100%",
+    fields = [
+        rx.text(t("account.signup.intro"), color=theme.MUTED, size="2"),
+        rx.grid(
+            field(t("account.first_name"), "first_name", "signup-first-name", max_length=80,
+                  auto_complete="given-name", required=True),
+            field(t("account.last_name"), "last_name", "signup-last-name", max_length=80,
+                  auto_complete="family-name", required=True),
+            columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%",
         ),
-        on_submit=L.sign_up_here, reset_on_submit=False, id="signup-form", **theme.CARD,
-    )  # fmt: skip
+        _email("signup-email"),
+        field(t("account.password"), "password", "signup-password", type="password",
+              hint=t("account.password.hint"), min_length=10, max_length=128,
+              auto_complete="new-password", required=True),
+    ]  # fmt: skip
+    return _account_form(t("account.signup.title"), fields, t("account.signup.submit"),
+                         "signup", L.sign_up_here)  # fmt: skip
 
 
 def _welcome() -> rx.Component:

@@ -10,6 +10,7 @@ from alme_portal import clock
 from alme_portal.models import Customer, LovesEntry, LoyaltyVoucher, Order
 from alme_portal.models.vocabulary import OrderStatus
 from alme_portal.rules import loyalty
+from alme_portal.services.loyalty import ledger_row
 
 MISSIONS = (("camille.moreau@example.fr", "instagram", 300),)
 """(member, mission, days before the load day) already completed."""
@@ -22,9 +23,7 @@ VOUCHERS = (
 
 def _entry(customer_id: int, entry: loyalty.Entry) -> LovesEntry:
     noon = datetime.combine(entry.recorded_on, time(12, 0), clock.PARIS)
-    return LovesEntry(customer_id=customer_id, kind=entry.kind, loves=entry.loves,
-                      recorded_on=entry.recorded_on, available_on=entry.available_on,
-                      reference=entry.reference, created_at=clock.as_utc(noon))  # fmt: skip
+    return ledger_row(customer_id, entry, clock.as_utc(noon))
 
 
 def add_demo_loyalty(session: Session, today: date) -> None:

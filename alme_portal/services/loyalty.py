@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -105,6 +105,13 @@ def missions_done(session: Session, customer_id: int) -> list[str]:
     return list(session.exec(query))
 
 
+def ledger_row(customer_id: int, entry: loyalty.Entry, created_at: datetime) -> LovesEntry:
+    """The table row of a rule's ledger entry (not added to any session)."""
+    return LovesEntry(customer_id=customer_id, kind=entry.kind, loves=entry.loves,
+                      recorded_on=entry.recorded_on, available_on=entry.available_on,
+                      reference=entry.reference, created_at=created_at)  # fmt: skip
+
+
 def append(session: Session, customer_id: int, entry: loyalty.Entry) -> LovesEntry:
     """Add one entry to a member's ledger (flushed in the caller's transaction).
 
@@ -114,15 +121,7 @@ def append(session: Session, customer_id: int, entry: loyalty.Entry) -> LovesEnt
     checkpoint = session.get(LovesCheckpoint, customer_id)
     if checkpoint is not None and entry.available_on < checkpoint.before_day:
         raise ValueError("loves cannot be released inside a member's settled history")
-    row = LovesEntry(
-        customer_id=customer_id,
-        kind=entry.kind,
-        loves=entry.loves,
-        recorded_on=entry.recorded_on,
-        available_on=entry.available_on,
-        reference=entry.reference,
-        created_at=clock.now(),
-    )
+    row = ledger_row(customer_id, entry, clock.now())
     session.add(row)
     session.flush()
     return row

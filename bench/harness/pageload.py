@@ -28,7 +28,7 @@ from collections import Counter
 from typing import Any
 
 CHROMIUM = os.environ.get("ALME_CHROMIUM") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
+CHROMIUM_ARGS = [  # what this sandbox needs; the browser tests use the same list
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",

@@ -21,6 +21,8 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from bench.harness.pageload import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 BIN = Path(sys.executable).parent
@@ -116,14 +118,7 @@ def browser_type_launch_args(browser_type_launch_args):
     """Drive the system Chromium when one was found, with the flags this sandbox needs."""
     args = {
         **browser_type_launch_args,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
+        "args": CHROMIUM_ARGS,
     }
     if os.environ.get("ALME_CHROMIUM"):
         args["executable_path"] = os.environ["ALME_CHROMIUM"]
