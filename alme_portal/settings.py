@@ -185,3 +185,8 @@ SESSION_TOUCH_MINUTES = 10
 """How stale `last_seen_at` may get before a request writes it again."""
 PASSWORD_RESET_MINUTES = 10
 """A "forgotten password" link works once, within this time."""
+EMAIL_LINK_MINUTES = 60
+"""A link that confirms an e-mail address (to verify it or to move the account to it) works
+once, within this time."""
+ACCOUNT_EMAILS_PER_HOUR = 3
+"""Password-reset and confirmation e-mails sent per account in an hour, at most."""

@@ -1,6 +1,6 @@
 """The portal's tables (plain SQLModel, changed only through Alembic migrations)."""
 
-from alme_portal.models.accounts import LoginFailure, LoginSession, PasswordReset
+from alme_portal.models.accounts import EmailLink, LoginFailure, LoginSession, PasswordReset
 from alme_portal.models.catalog import Product, RelayPoint, Salon, Variant
 from alme_portal.models.customers import Customer, StaffUser
 from alme_portal.models.feed import FeedEvent, LookupFailure
@@ -14,6 +14,7 @@ from alme_portal.models.returns import ReturnLine, ReturnRequest, StockAlert, Wi
 __all__ = [
     "AppMeta",
     "Customer",
+    "EmailLink",
     "FeedEvent",
     "Instalment",
     "LoginFailure",

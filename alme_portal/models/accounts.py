@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from alme_portal.db import UTCDateTime
@@ -42,4 +43,25 @@ class PasswordReset(SQLModel, table=True):
     customer_id: int = Field(foreign_key="customer.id", index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     created_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class EmailLink(SQLModel, table=True):
+    """A one-time link that proves she reads an address: to verify it, or to move to it.
+
+    Purpose "verify" confirms the account's current e-mail; "change" makes `email` the
+    account's e-mail once opened. Only the token's hash is stored.
+    """
+
+    __tablename__ = "email_link"
+    __table_args__ = (
+        sa.CheckConstraint("purpose IN ('verify', 'change')", name="email_link_purpose_known"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    purpose: str = Field(max_length=8)
+    email: str = Field(max_length=254)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime, index=True)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

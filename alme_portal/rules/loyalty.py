@@ -98,7 +98,7 @@ def return_entry(
     changes nothing: they are hers.
 
     Args:
-        purchase: the order's `PURCHASE` entry.
+        purchase: the order's `PURCHASE` entry, or its `CLAIM` entry (L9).
         paid_cents: what the order was paid.
         refunded_cents: everything refunded for it so far.
         returned_on: the day the refund is recorded.
@@ -107,7 +107,8 @@ def return_entry(
     Returns:
         The negative entry for what this refund adds, or None when nothing more is taken back.
     """
-    if purchase.kind != PURCHASE or returned_on >= purchase.available_on or paid_cents <= 0:
+    earned = purchase.kind in (PURCHASE, CLAIM)
+    if not earned or returned_on >= purchase.available_on or paid_cents <= 0:
         return None
     kept_cents = paid_cents - min(max(refunded_cents, 0), paid_cents)
     owed = purchase.loves * kept_cents // paid_cents - purchase.loves - taken_before
@@ -270,23 +271,32 @@ def newly_reached(before: str, after: str) -> list[str]:
 
 
 def claim_refusal(
-    *, order_email: str, member_emails: Iterable[str], counted: bool, cancelled: bool
+    *, order_email: str, given_email: str, counted: bool, cancelled: bool
 ) -> str | None:
     """Rule L9: why loves cannot be claimed for an order, or None when they can.
 
     Args:
         order_email: the e-mail the order was placed with.
-        member_emails: the member's verified e-mails.
-        counted: the order already earned loves (for anyone).
-        cancelled: the order was cancelled or refunded in full.
+        given_email: the e-mail the member says the order was placed with.
+        counted: the order already earned loves (for her or anyone else).
+        cancelled: the order was cancelled.
     """
-    if order_email.strip().lower() not in {e.strip().lower() for e in member_emails}:
+    if order_email.strip().lower() != given_email.strip().lower():
         return "loyalty.claim.email"
     if counted:
         return "loyalty.claim.counted"
     if cancelled:
         return "loyalty.claim.cancelled"
     return None
+
+
+def claim_entry(order_number: str, paid_cents: int, placed_on: date, today: date) -> Entry:
+    """Rule L9: the loves of a claimed order, pending until the order's own release day (L3).
+
+    An order older than the pending days is credited at once.
+    """
+    available_on = max(release_day(placed_on), today)
+    return Entry(CLAIM, loves_for_payment(paid_cents), today, available_on, order_number)
 
 
 def leave_entries(entries: Sequence[Entry], today: date) -> list[Entry]:

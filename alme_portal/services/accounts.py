@@ -17,19 +17,11 @@ from typing import Any
 from sqlmodel import Session, func, select
 
 from alme_portal import clock, settings
-from alme_portal.models import Customer, LoginFailure, LoginSession, PasswordReset
+from alme_portal.models import Customer, LoginFailure, LoginSession
 from alme_portal.rules.contact import normalise_email
-from alme_portal.services import outbox, passwords
+from alme_portal.services import passwords
 
 NAME_MAX = 80
-RESET_EMAIL_KIND = "password_reset"
-_RESET_TEXTS = {
-    "en": ("Your new Almé password", "Hello,\n\nChoose a new password here within {minutes}"
-           " minutes (the link works once):\n{url}\n\nIf you did not ask, ignore this e-mail."),
-    "fr": ("Votre nouveau mot de passe Almé", "Bonjour,\n\nChoisissez un nouveau mot de passe"
-           " ici dans les {minutes} minutes (le lien ne sert qu'une fois) :\n{url}\n\nSi vous"
-           " n'avez rien demandé, ignorez cet e-mail."),
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -213,73 +205,14 @@ def log_out(session: Session, token: Any) -> bool:
     return True
 
 
-def _end_sessions(session: Session, customer_id: int, keep: str | None = None) -> None:
+def end_sessions(session: Session, customer_id: int, keep: str | None = None) -> None:
+    """End every login session of hers, except the one of the token `keep`."""
     query = select(LoginSession).where(
         LoginSession.customer_id == customer_id, LoginSession.revoked_at.is_(None)
     )
     for login in session.exec(query):
         if keep is None or login.token_hash != token_hash(keep):
             login.revoked_at = clock.now()
-
-
-def request_password_reset(session: Session, *, email: Any, language: str, base_url: str) -> str:
-    """E-mail a one-time link to choose a new password, if the account exists.
-
-    Returns:
-        Always "account.reset.sent": the page must not tell whether the e-mail has an account.
-    """
-    address = normalise_email(email)
-    query = select(Customer).where(Customer.email == address)
-    customer = session.exec(query).first() if address else None
-    if customer is None:
-        return "account.reset.sent"
-    token = secrets.token_urlsafe(32)
-    session.add(
-        PasswordReset(customer_id=customer.id, token_hash=token_hash(token), created_at=clock.now())
-    )
-    lang = language if language in _RESET_TEXTS else settings.DEFAULT_LANGUAGE
-    subject, body = _RESET_TEXTS[lang]
-    url = f"{base_url.rstrip('/')}/account/reset?token={token}"
-    body = body.format(minutes=settings.PASSWORD_RESET_MINUTES, url=url)
-    outbox.record_email(
-        session,
-        recipient=customer.email,
-        kind=RESET_EMAIL_KIND,
-        language=lang,
-        subject=subject,
-        body=body,
-    )
-    return "account.reset.sent"
-
-
-def reset_password(session: Session, *, token: Any, password: Any) -> Outcome:
-    """Choose a new password through a reset link: once, in time; every session then ends.
-
-    Returns:
-        "ok", or "invalid" with "account.reset.invalid" (unknown, used or expired link) or the
-        password's problem; nothing changes when invalid.
-    """
-    reset = None
-    if isinstance(token, str):
-        query = select(PasswordReset).where(PasswordReset.token_hash == token_hash(token))
-        reset = session.exec(query).first()
-    now = clock.now()
-    valid_for = timedelta(minutes=settings.PASSWORD_RESET_MINUTES)
-    if (
-        reset is None
-        or reset.used_at is not None
-        or now - clock.as_utc(reset.created_at) > valid_for
-    ):
-        return Outcome("invalid", "account.reset.invalid")
-    problem = password_problem(password)
-    if problem:
-        return Outcome("invalid", problem)
-    customer = session.get(Customer, reset.customer_id)
-    customer.password_hash = passwords.hash_password(password)
-    reset.used_at = now
-    _end_sessions(session, customer.id)
-    session.flush()
-    return Outcome("ok", "account.reset.done", customer.id)
 
 
 def change_password(
@@ -299,6 +232,6 @@ def change_password(
     if problem:
         return Outcome("invalid", problem)
     customer.password_hash = passwords.hash_password(new)
-    _end_sessions(session, customer.id, keep=keep_token)
+    end_sessions(session, customer.id, keep=keep_token)
     session.flush()
     return Outcome("ok", "account.password.changed", customer.id)

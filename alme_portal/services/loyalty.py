@@ -127,7 +127,7 @@ def append(session: Session, customer_id: int, entry: loyalty.Entry) -> LovesEnt
     return row
 
 
-def _member(session: Session, customer_id: Any) -> Customer | None:
+def locked_member(session: Session, customer_id: Any) -> Customer | None:
     """The member's row, locked for the rest of the transaction where the database can."""
     if not isinstance(customer_id, int):
         return None
@@ -142,6 +142,8 @@ def on_order_placed(session: Session, payload: dict[str, Any]) -> None:
         return
     if order.status == OrderStatus.CANCELLED:
         return
+    if session.get(Customer, order.customer_id).left_loyalty_on is not None:
+        return  # L10: she left the program, for good
     placed_on = clock.in_paris(order.placed_at).date()
     try:
         with session.begin_nested():
@@ -194,7 +196,9 @@ def complete_mission(
     Returns:
         "done" with the loves, "already" (nothing added) or "invalid" with its key.
     """
-    member = _member(session, customer_id)
+    member = locked_member(session, customer_id)
+    if member is not None and member.left_loyalty_on is not None:
+        return Outcome("invalid", "loyalty.left")
     if member is None or not isinstance(key, str) or loyalty.mission_loves(key) is None:
         return Outcome("invalid", "loyalty.mission.unknown")
     entry = loyalty.mission_entry(key, missions_done(session, customer_id), clock.today())
@@ -250,8 +254,11 @@ def redeem(session: Session, customer_id: int, loves: Any) -> Outcome:
         "redeemed" with the voucher code, or "invalid" ("loyalty.reward.unknown",
         "loyalty.reward.unaffordable"); nothing is stored when invalid.
     """
-    if _member(session, customer_id) is None:
+    member = locked_member(session, customer_id)
+    if member is None:
         return Outcome("invalid", "loyalty.reward.unknown")
+    if member.left_loyalty_on is not None:
+        return Outcome("invalid", "loyalty.left")
     cents = loyalty.reward_for(loves) if isinstance(loves, int) else None
     if cents is None:
         return Outcome("invalid", "loyalty.reward.unknown")

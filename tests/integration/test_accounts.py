@@ -7,7 +7,7 @@ from conftest import NOW
 from sqlmodel import func, select
 
 from alme_portal import clock, settings
-from alme_portal.models import Customer, LoginSession, OutboxEmail, PasswordReset
+from alme_portal.models import Customer, LoginSession
 from alme_portal.services import accounts, passwords
 
 PASSWORD = "Lovers-Paris-26!"  # the demo member's
@@ -128,56 +128,6 @@ def test_sessions_end_at_logout_when_idle_and_when_too_old(demo_session):
 @pytest.mark.parametrize("token", [None, "", "x" * 500, 12, "a-made-up-token-of-some-length"])
 def test_forged_tokens_open_nothing(demo_session, token):
     assert member(demo_session, token) is None
-
-
-def reset_link(session):
-    mail = session.exec(select(OutboxEmail).where(OutboxEmail.kind == "password_reset")).one()
-    return mail.body.split("token=")[1].split()[0]
-
-
-def test_forgotten_password_link_works_once_in_time_and_ends_every_session(demo_session):
-    open_session = log_in(demo_session).token
-    with clock.use_clock(NOW):
-        key = accounts.request_password_reset(
-            demo_session,
-            email="camille.moreau@example.fr",
-            language="fr",
-            base_url="https://portal",
-        )
-    assert key == "account.reset.sent"
-    token = reset_link(demo_session)
-    assert demo_session.exec(select(PasswordReset)).one().token_hash == accounts.token_hash(token)
-    with clock.use_clock(NOW + timedelta(minutes=5)):
-        assert (
-            accounts.reset_password(demo_session, token=token, password="short").status == "invalid"
-        )
-        done = accounts.reset_password(demo_session, token=token, password="a brand new secret")
-        again = accounts.reset_password(demo_session, token=token, password="another new secret")
-    demo_session.commit()
-    assert (done.status, again.message_key) == ("ok", "account.reset.invalid")
-    assert member(demo_session, open_session) is None
-    assert log_in(demo_session, password="a brand new secret").status == "ok"
-
-
-def test_reset_link_expires_and_unknown_email_sends_nothing(demo_session):
-    with clock.use_clock(NOW):
-        unknown = accounts.request_password_reset(
-            demo_session, email="nobody@example.fr", language="en", base_url="https://portal"
-        )
-        accounts.request_password_reset(
-            demo_session,
-            email="camille.moreau@example.fr",
-            language="en",
-            base_url="https://portal",
-        )
-    assert unknown == "account.reset.sent"
-    assert count(demo_session, OutboxEmail) == 1
-    late = NOW + timedelta(minutes=settings.PASSWORD_RESET_MINUTES, seconds=1)
-    with clock.use_clock(late):
-        outcome = accounts.reset_password(
-            demo_session, token=reset_link(demo_session), password="a brand new secret"
-        )
-    assert outcome.message_key == "account.reset.invalid"
 
 
 def test_changing_the_password_keeps_this_session_and_ends_the_others(demo_session):

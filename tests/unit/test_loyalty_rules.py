@@ -230,9 +230,22 @@ def test_l11_what_is_missing_for_the_next_tier():
      ("camille@example.fr", False, True, "loyalty.claim.cancelled")],
 )  # fmt: skip
 def test_l9_claim_checked_against_the_orders_email(order_email, counted, cancelled, refusal):
-    outcome = loyalty.claim_refusal(order_email=order_email, member_emails=["camille@example.fr"],
+    outcome = loyalty.claim_refusal(order_email=order_email, given_email="camille@example.FR ",
                                     counted=counted, cancelled=cancelled)  # fmt: skip
     assert outcome == refusal
+
+
+def test_l9_claimed_loves_wait_for_the_orders_own_release_day():
+    recent = loyalty.claim_entry("AL100120", 7_090, PLACED, PLACED + timedelta(days=10))
+    assert (recent.kind, recent.loves, recent.available_on) == ("claim", 709, date(2026, 3, 20))
+    old = loyalty.claim_entry("AL100120", 7_090, PLACED, PLACED + timedelta(days=40))
+    assert old.available_on == old.recorded_on == PLACED + timedelta(days=40)
+
+
+def test_l4_a_return_takes_back_pending_claimed_loves_too():
+    claim = loyalty.claim_entry("AL100120", 10_000, PLACED, PLACED + timedelta(days=3))
+    taken = loyalty.return_entry(claim, 10_000, 10_000, PLACED + timedelta(days=9))
+    assert taken.loves == -1_000 and taken.kind == "return"
 
 
 # --- L10: leaving ---------------------------------------------------------------------------

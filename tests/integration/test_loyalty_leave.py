@@ -1,0 +1,61 @@
+"""Rule L10 on the real database: leaving Almé Lovers cancels everything, for good."""
+
+from conftest import NOW
+from sqlmodel import select
+from test_loyalty import TODAY, give, member_id, place
+
+from alme_portal import clock
+from alme_portal.models import Customer, LoyaltyVoucher
+from alme_portal.services import loyalty, loyalty_claims, loyalty_leave
+
+CAMILLE = "camille.moreau@example.fr"
+
+
+def leave(session, member, confirmed=True):
+    with clock.use_clock(NOW):
+        outcome = loyalty_leave.leave_program(session, member, confirmed=confirmed)
+    session.commit()
+    return outcome
+
+
+def test_l10_leaving_needs_an_explicit_confirmation(demo_session):
+    camille = member_id(demo_session, CAMILLE)
+    before = loyalty.balance(demo_session, camille, TODAY)
+    for confirmed in (False, "true", "on", 1, None):
+        assert leave(demo_session, camille, confirmed).message_key == "loyalty.leave.confirm"
+    assert loyalty.balance(demo_session, camille, TODAY) == before
+    assert demo_session.get(Customer, camille).left_loyalty_on is None
+
+
+def test_l10_leaving_cancels_every_love_and_unused_voucher_for_good(demo_session):
+    camille = member_id(demo_session, CAMILLE)
+    money = loyalty.balance(demo_session, camille, TODAY)
+    assert money.available > 0 and money.pending_total > 0  # the demo gives her both
+    done = leave(demo_session, camille)
+    assert (done.status, done.loves) == ("left", money.available + money.pending_total)
+    for day in (TODAY, TODAY.replace(year=TODAY.year + 1)):
+        after = loyalty.balance(demo_session, camille, day)
+        assert (after.available, after.pending) == (0, ())
+    vouchers = demo_session.exec(
+        select(LoyaltyVoucher).where(LoyaltyVoucher.customer_id == camille)
+    )
+    states = {v.code: v.cancelled_on for v in vouchers}
+    assert states == {"LOVE-DEMO3NEW": TODAY, "LOVE-DEMO2OLD": None}  # the expired one stays so
+    assert leave(demo_session, camille).message_key == "loyalty.left"
+
+
+def test_l10_after_leaving_she_earns_and_spends_nothing(demo_session):
+    lea = member_id(demo_session)
+    give(demo_session, lea, 1_000)
+    leave(demo_session, lea)
+    place(demo_session, "AL200010", "lea.martin@example.fr", "evt-after-leaving")
+    with clock.use_clock(NOW):
+        refused = [
+            loyalty.complete_mission(demo_session, lea, "instagram").message_key,
+            loyalty.redeem(demo_session, lea, 500).message_key,
+            loyalty_claims.claim_loves(demo_session, lea, order_number="AL100120", email=CAMILLE,
+                                       client_address="5.6.7.8").message_key,
+        ]  # fmt: skip
+    demo_session.commit()
+    assert refused == ["loyalty.left"] * 3
+    assert loyalty.balance(demo_session, lea, TODAY).available == 0
