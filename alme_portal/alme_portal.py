@@ -6,17 +6,21 @@ from alme_portal import routes, settings
 from alme_portal.api import create_api
 from alme_portal.components import theme
 from alme_portal.i18n import translate
+from alme_portal.pages.account_links import confirm_page, reset_page
 from alme_portal.pages.help import help_page
 from alme_portal.pages.home import home
 from alme_portal.pages.loyalty import loyalty_page
+from alme_portal.pages.my_account import my_account_page
 from alme_portal.pages.not_found import not_found
 from alme_portal.pages.order import order_page
 from alme_portal.pages.return_status import return_status_page
 from alme_portal.pages.returns import returns_page
 from alme_portal.pages.track import track_page
 from alme_portal.pages.withdrawal import withdrawal_page
+from alme_portal.state.account_links import AccountLinkState
 from alme_portal.state.help import HelpState
 from alme_portal.state.loyalty import LoyaltyState
+from alme_portal.state.my_account import MyAccountState
 from alme_portal.state.order import OrderState
 from alme_portal.state.order_change import OrderChangeState
 from alme_portal.state.return_status import ReturnStatusState
@@ -57,6 +61,19 @@ PAGES = (
     (return_status_page, routes.RETURN, "My return · Almé", [ReturnStatusState.load_status]),
     (withdrawal_page, routes.WITHDRAW, "Withdrawal · Almé", [WithdrawalState.load_withdrawal]),
     (loyalty_page, routes.LOYALTY, "Almé Lovers · Almé", [LoyaltyState.load_loyalty]),
+    (my_account_page, routes.ACCOUNT, "My account · Almé", [MyAccountState.load_my_account]),
+    (
+        reset_page,
+        routes.ACCOUNT_RESET,
+        "Forgotten password · Almé",
+        [AccountLinkState.load_reset_page],
+    ),
+    (
+        confirm_page,
+        routes.ACCOUNT_CONFIRM,
+        "Confirm your e-mail · Almé",
+        [AccountLinkState.load_confirm_page],
+    ),
     (not_found, routes.NOT_FOUND, "Page not found · Almé", []),
 )
 

@@ -14,6 +14,7 @@ NAV_ITEMS = (
     ("nav.loyalty", routes.LOYALTY),
     ("nav.referral", routes.REFERRAL),
     ("nav.help", routes.HELP),
+    ("nav.account", routes.ACCOUNT),
 )
 
 

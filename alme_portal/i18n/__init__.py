@@ -7,10 +7,29 @@ Plain Python (no Reflex): states and services call `translate`; pages use the co
 from __future__ import annotations
 
 from alme_portal import settings
-from alme_portal.i18n import en, fr, loyalty_en, loyalty_fr, returns_en, returns_fr
+from alme_portal.i18n import (
+    account_en,
+    account_fr,
+    en,
+    fr,
+    loyalty_en,
+    loyalty_fr,
+    returns_en,
+    returns_fr,
+)
 
-EN: dict[str, str] = {**en.MESSAGES, **returns_en.MESSAGES, **loyalty_en.MESSAGES}
-FR: dict[str, str] = {**fr.MESSAGES, **returns_fr.MESSAGES, **loyalty_fr.MESSAGES}
+EN: dict[str, str] = {
+    **en.MESSAGES,
+    **returns_en.MESSAGES,
+    **loyalty_en.MESSAGES,
+    **account_en.MESSAGES,
+}
+FR: dict[str, str] = {
+    **fr.MESSAGES,
+    **returns_fr.MESSAGES,
+    **loyalty_fr.MESSAGES,
+    **account_fr.MESSAGES,
+}
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 

@@ -33,3 +33,11 @@ def format_moment(moment: datetime, language: str) -> str:
     month = _MONTHS[language][local.month - 1]
     time = f"{local.hour}h{local.minute:02d}" if language == "fr" else f"{local:%H:%M}"
     return f"{local.day} {month}, {time}"
+
+
+def format_day(day: date | datetime, language: str) -> str:
+    """``25 November 2026`` / ``25 novembre 2026`` (a datetime is taken in Paris)."""
+    if isinstance(day, datetime):
+        day = clock.in_paris(day).date()
+    language = language if language in _MONTHS else "en"
+    return f"{day.day} {_MONTHS[language][day.month - 1]} {day.year}"

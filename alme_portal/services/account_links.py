@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, func, select
 
-from alme_portal import clock, settings
+from alme_portal import clock, routes, settings
 from alme_portal.models import Customer, EmailLink, PasswordReset
 from alme_portal.rules.contact import normalise_email
 from alme_portal.rules.money import mask_email
@@ -20,8 +20,6 @@ from alme_portal.services import account_emails, outbox, passwords
 from alme_portal.services.accounts import Outcome, end_sessions, password_problem, token_hash
 
 VERIFY, CHANGE = "verify", "change"
-RESET_PATH = "/account/reset"
-CONFIRM_PATH = "/account/confirm"
 
 
 def _link(path: str, token: str) -> str:
@@ -66,7 +64,7 @@ def request_password_reset(session: Session, *, email: Any) -> str:
     session.add(
         PasswordReset(customer_id=customer.id, token_hash=token_hash(token), created_at=clock.now())
     )
-    _send(session, customer, "reset", customer.email, url=_link(RESET_PATH, token),
+    _send(session, customer, "reset", customer.email, url=_link(routes.ACCOUNT_RESET, token),
           minutes=settings.PASSWORD_RESET_MINUTES)  # fmt: skip
     session.flush()
     return "account.reset.sent"
@@ -109,7 +107,7 @@ def _new_link(session: Session, customer: Customer, purpose: str, email: str) ->
     session.add(EmailLink(customer_id=customer.id, purpose=purpose, email=email,
                           token_hash=token_hash(token), created_at=clock.now()))  # fmt: skip
     session.flush()
-    return _link(CONFIRM_PATH, token)
+    return _link(routes.ACCOUNT_CONFIRM, token)
 
 
 def send_verification(session: Session, customer_id: int) -> Outcome:
@@ -159,7 +157,7 @@ def request_email_change(session: Session, *, customer_id: int, password: Any,
     url = _new_link(session, customer, CHANGE, address)
     _send(session, customer, CHANGE, address, url=url, minutes=settings.EMAIL_LINK_MINUTES)
     _send(session, customer, "change_requested", customer.email, email=mask_email(address),
-          url=f"{settings.portal_url()}/account")  # fmt: skip
+          url=f"{settings.portal_url()}{routes.ACCOUNT}")  # fmt: skip
     return Outcome("sent", "account.email.change_sent", customer.id)
 
 

@@ -86,3 +86,16 @@ def member_orders(session: Session, customer_id: int) -> list[dict[str, Any]]:
         }
         for order in orders
     ]
+
+
+def account_overview(session: Session, customer_id: int) -> dict[str, Any] | None:
+    """What "My account" shows: her name, e-mail and whether it is confirmed, her orders."""
+    customer = session.get(Customer, customer_id) if isinstance(customer_id, int) else None
+    if customer is None:
+        return None
+    return {
+        "first_name": customer.first_name,
+        "email": customer.email,
+        "verified": customer.email_verified,
+        "orders": member_orders(session, customer_id),
+    }

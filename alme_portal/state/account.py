@@ -8,14 +8,15 @@ import reflex as rx
 
 from alme_portal import clock, db, settings
 from alme_portal.i18n import translate
-from alme_portal.services import accounts
+from alme_portal.services import account_links, accounts
 from alme_portal.state.ui import UiState
 
 FIELD_MAX = 254
 SIGN_UP_FIELDS = ("email", "password", "first_name", "last_name")
 
 
-def _text(data: dict, name: str) -> str:
+def text_field(data: dict, name: str) -> str:
+    """A form's text field, cut to a sane length ("" when missing or not text)."""
     value = data.get(name)
     return value[:FIELD_MAX] if isinstance(value, str) else ""
 
@@ -30,6 +31,7 @@ def _sign_up(fields: dict, language: str, client: str) -> accounts.Outcome:
         created = accounts.create_account(session, language=language, **fields)
         if created.status != "created":
             return created
+        account_links.send_verification(session, created.customer_id)
         return accounts.log_in(session, email=fields["email"], password=fields["password"],
                                client_address=client)  # fmt: skip
 
@@ -103,11 +105,12 @@ class AccountState(UiState):
 
     async def _log_in_with(self, form_data: object) -> None:
         data = form_data if isinstance(form_data, dict) else {}
-        await self._open(_log_in, _text(data, "email"), _text(data, "password"), self._client())
+        email, password = text_field(data, "email"), text_field(data, "password")
+        await self._open(_log_in, email, password, self._client())
 
     async def _sign_up_with(self, form_data: object) -> None:
         data = form_data if isinstance(form_data, dict) else {}
-        fields = {name: _text(data, name) for name in SIGN_UP_FIELDS}
+        fields = {name: text_field(data, name) for name in SIGN_UP_FIELDS}
         await self._open(_sign_up, fields, self.language, self._client())
 
     async def _open(self, action, *args) -> None:
