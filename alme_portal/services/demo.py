@@ -191,7 +191,7 @@ def demo_listing() -> dict:
 
     Returns:
         `{"orders": [{number, email, tags, summary}], "accounts": [{email, password, role,
-        purpose}]}`.
+        purpose, tier, loyalty}]}`.
     """
     orders = [
         {
@@ -208,6 +208,8 @@ def demo_listing() -> dict:
             "password": account.password,
             "role": account.role.value,
             "purpose": account.purpose,
+            "tier": account.tier,
+            "loyalty": account.loyalty,
         }
         for account in sorted(ACCOUNTS, key=lambda a: (a.role != Role.CUSTOMER, a.email))
     ]
@@ -226,6 +228,8 @@ def listing_text(listing: dict) -> str:
             f"  {account['email']:<28}  {account['password']:<18}  {account['role']:<8}  "
             f"{account['purpose']}"
         )
+        if account["loyalty"]:
+            rows.append(f"{'':<62}Almé Lovers: {account['loyalty']}")
     return "\n".join(rows)
 
 
@@ -236,9 +240,10 @@ def listing_markdown(listing: dict) -> str:
         f"| {o['number']} | {o['email']} | {', '.join(o['tags'])} | {o['summary']} |"
         for o in listing["orders"]
     ]
-    rows += ["", "| e-mail | password | role | purpose |", "| --- | --- | --- | --- |"]
+    rows += ["", "| e-mail | password | role | purpose | Almé Lovers |",
+             "| --- | --- | --- | --- | --- |"]  # fmt: skip
     rows += [
-        f"| {a['email']} | `{a['password']}` | {a['role']} | {a['purpose']} |"
+        f"| {a['email']} | `{a['password']}` | {a['role']} | {a['purpose']} | {a['loyalty']} |"
         for a in listing["accounts"]
     ]
     return "\n".join(rows)

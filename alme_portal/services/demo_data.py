@@ -81,6 +81,10 @@ class AccountSpec:
     language: str = "fr"
     birthday: date | None = None
     home: Address | None = None
+    tier: str = ""
+    """Her Almé Lovers status once the demo is loaded (L7; a test keeps it true)."""
+    loyalty: str = ""
+    """What her dashboard shows that is worth a look."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +220,8 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
         first_name="Camille",
         last_name="Moreau",
         purpose="Member with most orders: returns, exchange, instalments, gift card, pre-order.",
+        tier="in_love",
+        loyalty="In Love; loves to spend and pending loves; a valid and an expired voucher.",
         created=Ago(420, "19:12"),
         birthday=date(1991, 5, 14),
         home=CAMILLE_HOME,
@@ -227,6 +233,8 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
         first_name="Inès",
         last_name="Benali",
         purpose="Lyon member: parcel in transit, relay pickup waiting, returned to sender, shoes.",
+        tier="crush",
+        loyalty="Crush; loves to spend and pending loves.",
         created=Ago(95, "12:40"),
         home=INES_HOME,
     ),
@@ -237,6 +245,8 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
         first_name="Hélène",
         last_name="Bertrand",
         purpose="@orange.fr address: receives no e-mail (rule C2); Chronopost, deferred payment.",
+        tier="crush",
+        loyalty="Crush; pending loves only.",
         created=Ago(210, "08:55"),
         birthday=date(1968, 11, 3),
         home=HELENE_HOME,
@@ -248,6 +258,8 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
         first_name="Sophie",
         last_name="Vermeulen",
         purpose="Member in Belgium: Mondial Relay in Brussels, gift card + card payment.",
+        tier="flirt",
+        loyalty="Flirt; pending loves only.",
         created=Ago(60, "21:05"),
         home=SOPHIE_HOME,
     ),
@@ -258,6 +270,8 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
         first_name="Margaux",
         last_name="Fontaine",
         purpose="Member in Germany, no Mondial Relay: returns at her cost, up to €6 back (R5).",
+        tier="flirt",
+        loyalty="Flirt; pending loves only.",
         created=Ago(150, "17:30"),
         language="en",
         home=MARGAUX_HOME,
@@ -269,6 +283,8 @@ ACCOUNTS: tuple[AccountSpec, ...] = (
         first_name="Léa",
         last_name="Martin",
         purpose="New member without orders: Flirt tier, missions, referral link.",
+        tier="flirt",
+        loyalty="Flirt; no loves yet: every mission to do.",
         created=Ago(2, "18:20"),
         home=LEA_HOME,
     ),

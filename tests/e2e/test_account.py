@@ -4,7 +4,7 @@ import re
 import sqlite3
 
 from playwright.sync_api import expect
-from test_loyalty import _member
+from test_loyalty import _member, log_in
 
 
 def log_in_at_account(page, email, password):
@@ -119,3 +119,22 @@ def test_changing_email_needs_her_password_then_the_new_address(page, portal):
     page.locator("#new-password").fill("a newer secret phrase")
     page.get_by_role("button", name="Save my new password").click()
     expect(page.locator("#account-message")).to_have_text("Your password is changed.")
+
+
+TIER_NAMES = {"flirt": "Flirt", "crush": "Crush", "in_love": "In Love"}
+
+
+def test_l11_each_demo_member_sees_her_own_dashboard(page, portal):
+    members = [a for a in portal["demo"]["accounts"] if a["role"] == "customer"]
+    assert {member["tier"] for member in members} == set(TIER_NAMES)
+    for member in members:
+        log_in(page, member["email"], member["password"])
+        expect(page.locator("#tier-current")).to_have_text(TIER_NAMES[member["tier"]])
+        expect(page.locator(".tier-current")).to_contain_text(TIER_NAMES[member["tier"]])
+        pending = page.locator("#loves-card")
+        if "pending loves" in member["loyalty"]:
+            expect(pending).to_contain_text("available on")
+        else:
+            expect(pending).to_contain_text("No pending loves.")
+        page.locator("#logout").click()
+        expect(page.locator("#login-form")).to_be_visible()

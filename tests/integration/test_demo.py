@@ -592,7 +592,8 @@ def test_demo_list_json_prints_every_tag_and_account(cli_env):
     assert {tag for order in listing["orders"] for tag in order["tags"]} >= ASKED_TAGS
     assert all(order["summary"] and order["email"] for order in listing["orders"])
     assert {"customer", "staff"} == {account["role"] for account in listing["accounts"]}
-    assert all(set(a) == {"email", "password", "role", "purpose"} for a in listing["accounts"])
+    fields = {"email", "password", "role", "purpose", "tier", "loyalty"}
+    assert all(set(account) == fields for account in listing["accounts"])
     assert listing == demo.demo_listing()
 
 

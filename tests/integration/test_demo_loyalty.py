@@ -7,7 +7,7 @@ from alme_portal import clock
 from alme_portal.models import Customer, LovesEntry, LoyaltyVoucher, Order
 from alme_portal.models.vocabulary import OrderStatus
 from alme_portal.rules import loyalty as rules
-from alme_portal.services import loyalty
+from alme_portal.services import demo, loyalty
 
 TODAY = clock.in_paris(NOW).date()
 
@@ -44,3 +44,16 @@ def test_orders_placed_logged_in_earned_their_loves_once(demo_session):
     for order in earning:
         assert purchases[order.number].loves == rules.loves_for_payment(order.total_cents)
         assert purchases[order.number].customer_id == order.customer_id
+
+
+def test_the_demo_listing_tells_each_members_status_truly(demo_session):
+    """`alme-portal demo list` says which member shows which tier and loves (L7, L11)."""
+    views = dashboards(demo_session)
+    customers = [a for a in demo.demo_listing()["accounts"] if a["role"] == "customer"]
+    assert {account["tier"] for account in customers} == set(rules.TIERS)
+    for account in customers:
+        view, note = views[account["email"]], account["loyalty"]
+        assert view["tier"] == account["tier"], account["email"]
+        assert ("pending loves" in note) == bool(view["pending"]), account["email"]
+        assert ("to spend" in note) == (view["available"] > 0), account["email"]
+        assert ("expired voucher" in note) == any(v.last_day < TODAY for v in view["vouchers"])
