@@ -15,8 +15,11 @@ from sqlmodel import Session
 
 ORDER_PLACED = "order_placed"
 ORDER_DISPATCHED = "order_dispatched"
+ORDER_CANCELLED = "order_cancelled"
+ORDER_REFUNDED = "order_refunded"
+"""Published by the refund engine with `{"order_id", "refunded_cents"}` (all refunds so far)."""
 STOCK_CHANGED = "stock_changed"
-KINDS = (ORDER_PLACED, ORDER_DISPATCHED, STOCK_CHANGED)
+KINDS = (ORDER_PLACED, ORDER_DISPATCHED, ORDER_CANCELLED, ORDER_REFUNDED, STOCK_CHANGED)
 
 Handler = Callable[[Session, dict[str, Any]], None]
 
@@ -32,7 +35,7 @@ def subscribe(kind: str, handler: Handler) -> Handler:
     """Register `handler` for events of `kind` (registering it twice has no extra effect).
 
     Args:
-        kind: "order_placed" or "order_dispatched".
+        kind: one of `KINDS`.
         handler: called with (session, payload) inside the publisher's transaction.
 
     Returns:
@@ -69,7 +72,7 @@ def publish(session: Session, kind: str, payload: dict[str, Any]) -> None:
 
     Args:
         session: the caller's session; handlers write through it and never commit.
-        kind: "order_placed" or "order_dispatched".
+        kind: one of `KINDS`.
         payload: plain data describing the event (for example the order id).
 
     Raises:

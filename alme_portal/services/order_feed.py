@@ -50,6 +50,7 @@ from alme_portal.services import (
     email_texts,
     events,
     loyalty,  # noqa: F401  (subscribes to ORDER_PLACED)
+    loyalty_returns,  # noqa: F401  (subscribes to ORDER_CANCELLED and ORDER_REFUNDED)
     outbox,
     stock_alerts,  # noqa: F401  (subscribes to STOCK_CHANGED)
 )
@@ -550,6 +551,7 @@ def _cancel(session: Session, data: Any) -> int:
     order.status = OrderStatus.CANCELLED.value
     session.add(order)
     session.flush()
+    events.publish(session, events.ORDER_CANCELLED, {"order_id": order.id})
     return order.id
 
 
