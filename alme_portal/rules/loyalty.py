@@ -187,23 +187,6 @@ def voucher_last_day(issued_on: date) -> date:
     return add_months(issued_on, settings.VOUCHER_VALIDITY_MONTHS) - timedelta(days=1)
 
 
-def voucher_refusal(*, loyalty_vouchers: int, coupon_codes: int) -> str | None:
-    """Rule L5: why the codes of one order cannot go together, or None when they can.
-
-    One loyalty voucher per order, never with a coupon code; gift cards always combine and
-    there is no minimum purchase.
-
-    Args:
-        loyalty_vouchers: loyalty vouchers on the order.
-        coupon_codes: coupon (promotion or referral) codes on the order.
-    """
-    if loyalty_vouchers > 1:
-        return "loyalty.voucher.one_per_order"
-    if loyalty_vouchers and coupon_codes:
-        return "loyalty.voucher.no_coupon"
-    return None
-
-
 # --- Tiers (L7) ---------------------------------------------------------------------------
 
 TIERS = tuple(name for name, _ in settings.TIER_THRESHOLDS_CENTS)

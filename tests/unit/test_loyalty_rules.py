@@ -154,15 +154,6 @@ def test_l5_voucher_is_valid_three_months(issued, last_day):
     assert loyalty.voucher_last_day(issued) == last_day
 
 
-@pytest.mark.parametrize(
-    ("vouchers", "coupons", "refusal"),
-    [(1, 0, None), (0, 1, None), (2, 0, "loyalty.voucher.one_per_order"),
-     (1, 1, "loyalty.voucher.no_coupon")],
-)  # fmt: skip
-def test_l5_one_voucher_per_order_never_with_a_coupon(vouchers, coupons, refusal):
-    assert loyalty.voucher_refusal(loyalty_vouchers=vouchers, coupon_codes=coupons) == refusal
-
-
 # --- L7: tiers ------------------------------------------------------------------------------
 
 
