@@ -41,6 +41,10 @@ class ReturnRequest(SQLModel, table=True):
     """Newline-separated address lines printed on the label."""
     email: str = Field(max_length=254)
     withdrawal_id: int | None = Field(default=None, foreign_key="withdrawal.id")
+    received_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When the Atelier received the parcel (R6 inspection, R8 money, E7 exchange)."""
+    exchange_order_id: int | None = Field(default=None, foreign_key="customer_order.id")
+    """E6: the free exchange order created once the return is inspected."""
 
 
 class ReturnLine(SQLModel, table=True):
