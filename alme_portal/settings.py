@@ -187,6 +187,10 @@ SESSION_TOUCH_MINUTES = 10
 """How stale `last_seen_at` may get before a request writes it again."""
 PASSWORD_RESET_MINUTES = 10
 """A "forgotten password" link works once, within this time."""
+STAFF_SESSION_IDLE_MINUTES = 120
+"""A staff login session unused this long ends (a console left open on a shared bench)."""
+STAFF_SESSION_MAX_HOURS = 12
+"""A staff login session ends this long after the login: one working day."""
 EMAIL_LINK_MINUTES = 60
 """A link that confirms an e-mail address (to verify it or to move the account to it) works
 once, within this time."""

@@ -14,6 +14,8 @@ from alme_portal.i18n import (
     fr,
     loyalty_en,
     loyalty_fr,
+    refunds_en,
+    refunds_fr,
     returns_en,
     returns_fr,
 )
@@ -23,12 +25,14 @@ EN: dict[str, str] = {
     **returns_en.MESSAGES,
     **loyalty_en.MESSAGES,
     **account_en.MESSAGES,
+    **refunds_en.MESSAGES,
 }
 FR: dict[str, str] = {
     **fr.MESSAGES,
     **returns_fr.MESSAGES,
     **loyalty_fr.MESSAGES,
     **account_fr.MESSAGES,
+    **refunds_fr.MESSAGES,
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}

@@ -45,6 +45,8 @@ class ReturnRequest(SQLModel, table=True):
     """When the Atelier received the parcel (R6 inspection, R8 money, E7 exchange)."""
     exchange_order_id: int | None = Field(default=None, foreign_key="customer_order.id")
     """E6: the free exchange order created once the return is inspected."""
+    postage_cents: int | None = None
+    """R5: the postage she paid for a return she shipped herself, read at receipt."""
 
 
 class ReturnLine(SQLModel, table=True):

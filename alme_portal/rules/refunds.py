@@ -39,7 +39,9 @@ INSTALMENT_REDUCED = "instalment_reduced"
 POSTAGE = "postage"
 """R5: the postage of a return shipped by the customer, paid with the refund (not drawn from
 any payment: into the credit note when `payment_id` is None)."""
-DRAWN = (NEW_CREDIT_NOTE, NEW_GIFT_CARD, CREDIT_BACK, NOT_CHARGED)
+NEW_KINDS = (NEW_CREDIT_NOTE, NEW_GIFT_CARD)
+"""Moves paid into the credit note or gift card the refund issues."""
+DRAWN = (*NEW_KINDS, CREDIT_BACK, NOT_CHARGED)
 """Moves that count against what a payment paid (with `INSTALMENT_REDUCED`)."""
 
 GIFT_CARD = "gift_card"
@@ -47,6 +49,7 @@ INSTALMENTS = "instalments_3"
 DEFERRED = ("deferred_15", "deferred_30")
 SCHEDULED = "scheduled"
 PAID = "paid"
+CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,7 @@ def plan_refund(
 
 def new_balance_cents(moves: list[Move]) -> int:
     """The value of the credit note or gift card a refund issues (postage included, R5)."""
-    issued = [m for m in moves if m.kind in (NEW_CREDIT_NOTE, NEW_GIFT_CARD)]
+    issued = [m for m in moves if m.kind in NEW_KINDS]
     postage = [m for m in moves if m.kind == POSTAGE and m.payment_id is None]
     return sum(m.amount_cents for m in issued + postage)
 

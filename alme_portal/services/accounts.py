@@ -109,31 +109,47 @@ def _blocked_until(session: Session, email_key: str, client_address: str) -> dat
     return clock.as_utc(first) + timedelta(minutes=settings.LOGIN_WINDOW_MINUTES)
 
 
+def authenticate(
+    session: Session, model: type, *, email: Any, password: Any, client_address: str,
+    failure_prefix: str = "",
+) -> tuple[Any, Outcome | None]:  # fmt: skip
+    """Check an e-mail and password against `model` (customers or staff), rate-limited.
+
+    An unknown e-mail and a wrong password get the same answer and cost the same hash; too
+    many failures get "rate_limited" before any password is checked.
+
+    Returns:
+        (the account, None) when the password matches, else (None, the refusal).
+    """
+    email_key = (email.strip().lower() if isinstance(email, str) else "")[:254]
+    failure_key = (failure_prefix + email_key)[:254]
+    address = (client_address or "unknown")[:64]
+    blocked = _blocked_until(session, failure_key, address)
+    if blocked is not None:
+        return None, Outcome("rate_limited", "account.login.rate_limited", retry_at=blocked)
+    account = session.exec(select(model).where(model.email == email_key)).first()
+    hashed = account.password_hash if account else _decoy_hash()
+    matches = isinstance(password, str) and passwords.verify_password(hashed, password)
+    if account is None or not matches:
+        failure = LoginFailure(email_key=failure_key, client_address=address, failed_at=clock.now())
+        session.add(failure)
+        session.flush()
+        return None, Outcome("invalid", "account.login.invalid")
+    if passwords.needs_rehash(account.password_hash):
+        account.password_hash = passwords.hash_password(password)
+    return account, None
+
+
 def log_in(session: Session, *, email: Any, password: Any, client_address: str) -> Outcome:
     """Open a login session: a new token each time (the old ones stay until they end).
-
-    An unknown e-mail and a wrong password get the same answer, and too many failures get
-    "rate_limited" before any password is checked.
 
     Returns:
         "ok" with the token to keep in the browser, "invalid" or "rate_limited" with retry_at.
     """
-    email_key = (email.strip().lower() if isinstance(email, str) else "")[:254]
-    address = (client_address or "unknown")[:64]
-    blocked = _blocked_until(session, email_key, address)
-    if blocked is not None:
-        return Outcome("rate_limited", "account.login.rate_limited", retry_at=blocked)
-    customer = session.exec(select(Customer).where(Customer.email == email_key)).first()
-    # An unknown e-mail costs one hash too, so that timing does not tell it apart.
-    hashed = customer.password_hash if customer else _decoy_hash()
-    matches = isinstance(password, str) and passwords.verify_password(hashed, password)
-    if customer is None or not matches:
-        failure = LoginFailure(email_key=email_key, client_address=address, failed_at=clock.now())
-        session.add(failure)
-        session.flush()
-        return Outcome("invalid", "account.login.invalid")
-    if passwords.needs_rehash(customer.password_hash):
-        customer.password_hash = passwords.hash_password(password)
+    customer, refusal = authenticate(session, Customer, email=email, password=password,
+                                     client_address=client_address)  # fmt: skip
+    if refusal is not None:
+        return refusal
     return Outcome("ok", "account.login.ok", customer.id, _open_session(session, customer.id))
 
 

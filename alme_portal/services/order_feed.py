@@ -425,7 +425,7 @@ def _create(session: Session, data: Any) -> int:
     session.flush()
     for payment in spec.payments:
         _add_payment(session, order, payment)
-    _plan_shipments(session, order, lines, variants)
+    plan_shipments(session, order, lines, variants)
     events.publish(session, events.ORDER_PLACED, {"order_id": order.id, "number": order.number})
     return order.id
 
@@ -470,7 +470,7 @@ def _add_payment(session: Session, order: Order, spec: PaymentIn) -> None:
         )
 
 
-def _plan_shipments(
+def plan_shipments(
     session: Session, order: Order, lines: list[OrderLine], variants: dict[str, Variant]
 ) -> None:
     """Rule O3: one planned parcel per expected dispatch day (pre-orders ship on their date)."""

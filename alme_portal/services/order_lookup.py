@@ -134,7 +134,8 @@ def find_order(
     return LookupResult("not_found")
 
 
-def _payment_view(payment: Payment) -> dict[str, Any]:
+def payment_view(payment: Payment) -> dict[str, Any]:
+    """A payment as pages show it: method, amount and a masked card, code or e-mail."""
     masked = None
     if payment.method == PaymentMethod.GIFT_CARD:
         masked = mask_card(payment.gift_card_code)
@@ -221,7 +222,7 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
         "placed_at": order.placed_at,
         "email_masked": mask_email(order.email),
         "lines": lines,
-        "payments": [_payment_view(payment) for payment in payments],
+        "payments": [payment_view(payment) for payment in payments],
         "totals": {
             "subtotal_cents": order.subtotal_cents,
             "shipping_cents": order.shipping_cents,

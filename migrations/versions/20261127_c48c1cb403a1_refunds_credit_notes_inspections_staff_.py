@@ -128,6 +128,7 @@ def upgrade() -> None:
     with op.batch_alter_table('return_request', schema=None) as batch_op:
         batch_op.add_column(sa.Column('received_at', alme_portal.db.UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column('exchange_order_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('postage_cents', sa.Integer(), nullable=True))
         batch_op.create_foreign_key('fk_return_request_exchange_order_id', 'customer_order', ['exchange_order_id'], ['id'])
 
     # ### end Alembic commands ###
@@ -140,6 +141,7 @@ def downgrade() -> None:
         # rendered.  Add a name, or use a naming convention; see
         # https://alembic.sqlalchemy.org/en/latest/naming.html
         batch_op.drop_constraint('fk_return_request_exchange_order_id', type_='foreignkey')
+        batch_op.drop_column('postage_cents')
         batch_op.drop_column('exchange_order_id')
         batch_op.drop_column('received_at')
 
