@@ -10,6 +10,8 @@ from alme_portal.components.layout import shell
 from alme_portal.state.loyalty import LoyaltyState as L
 
 D = L.dashboard
+C = D.chart
+H = L.history
 
 
 def _submit(label, button_id: str) -> rx.Component:
@@ -72,11 +74,11 @@ def _welcome() -> rx.Component:
     )  # fmt: skip
 
 
-def _card(title, *children, card_id: str) -> rx.Component:
+def _card(title, *children, card_id: str, **props) -> rx.Component:
     return rx.vstack(
         rx.text(title, **theme.KICKER),
         *children,
-        spacing="3", id=card_id, **theme.CARD, align="start",
+        spacing="3", id=card_id, **theme.CARD, align="start", **props,
     )  # fmt: skip
 
 
@@ -210,6 +212,132 @@ def _rewards() -> rx.Component:
     )  # fmt: skip
 
 
+WIDE = {"grid_column": rx.breakpoints(initial="auto", md="1 / -1")}
+"""A card as wide as the dashboard once it has two columns."""
+SR_ONLY = {"position": "absolute", "width": "1px", "height": "1px", "overflow": "hidden",
+           "clip": "rect(0 0 0 0)", "white_space": "nowrap", "margin": "-1px"}  # fmt: skip
+"""Read by screen readers, not shown."""
+
+
+def _svg_path(d, **attributes) -> rx.Component:
+    """A path of the chart whose stroke keeps its width however the chart is stretched."""
+    return rx.el.path(d=d, custom_attrs={"vectorEffect": "non-scaling-stroke", "fill": "none",
+                                         **attributes})  # fmt: skip
+
+
+def _chart_svg() -> rx.Component:
+    return rx.el.svg(
+        _svg_path(C.grid, stroke=theme.LINE, strokeWidth=1),
+        _svg_path(C.area, fill=theme.SAND, fillOpacity=0.6, stroke="none"),
+        _svg_path(C.line, stroke=theme.INK, strokeWidth=2, strokeLinejoin="round"),
+        _svg_path(C.pending, stroke=theme.TERRACOTTA, strokeWidth=2, strokeDasharray="4 3"),
+        _svg_path(C.dots, stroke=theme.INK, strokeWidth=6, strokeLinecap="round"),
+        view_box=C.view_box, preserve_aspect_ratio="none", width="100%", height="100%",
+        role="img", aria_label=C.label, id="loves-chart", overflow="visible", display="block",
+        custom_attrs={"aria-describedby": "loves-chart-summary"},
+    )  # fmt: skip
+
+
+def _tick(tick) -> rx.Component:
+    return rx.text(tick["label"], position="absolute", top=tick["top"], right="0",
+                   transform="translateY(-50%)", color=theme.MUTED, font_size="11px",
+                   line_height="1", white_space="nowrap")  # fmt: skip
+
+
+def _month(month) -> rx.Component:
+    label = {"position": "absolute", "left": month["left"], "color": theme.MUTED,
+             "transform": f"translateX({month['shift']})", "font_size": "11px",
+             "white_space": "nowrap", "class_name": "chart-month"}  # fmt: skip
+    return rx.cond(
+        month["minor"] != "",
+        rx.text(month["label"], display=rx.breakpoints(initial="none", md="block"), **label),
+        rx.text(month["label"], **label),
+    )
+
+
+def _legend_line(label, border: str, **props) -> rx.Component:
+    return rx.hstack(rx.box(width="18px", border_top=border), rx.text(label, size="1"),
+                     align="center", spacing="2", **props)  # fmt: skip
+
+
+def _chart() -> rx.Component:
+    """Her spendable loves at the end of each of the last 12 months, then today (L11)."""
+    height = rx.breakpoints(initial="150px", md="200px")
+    return _card(
+        t("loyalty.chart.title"),
+        rx.text(t("loyalty.chart.intro"), color=theme.MUTED, size="2"),
+        rx.grid(
+            rx.box(rx.foreach(C.ticks, _tick), position="relative", height=height,
+                   aria_hidden="true"),
+            rx.box(_chart_svg(), height=height),
+            rx.box(),
+            rx.box(rx.foreach(C.months, _month), position="relative", height="1.4em",
+                   aria_hidden="true"),
+            grid_template_columns="4.5ch 1fr", column_gap="0.75em", row_gap="0.5em",
+            width="100%", padding_top="0.5em",
+        ),
+        rx.hstack(
+            _legend_line(t("loyalty.balance.label"), f"2px solid {theme.INK}"),
+            rx.cond(C.pending_label != "",
+                    _legend_line(C.pending_label, f"2px dashed {theme.TERRACOTTA}",
+                                 id="chart-pending")),
+            spacing="5", wrap="wrap",
+        ),
+        rx.text(C.summary, id="loves-chart-summary", **SR_ONLY),
+        card_id="chart-card", position="relative", **WIDE,
+    )  # fmt: skip
+
+
+def _history_row(row) -> rx.Component:
+    return rx.hstack(
+        rx.vstack(
+            rx.text(row["label"], size="2"),
+            rx.text(row["date"], color=theme.MUTED, size="1"),
+            rx.cond(row["pending"] != "",
+                    rx.text(row["pending"], color=theme.TERRACOTTA, size="1")),
+            spacing="0", min_width="0",
+        ),
+        rx.spacer(),
+        rx.text(row["loves"], size="2", white_space="nowrap",
+                font_weight=rx.cond(row["sign"] == "plus", "500", "400")),
+        width="100%", align="start", spacing="3", padding_y="0.6em",
+        border_bottom=f"1px solid {theme.LINE}", class_name="history-row",
+    )  # fmt: skip
+
+
+def _pager_button(label, **props) -> rx.Component:
+    """Older / Newer: compact enough for both to share a phone's row."""
+    style = {**theme.SECONDARY_BUTTON, "min_height": "40px", "font_size": "12px",
+             "letter_spacing": "0.08em", "padding": "0 1em"}  # fmt: skip
+    return rx.button(label, size="2", flex=rx.breakpoints(initial="1", sm="0 0 auto"), **style,
+                     **props)  # fmt: skip
+
+
+def _history() -> rx.Component:
+    """Her loves ledger, newest first, 20 entries a page (L11)."""
+    return _card(
+        t("loyalty.history.title"),
+        rx.text(t("loyalty.history.intro"), color=theme.MUTED, size="2"),
+        rx.cond(
+            H.rows.length() > 0,
+            rx.vstack(rx.foreach(H.rows, _history_row), width="100%", spacing="0",
+                      id="history-rows"),
+            rx.text(t("loyalty.history.none"), color=theme.MUTED, size="2"),
+        ),
+        rx.cond(
+            H.older | H.newer,
+            rx.hstack(
+                _pager_button(t("loyalty.history.newer"), on_click=L.history_newer,
+                              disabled=~H.newer, id="history-newer"),
+                _pager_button(t("loyalty.history.older"), on_click=L.history_older,
+                              disabled=~H.older, id="history-older"),
+                spacing="3", justify="end", width="100%", padding_top="0.5em",
+            ),
+        ),
+        card_id="history-card", **WIDE,
+    )  # fmt: skip
+
+
 def _message() -> rx.Component:
     return rx.cond(
         L.loyalty_message != "",
@@ -229,7 +357,7 @@ def _dashboard() -> rx.Component:
             width="100%", align="center", wrap="wrap", spacing="3",
         ),
         _message(),
-        rx.grid(_balance(), _status(), _missions(), _rewards(),
+        rx.grid(_balance(), _status(), _chart(), _missions(), _rewards(), _history(),
                 columns=rx.breakpoints(initial="1", md="2"), spacing="5", width="100%"),
         spacing="5", width="100%", id="loyalty-dashboard",
     )  # fmt: skip

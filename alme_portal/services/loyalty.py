@@ -7,11 +7,13 @@ that two tabs redeeming at once spend once.
 
 from __future__ import annotations
 
+import itertools
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
@@ -19,6 +21,7 @@ from alme_portal import clock, settings
 from alme_portal.models import Customer, LovesCheckpoint, LovesEntry, LoyaltyVoucher, Order
 from alme_portal.models.vocabulary import OrderStatus
 from alme_portal.rules import loyalty
+from alme_portal.rules.calendar import add_months
 from alme_portal.services import events, loyalty_emails, outbox
 
 VOUCHER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on the phone
@@ -306,7 +309,9 @@ def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]
         `{"available", "pending": [(day, loves)], "tier", "tiers": [(name, floor_cents)],
         "spend_cents", "next_tier": (name, missing_cents) | None, "tier_kept_until",
         "missions": [(key, loves, done)], "rewards": [(loves, cents, affordable)],
-        "vouchers": [LoyaltyVoucher]}`.
+        "vouchers": [LoyaltyVoucher], "balances": [(day, loves)]}`, where "balances" are her
+        spendable loves at the end of each of the last `CHART_MONTHS` months, then today (the
+        chart of loves over time; see `month_end_balances`).
     """
     money = balance(session, customer_id, today)
     purchases = member_purchases(session, customer_id)
@@ -330,4 +335,68 @@ def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]
             (loves, cents, loves <= money.available) for loves, cents in settings.LOYALTY_REWARDS
         ],  # fmt: skip
         "vouchers": list(vouchers),
+        "balances": month_end_balances(session, customer_id, today, money.available),
     }
+
+
+CHART_MONTHS = 12
+"""L11: the chart of loves over time shows the end of each of the last 12 months, then today."""
+
+
+def chart_days(today: date) -> list[date]:
+    """Rule L11: the last day of each of the last `CHART_MONTHS` months, then `today`."""
+    first = today.replace(day=1)
+    months = range(CHART_MONTHS - 1, -1, -1)
+    return [*(add_months(first, -back) - timedelta(days=1) for back in months), today]
+
+
+def _month_sums_query() -> sa.Select:
+    """Her loves released in each interval between two chart days, in one statement.
+
+    One indexed range sum per interval (`ix_loves_member_day` covers it), built once with bound
+    parameters: a GROUP BY over the months would sort every entry of the year in a temporary
+    B-tree, several times slower for a member with thousands of entries.
+    """
+    mine = LovesEntry.customer_id == sa.bindparam("member")
+    return select(*[
+        select(func.coalesce(func.sum(LovesEntry.loves), 0))
+        .where(mine, LovesEntry.available_on > sa.bindparam(f"after{n}", type_=sa.Date),
+               LovesEntry.available_on <= sa.bindparam(f"until{n}", type_=sa.Date))
+        .scalar_subquery()
+        for n in range(CHART_MONTHS)
+    ])  # fmt: skip
+
+
+_MONTH_SUMS = _month_sums_query()
+
+
+def month_end_balances(
+    session: Session, customer_id: int, today: date, available: int | None = None
+) -> list[tuple[date, int]]:
+    """Rule L11: her spendable balance at the end of each of the last 12 months, then today.
+
+    Walks back from today's balance (read from her checkpoint and recent entries, see
+    `balance`), taking off what was released after each month's end: the cost depends on her
+    last 12 months only, never on her whole history.
+
+    Args:
+        session: any session.
+        customer_id: the member, as identified by her session.
+        today: the day the dashboard is shown.
+        available: today's spendable balance when the caller already has it.
+
+    Returns:
+        `(day, loves)`, oldest first: `CHART_MONTHS` month ends, then `(today, available)`.
+    """
+    if available is None:
+        available = balance(session, customer_id, today).available
+    days = chart_days(today)
+    bounds = {"member": customer_id}
+    for n, (after, until) in enumerate(itertools.pairwise(days)):
+        bounds[f"after{n}"], bounds[f"until{n}"] = after, until
+    released = session.exec(_MONTH_SUMS, params=bounds).one()
+    points, loves = [(today, available)], available
+    for day, later in zip(reversed(days[:-1]), reversed(released), strict=True):
+        loves -= int(later)
+        points.append((day, loves))
+    return points[::-1]

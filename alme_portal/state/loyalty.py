@@ -4,14 +4,42 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from datetime import date
 
 import reflex as rx
+from sqlmodel import Session
 
 from alme_portal import clock, db, settings
 from alme_portal.i18n import translate
 from alme_portal.services import loyalty
 from alme_portal.state.account import AccountState
-from alme_portal.views.loyalty_page import build_dashboard
+from alme_portal.views.loyalty_page import build_dashboard, build_history
+
+
+@dataclasses.dataclass
+class ChartView:
+    """The chart of her loves over time (L11): SVG paths and the labels placed over them."""
+
+    view_box: str = "0 0 600 200"
+    line: str = ""
+    area: str = ""
+    dots: str = ""
+    pending: str = ""
+    grid: str = ""
+    ticks: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    months: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    label: str = ""
+    summary: str = ""
+    pending_label: str = ""
+
+
+@dataclasses.dataclass
+class HistoryView:
+    """One page of her loves history (L11) and whether she can page older or newer."""
+
+    rows: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    older: bool = False
+    newer: bool = False
 
 
 @dataclasses.dataclass
@@ -30,6 +58,7 @@ class DashboardView:
     missions: list[dict[str, str]] = dataclasses.field(default_factory=list)
     rewards: list[dict[str, str]] = dataclasses.field(default_factory=list)
     vouchers: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    chart: ChartView = dataclasses.field(default_factory=ChartView)
 
 
 def _mission(member_id: int, key: str, birthday: str) -> loyalty.Outcome:
@@ -42,11 +71,30 @@ def _redeem(member_id: int, loves: int) -> loyalty.Outcome:
         return loyalty.redeem(session, member_id, loves)
 
 
-def _views(member_id: int, first_name: str) -> dict[str, dict]:
+HistoryPage = tuple[dict[str, list[dict[str, str]]], bool, int]
+"""A history page's rows per language, whether older entries follow, the last entry's id."""
+
+
+def _history_page(
+    session: Session, member_id: int, before_id: int | None, today: date
+) -> HistoryPage:
+    rows, older = loyalty.history(session, member_id, before_id)
+    texts = {lang: build_history(rows, lang, today) for lang in settings.LANGUAGES}
+    return texts, older, rows[-1].id if rows else 0
+
+
+def _views(member_id: int, first_name: str) -> tuple[dict[str, dict], HistoryPage]:
     today = clock.today()
     with db.session_scope() as session:
         data = loyalty.dashboard(session, member_id, today)
-    return {lang: build_dashboard(data, first_name, lang, today) for lang in settings.LANGUAGES}
+        history = _history_page(session, member_id, None, today)  # in the same load (L11)
+    views = {lang: build_dashboard(data, first_name, lang, today) for lang in settings.LANGUAGES}
+    return views, history
+
+
+def _history(member_id: int, before_id: int | None) -> HistoryPage:
+    with db.session_scope() as session:
+        return _history_page(session, member_id, before_id, clock.today())
 
 
 class LoyaltyState(AccountState):
@@ -55,11 +103,25 @@ class LoyaltyState(AccountState):
     loyalty_message: str = ""
     loyalty_message_ok: bool = False
     _views: dict[str, dict] = {}
+    _history_rows: dict[str, list[dict[str, str]]] = {}
+    _history_older: bool = False
+    _history_last_id: int = 0
+    """The key of the next older page: the last entry shown (keyset paging, L11)."""
+    _history_pages: list[int] = []
+    """The key of each page from the newest to this one (the newest has none): "Newer" pops."""
+    _history_member: int = 0
 
     @rx.var
     def dashboard(self) -> DashboardView:
         """The dashboard in the page's language (empty when nobody is logged in)."""
-        return DashboardView(**self._views.get(self.language, {}))
+        view = self._views.get(self.language, {})
+        return DashboardView(**{**view, "chart": ChartView(**view.get("chart", {}))})
+
+    @rx.var
+    def history(self) -> HistoryView:
+        """The page of her loves history in the page's language (empty when logged out)."""
+        return HistoryView(rows=self._history_rows.get(self.language, []),
+                           older=self._history_older, newer=bool(self._history_pages))  # fmt: skip
 
     @rx.event
     async def load_loyalty(self):
@@ -70,9 +132,48 @@ class LoyaltyState(AccountState):
 
     async def _refresh(self) -> None:
         if not self.signed_in:
-            self._views = {}
+            self._forget()
             return
-        self._views = await asyncio.to_thread(_views, self._member_id, self.member_first_name)
+        self._views, first_page = await asyncio.to_thread(_views, self._member_id,
+                                                          self.member_first_name)  # fmt: skip
+        self._show_history(first_page, [])
+
+    def _forget(self) -> None:
+        """Nothing of a member stays in a tab that is logged out."""
+        self._views = {}
+        self._show_history(({}, False, 0), [])
+
+    def _show_history(self, page: HistoryPage, pages: list[int]) -> None:
+        self._history_rows, self._history_older, self._history_last_id = page
+        self._history_pages, self._history_member = pages, self._member_id
+
+    @rx.event
+    async def history_older(self):
+        """Show the 20 entries of her history before the last one shown (L11)."""
+        if self._history_older:
+            await self._page_history([*self._history_pages, self._history_last_id])
+
+    @rx.event
+    async def history_newer(self):
+        """Go back to the page of her history shown before this one (L11)."""
+        if self._history_pages:
+            await self._page_history(self._history_pages[:-1])
+
+    async def _page_history(self, pages: list[int]) -> None:
+        """Show the page after the keys in `pages` (none: the newest), for whoever is logged in.
+
+        The keys are ids this tab was given; the member is resolved again from the session on
+        the server and every page is filtered by her id, so a key never shows another's entries.
+        """
+        await self._resolve()  # a session that ended meanwhile sees nothing
+        if not self.signed_in:
+            self._forget()
+            return
+        if self._member_id != self._history_member:  # another member logged in meanwhile
+            await self._refresh()
+            return
+        page = await asyncio.to_thread(_history, self._member_id, pages[-1] if pages else None)
+        self._show_history(page, pages)
 
     @rx.event
     async def log_in_here(self, form_data: dict):
@@ -103,7 +204,7 @@ class LoyaltyState(AccountState):
     async def _act(self, action, *args) -> None:
         await self._resolve()  # a session that ended meanwhile acts for nobody
         if not self.signed_in:
-            self._views = {}
+            self._forget()
             return
         outcome = await asyncio.to_thread(action, self._member_id, *args)
         self.loyalty_message_ok = outcome.status in ("done", "redeemed")
@@ -115,4 +216,5 @@ class LoyaltyState(AccountState):
     async def log_out_here(self):
         """Log out and hide the dashboard."""
         await self._log_out_now()
-        self._views, self.loyalty_message = {}, ""
+        self._forget()
+        self.loyalty_message = ""

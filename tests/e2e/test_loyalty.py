@@ -1,8 +1,19 @@
-"""Almé Lovers in Chromium: log in, the dashboard, log out, create an account (L1, L11)."""
+"""Almé Lovers in Chromium: log in, the dashboard, log out, create an account (L1, L11).
+
+L11 also: the chart of her loves over time and the history of her ledger, paged.
+"""
 
 import re
+from datetime import timedelta
 
 from playwright.sync_api import expect
+from sqlmodel import Session, select
+
+from alme_portal import clock, db
+from alme_portal.models import Customer, LovesEntry
+from alme_portal.rules import loyalty as rules
+from alme_portal.services import loyalty
+from alme_portal.services.loyalty import HISTORY_PAGE_SIZE
 
 
 def _member(portal, email="camille.moreau@example.fr"):
@@ -83,3 +94,68 @@ def test_l1_creating_an_account_joins_at_flirt_from_a_phone(page, screenshot):
     expect(page.locator("#loves-balance")).to_have_text("0 loves")
     expect(page.locator("#tier-missing")).to_contain_text("€400.00 more to reach Crush")
     screenshot("loyalty-dashboard-375")
+
+
+HISTORY_MEMBER = "ines.benali@example.fr"
+OLDEST_ADDED, ADDED = "E2E-H01", 30
+
+
+def _add_history(database) -> int:
+    """Thirty more orders' loves for Inès over the last year, two still pending (L11).
+
+    Returns:
+        How many entries her ledger holds.
+    """
+    engine = db.engine_for(f"sqlite:///{database}")
+    with Session(engine) as session:
+        member = session.exec(select(Customer.id).where(Customer.email == HISTORY_MEMBER)).one()
+        added = select(LovesEntry.id).where(LovesEntry.reference == OLDEST_ADDED)
+        if session.exec(added).first() is None:  # not yet added by an earlier test of this run
+            today = clock.today()
+            for n in range(1, ADDED + 1):
+                placed = today - timedelta(days=12 * (ADDED - n))
+                entry = rules.purchase_entry(f"E2E-H{n:02d}", 1_500 + 400 * (n % 7), placed)
+                loyalty.append(session, member, entry)
+            session.commit()
+        total = len(loyalty.ledger(session, member))
+    engine.dispose()
+    return total
+
+
+def test_l11_member_sees_her_loves_chart_and_pages_through_her_history(page, portal, screenshot):
+    entries = _add_history(portal["database"])
+    member = _member(portal, HISTORY_MEMBER)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, member["email"], member["password"])
+    chart = page.locator("#loves-chart")
+    expect(chart).to_be_visible()
+    expect(chart).to_have_attribute("role", "img")
+    expect(chart).to_have_attribute("aria-label", re.compile("last 12 months"))
+    expect(page.locator("#loves-chart-summary")).to_contain_text(re.compile(r"today: [\d,]+ loves"))
+    expect(page.locator("#chart-card .chart-month")).to_have_count(13)
+    expect(page.locator("#chart-pending")).to_contain_text("pending")
+    assert chart.locator("path").nth(2).get_attribute("d").count("L") == 12
+    rows = page.locator(".history-row")
+    expect(rows).to_have_count(20)
+    expect(rows.first).to_contain_text(f"Order E2E-H{ADDED}")  # the newest entry first
+    expect(rows.first).to_contain_text("pending until")
+    expect(rows.first).to_contain_text(re.compile(r"\+[\d,]+ loves"))
+    expect(page.locator("#history-newer")).to_be_disabled()
+    screenshot("loyalty-chart-history-1280")
+    page.locator("#history-older").click()
+    expect(rows.first).to_contain_text(f"Order E2E-H{ADDED - 20:02d}")
+    expect(page.locator("#history-newer")).to_be_enabled()
+    if entries <= 2 * HISTORY_PAGE_SIZE:  # her demo orders end the ledger on this page
+        expect(page.locator("#history-older")).to_be_disabled()
+    page.locator("#history-newer").click()
+    expect(rows.first).to_contain_text(f"Order E2E-H{ADDED}")
+    expect(page.locator("#history-newer")).to_be_disabled()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.locator("#language-switch").get_by_role("button", name="Français").click()
+    expect(page.locator("#history-card")).to_contain_text("Historique")
+    expect(rows.first).to_contain_text(f"Commande E2E-H{ADDED}")
+    expect(page.locator("#chart-card .chart-month").last).to_have_text(re.compile(r"^\d+ \S+$"))
+    screenshot("loyalty-chart-history-375-fr")
+    page.locator("#language-switch").get_by_role("button", name="English").click()
+    expect(rows.first).to_contain_text(f"Order E2E-H{ADDED}")
+    screenshot("loyalty-chart-history-375")

@@ -1,9 +1,12 @@
 """Almé Lovers on the real database: purchases from the feed, missions, rewards, dashboard."""
 
+import asyncio
+import inspect
 import threading
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
+import reflex as rx
 from conftest import NOW
 from sqlmodel import func, select
 from test_order_feed import event, order_data
@@ -11,7 +14,8 @@ from test_order_feed import event, order_data
 from alme_portal import cli, clock, db, settings
 from alme_portal.models import Customer, LovesCheckpoint, LovesEntry, LoyaltyVoucher, OutboxEmail
 from alme_portal.rules import loyalty as rules
-from alme_portal.services import loyalty, order_feed
+from alme_portal.services import accounts, loyalty, order_feed
+from alme_portal.state.loyalty import LoyaltyState
 
 MEMBER = "lea.martin@example.fr"  # the demo's new member: no loves yet
 TODAY = clock.in_paris(NOW).date()
@@ -279,3 +283,155 @@ def test_l7_crossing_a_status_records_its_welcome_email_once(demo_session):
 def test_l7_a_member_already_in_love_gets_no_welcome(demo_session):
     place(demo_session, "AL200013", "camille.moreau@example.fr", "evt-tier-camille")
     assert tier_emails(demo_session) == []
+
+
+# --- L11: the chart of loves over time and the history through the page's state ----------
+
+
+def test_l11_month_end_balances_follow_the_rule_at_every_month_end(demo_session):
+    member = member_id(demo_session)
+    # (release day counted from TODAY, loves): spent, taken back, pending, across two years.
+    ledger = [(-400, 1_000), (-300, 250), (-200, -500), (-95, 77), (-60, 1_230), (-59, -1_230),
+              (-31, 40), (-1, 5), (0, 300), (3, 120), (20, -20)]  # fmt: skip
+    for index, (days, loves) in enumerate(ledger):
+        day = TODAY + timedelta(days=days)
+        entry = rules.Entry("purchase", loves, min(day, TODAY), day, f"ME{index}")
+        loyalty.append(demo_session, member, entry)
+    camille = member_id(demo_session, "camille.moreau@example.fr")
+    give(demo_session, camille, 9_999, days_ago=100)  # another member's loves never count
+    loyalty.settle(demo_session, member, TODAY)  # the nightly job: the chart stays the same
+    demo_session.commit()
+    for today in (TODAY, date(2027, 1, 1), date(2026, 12, 31)):
+        with clock.use_clock(datetime.combine(today, time(10), clock.PARIS)):
+            view = loyalty.dashboard(demo_session, member, clock.today())
+        days = loyalty.chart_days(today)
+        assert [day for day, _ in view["balances"]] == days
+        every = loyalty.ledger(demo_session, member)
+        assert view["balances"] == [(day, rules.balance(every, day).available) for day in days]
+        assert view["balances"][-1] == (today, view["available"])
+    assert loyalty.month_end_balances(demo_session, member, TODAY)[-1][1] == 1_000 + 250 - 500 + (
+        77 + 40 + 5 + 300)  # fmt: skip
+
+
+def test_l11_a_new_member_has_a_flat_chart_at_zero(demo_session):
+    view = loyalty.dashboard(demo_session, member_id(demo_session), TODAY)
+    assert [loves for _, loves in view["balances"]] == [0] * (loyalty.CHART_MONTHS + 1)
+
+
+LEA_PASSWORD = "Marais-Ivory-26!"  # the demo's new member
+CAMILLE_PASSWORD = "Lovers-Paris-26!"
+
+
+def loyalty_state():
+    return rx.State().get_substate(LoyaltyState.get_full_name().split(".")[1:])
+
+
+def run(coroutine):
+    with clock.use_clock(NOW):
+        return asyncio.run(coroutine)
+
+
+def logged_in_state(session, email=MEMBER, password=LEA_PASSWORD):
+    with clock.use_clock(NOW):
+        outcome = accounts.log_in(session, email=email, password=password, client_address="t")
+    session.commit()
+    state = loyalty_state()
+    state.login_token = outcome.token
+    run(state.load_loyalty())
+    return state
+
+
+def shown(state):
+    return [row["label"] for row in state.history.rows]
+
+
+def test_l11_history_pages_older_and_newer_through_the_state(demo_session):
+    member = member_id(demo_session)
+    for index in range(loyalty.HISTORY_PAGE_SIZE * 2 + 5):
+        give(demo_session, member, 10 + index)  # "Order OLD10" ... "Order OLD54", oldest first
+    state = logged_in_state(demo_session)
+    newest = [f"Order OLD{loves}" for loves in range(54, 9, -1)]
+    assert shown(state) == newest[:20]
+    assert (state.history.older, state.history.newer) == (True, False)
+    assert state.history.rows[0]["loves"] == "+54 loves"
+    state.dirty_vars.clear()
+    run(state.history_newer())  # already the newest: nothing changes, no frame is sent
+    assert not state.dirty_vars and shown(state) == newest[:20]
+    run(state.history_older())
+    assert "history" in state.dirty_vars
+    assert shown(state) == newest[20:40] and (state.history.older, state.history.newer) == (
+        True, True)  # fmt: skip
+    run(state.history_older())
+    assert shown(state) == newest[40:] and (state.history.older, state.history.newer) == (
+        False, True)  # fmt: skip
+    run(state.history_older())  # nothing older: nothing changes
+    assert shown(state) == newest[40:]
+    run(state.history_newer())
+    assert shown(state) == newest[20:40]
+    run(state.history_newer())
+    assert shown(state) == newest[:20] and not state.history.newer
+    state.language_choice = "fr"
+    assert state.history.rows[0]["label"] == "Commande OLD54"
+
+
+def test_l11_history_events_take_nothing_from_the_browser():
+    for handler in (LoyaltyState.history_older, LoyaltyState.history_newer):
+        assert list(inspect.signature(handler.fn).parameters) == ["self"]
+    # The paging keys stay on the server: only the computed page goes to the browser.
+    assert not [name for name in LoyaltyState.base_vars if "history" in name]
+
+
+def test_l11_history_never_shows_another_members_entries(demo_session):
+    member = member_id(demo_session)
+    for index in range(loyalty.HISTORY_PAGE_SIZE + 3):
+        give(demo_session, member, 100 + index)
+    camille = member_id(demo_session, "camille.moreau@example.fr")
+    hers = demo_session.exec(select(func.max(LovesEntry.id))
+                             .where(LovesEntry.customer_id == camille)).one()  # fmt: skip
+    state = logged_in_state(demo_session)
+    state._history_last_id = hers + 1_000_000  # even a key past everyone's entries
+    run(state.history_older())
+    assert shown(state) and all(label.startswith("Order OLD1") for label in shown(state))
+    assert "Voucher LOVE-DEMO3NEW" not in shown(state)
+    # Camille logs in on the same browser: the next page is a fresh dashboard of hers.
+    with clock.use_clock(NOW):
+        outcome = accounts.log_in(demo_session, email="camille.moreau@example.fr",
+                                  password=CAMILLE_PASSWORD, client_address="t")  # fmt: skip
+    demo_session.commit()
+    state.login_token = outcome.token
+    run(state.history_newer())
+    assert "Voucher LOVE-DEMO3NEW" in shown(state)
+    assert not any(label.startswith("Order OLD1") for label in shown(state))
+    assert state.dashboard.greeting == "Hello Camille" and not state.history.newer
+
+
+def test_l11_a_logged_out_tab_gets_no_history(demo_session):
+    member = member_id(demo_session)
+    for index in range(loyalty.HISTORY_PAGE_SIZE + 3):
+        give(demo_session, member, 200 + index)
+    nobody = loyalty_state()
+    run(nobody.load_loyalty())
+    nobody._history_older, nobody._history_last_id = True, 10**9  # as if she had paged before
+    run(nobody.history_older())
+    assert nobody.history.rows == [] and nobody.dashboard.chart.line == ""
+    state = logged_in_state(demo_session)
+    assert len(shown(state)) == 20 and state.dashboard.chart.line.startswith("M")
+    with clock.use_clock(NOW):
+        accounts.log_out(demo_session, state.login_token)  # ended in another tab
+    demo_session.commit()
+    run(state.history_older())
+    assert state.history.rows == [] and not state.history.older and not state.signed_in
+    assert state.dashboard.chart.line == "" and state.dashboard.balance == ""
+    state = logged_in_state(demo_session)
+    run(state.log_out_here())
+    assert state.history.rows == [] and state.dashboard.chart.months == []
+
+
+def test_l11_first_history_page_and_chart_come_with_the_dashboard(demo_session):
+    give(demo_session, member_id(demo_session), 1_500, days_ago=40)
+    state = logged_in_state(demo_session)
+    assert shown(state) == ["Order OLD1500"]
+    chart = state.dashboard.chart
+    assert len(chart.months) == loyalty.CHART_MONTHS + 1 and chart.line.count("L") == 12
+    assert chart.summary.endswith("today: 1,500 loves.")
+    assert not state.history.older and not state.history.newer
