@@ -15,6 +15,7 @@ from alme_portal.pages.not_found import not_found
 from alme_portal.pages.order import order_page
 from alme_portal.pages.return_status import return_status_page
 from alme_portal.pages.returns import returns_page
+from alme_portal.pages.staff import staff_page
 from alme_portal.pages.track import track_page
 from alme_portal.pages.withdrawal import withdrawal_page
 from alme_portal.state.account_links import AccountLinkState
@@ -25,6 +26,7 @@ from alme_portal.state.order import OrderState
 from alme_portal.state.order_change import OrderChangeState
 from alme_portal.state.return_status import ReturnStatusState
 from alme_portal.state.returns import ReturnState
+from alme_portal.state.staff import StaffState
 from alme_portal.state.tracking import TrackState
 from alme_portal.state.ui import UiState
 from alme_portal.state.withdrawal import WithdrawalState
@@ -74,6 +76,7 @@ PAGES = (
         "Confirm your e-mail · Almé",
         [AccountLinkState.load_confirm_page],
     ),
+    (staff_page, routes.STAFF, "Atelier console · Almé", [StaffState.load_staff]),
     (not_found, routes.NOT_FOUND, "Page not found · Almé", []),
 )
 

@@ -43,7 +43,7 @@ def _return() -> rx.Component:
                        **theme.CARD, id="return-money"),
                 spacing="4", width="100%",
             ),
-            rx.vstack(
+            rx.cond(PAGE.received, rx.fragment(), rx.vstack(  # the parcel has arrived
                 rx.box(
                     rx.cond(PAGE.label_available, label_downloads(PAGE.number),
                             notice(t("returns.label.expired"), tone="warning")),
@@ -54,7 +54,7 @@ def _return() -> rx.Component:
                        rx.foreach(PAGE.place, lambda text: rx.text(text, margin_top="0.3em")),
                        **theme.CARD),
                 spacing="4", width="100%",
-            ),
+            )),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="5",
             width="100%",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
 MASK = "•"
@@ -57,3 +59,17 @@ def mask_email(email: str) -> str:
     if len(local) <= 2:
         return f"{local[:1]}{MASK}@{domain}"
     return f"{local[0]}{MASK * (len(local) - 2)}{local[-1]}@{domain}"
+
+
+def parse_euros(typed: Any) -> int | None:
+    """Cents from "5.90", "5,90" or "6" as typed at the bench; None when it is not an amount.
+
+    Returns:
+        The cents, or None when it is not an amount of euros.
+    """
+    if not isinstance(typed, str) or not typed.strip() or len(typed) > 12:
+        return None
+    euros, _, cents = typed.strip().replace(",", ".").partition(".")
+    if not euros.isdigit() or (cents and (not cents.isdigit() or len(cents) > 2)):
+        return None
+    return int(euros) * 100 + int(cents.ljust(2, "0") or 0)

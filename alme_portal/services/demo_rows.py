@@ -44,6 +44,7 @@ from alme_portal.services.demo_catalog import (
 from alme_portal.services.demo_data import ACCOUNTS, Ago, OrderSpec, PaymentSpec, ShipmentSpec
 from alme_portal.services.demo_loyalty import add_demo_loyalty
 from alme_portal.services.demo_orders import ORDERS
+from alme_portal.services.demo_returns import add_demo_returns
 from alme_portal.services.passwords import hash_password
 
 DEFERRED_DAYS = {PaymentMethod(f"deferred_{days}"): days for days in settings.DEFERRED_PAYMENT_DAYS}
@@ -173,7 +174,7 @@ class DemoRows:
         return clock.as_utc(datetime.combine(day, time.fromisoformat(ago.at), clock.PARIS))
 
     def add_all(self) -> None:
-        """Add the catalogue, salons, relay points, accounts, orders and members' loves."""
+        """Add the catalogue, places, accounts, orders, members' loves and returns on the way."""
         self._add_catalogue()
         self._add_places()
         self._add_accounts()
@@ -181,6 +182,7 @@ class DemoRows:
             self._add_order(spec)
         self.session.flush()
         add_demo_loyalty(self.session, self.today)
+        add_demo_returns(self.session, self.today)
 
     def _add(self, row):
         self.session.add(row)

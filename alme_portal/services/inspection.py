@@ -44,6 +44,7 @@ class Outcome:
     status: str
     message_key: str
     return_id: int | None = None
+    number: str = ""
 
 
 def _log(session: Session, staff_id: int, action: str, return_id: int | None, detail: str = ""):
@@ -80,12 +81,12 @@ def receive(session: Session, staff_id: int, typed: Any, postage_cents: Any = No
     if request is None:
         return Outcome("invalid", "staff.receive.unknown")
     if request.status not in RECEIVABLE:
-        return Outcome("invalid", "staff.receive.twice", request.id)
+        return Outcome("invalid", "staff.receive.twice", request.id, request.number)
     postage = None
     if request.method == SELF_SHIP and postage_cents not in (None, ""):
         valid = isinstance(postage_cents, int) and not isinstance(postage_cents, bool)
         if not valid or not 0 <= postage_cents <= POSTAGE_MAX_CENTS:
-            return Outcome("invalid", "staff.receive.postage", request.id)
+            return Outcome("invalid", "staff.receive.postage_invalid", request.id)
         postage = postage_cents
     request.status, request.received_at, request.postage_cents = (
         ReturnStatus.RECEIVED.value,
@@ -94,10 +95,11 @@ def receive(session: Session, staff_id: int, typed: Any, postage_cents: Any = No
     )
     _log(session, staff_id, "received", request.id, f"postage {postage}" if postage else "")
     session.flush()
-    return Outcome("received", "staff.receive.done", request.id)
+    return Outcome("received", "staff.receive.done", request.id, request.number)
 
 
-def _delivered_at(session: Session, order_line_id: int):
+def delivered_at(session: Session, order_line_id: int):
+    """When the parcel carrying this order line was delivered (None when it was not)."""
     return session.exec(
         select(Shipment.delivered_at)
         .join(ShipmentLine, ShipmentLine.shipment_id == Shipment.id)
@@ -146,7 +148,7 @@ def inspect_line(session: Session, staff_id: int, line_id: Any, grounds: Any) ->
     except ValueError:
         return Outcome("invalid", "staff.inspect.grounds", request.id)
     defect = inspection.supplier_defect(
-        line.reason, _delivered_at(session, line.order_line_id), request.declared_at
+        line.reason, delivered_at(session, line.order_line_id), request.declared_at
     )
     session.add(
         LineInspection(

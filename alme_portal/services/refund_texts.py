@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 
 from alme_portal import settings
 from alme_portal.i18n import translate
-from alme_portal.i18n.dates import format_date
+from alme_portal.i18n.dates import format_date, format_day
 from alme_portal.models import Order, Payment, Refund, StoredValue
 from alme_portal.rules import refunds
 from alme_portal.rules.money import format_cents
@@ -61,7 +61,7 @@ def money_lines(session: Session, rows: list[Refund], language: str) -> list[str
                     f"refund.{row.kind}",
                     code=value.code,
                     amount=format_cents(_issued(rows, value.id), language),
-                    date=format_date(value.last_day, language),
+                    date=format_day(value.last_day, language),
                 )
             )
             continue

@@ -15,6 +15,7 @@ from alme_portal.models import (
     OrderLine,
     Payment,
     Product,
+    Refund,
     RelayPoint,
     ReturnLine,
     ReturnRequest,
@@ -22,11 +23,11 @@ from alme_portal.models import (
     Variant,
 )
 from alme_portal.rules import returns
-from alme_portal.services import outbox
+from alme_portal.services import inspection, outbox, refund_texts
 
 STEPS = ("declared", "dropped_off", "received", "inspected", "done")
 """The status page's progress; the last step names how the return ended."""
-DONE_STATUSES = ("refunded", "credit_note_issued", "exchange_shipped")
+DONE_STATUSES = ("refunded", "credit_note_issued", "exchange_shipped", "refused")
 LABEL_FORMATS = {"png": "image/png", "pdf": "application/pdf"}
 LABEL_SOURCE = "return_label"
 """Outbox attachments `return_label:<number>:<format>` are rendered by this module."""
@@ -94,8 +95,19 @@ def return_view(
         "label_expires_on": request.label_expires_on,
         "parcel_reference": request.parcel_reference,
         "label_available": returns.label_available(request.declared_at, now or clock.now()),
+        "received": request.received_at is not None,
         "lines": lines,
+        "settled": _settled(session, request, language),
     }
+
+
+def _settled(session: Session, request: ReturnRequest, language: str) -> list[str]:
+    """R8-R12, E6: once inspected, what came back and where (empty before)."""
+    if request.status not in DONE_STATUSES:
+        return []
+    rows = session.exec(select(Refund).where(Refund.return_id == request.id).order_by(Refund.id))
+    notes = inspection.settled_notes(session, request, language)
+    return [*notes, *refund_texts.money_lines(session, list(rows), language)]
 
 
 def _step(status: str) -> int:

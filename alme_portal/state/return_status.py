@@ -26,6 +26,7 @@ class ReturnPageView:
     place: list[str] = dataclasses.field(default_factory=list)
     label_note: str = ""
     label_available: bool = False
+    received: bool = False
 
 
 def _views(number: str, order_ids: list[int]) -> dict[str, dict] | None:

@@ -29,7 +29,8 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         for index, name in enumerate(STEPS)
     ]
     lines = [_line(line, language) for line in view["lines"]]
-    money = list(dict.fromkeys(text(line["money_key"]) for line in view["lines"]))
+    timing = dict.fromkeys(text(line["money_key"]) for line in view["lines"])
+    money = view["settled"] or list(timing)
     expires = view["label_expires_on"]
     return {
         "number": view["number"],
@@ -46,6 +47,7 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         if expires
         else "",
         "label_available": view["label_available"],
+        "received": view["received"],
     }
 
 

@@ -3,10 +3,11 @@
 from datetime import UTC, datetime
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from alme_portal import clock, db
-from alme_portal.models import Order
+from alme_portal.models import Order, ReturnLine, ReturnRequest
 from alme_portal.services import demo, schema
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -41,3 +42,11 @@ def demo_session(session):
 def order_id(session, number):
     """The id of the order with this number."""
     return session.exec(select(Order.id).where(Order.number == number)).one()
+
+
+@pytest.fixture
+def no_demo_returns(demo_session):
+    """The demo without its returns on the way, for tests that count the returns they declare."""
+    demo_session.execute(sa.delete(ReturnLine))
+    demo_session.execute(sa.delete(ReturnRequest))
+    demo_session.commit()

@@ -308,6 +308,25 @@ def test_r5_a_postage_that_is_not_an_amount_is_refused(demo_session, postage):
     )
     with clock.use_clock(LATER):
         outcome = inspection.receive(demo_session, staff(demo_session), request.number, postage)
-    assert outcome.message_key == "staff.receive.postage"
+    assert outcome.message_key == "staff.receive.postage_invalid"
     demo_session.refresh(request)
     assert request.status == "declared"
+
+
+def test_demo_returns_wait_at_the_atelier_and_settle_into_a_credit_note(demo_session):
+    """The demo's boots: shoes' checklist, a defect within 48 h, a credit note on her page."""
+    from alme_portal.services import return_status, staff_console
+
+    waiting = staff_console.queue(demo_session, "to_receive")
+    assert {row["order"] for row in waiting} == {"AL100116", "AL100118"}
+    assert demo_session.exec(select(func.count()).select_from(OutboxEmail)).one() == 0
+    number = next(row["number"] for row in waiting if row["order"] == "AL100116")
+    request = demo_session.exec(select(ReturnRequest).where(ReturnRequest.number == number)).one()
+    detail = staff_console.return_detail(demo_session, number, "en")
+    assert "sole_removed" in detail["lines"][0]["grounds"]
+    receive_and_inspect(demo_session, request)
+    assert demo_session.exec(select(LineInspection.supplier_defect)).one() is True  # R7
+    with clock.use_clock(LATER):
+        view = return_status.return_view(demo_session, request, "en")
+    note = demo_session.exec(select(StoredValue)).one()
+    assert any(note.code in line and "Credit note" in line for line in view["settled"])

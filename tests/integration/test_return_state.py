@@ -2,6 +2,7 @@
 
 import asyncio
 
+import pytest
 import reflex as rx
 from conftest import NOW, order_id
 from sqlmodel import func, select
@@ -10,6 +11,11 @@ from alme_portal import clock
 from alme_portal.models import ReturnRequest
 from alme_portal.state.returns import ReturnState
 from alme_portal.state.stock_alert import StockAlertState
+
+
+@pytest.fixture(autouse=True)
+def _only_the_returns_declared_here(no_demo_returns):
+    """These tests count the returns they declare: the demo's own are set aside."""
 
 
 def substate(cls):

@@ -1,0 +1,64 @@
+"""What the Atelier console writes, from `services.staff_console`, in one language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alme_portal.i18n import translate
+from alme_portal.i18n.dates import format_day, format_moment
+
+METHOD_NAMES = {"mondial_relay": "Mondial Relay", "store": "Salon", "self_ship": "Self-shipped"}
+
+
+def build_queue(rows: list[dict[str, Any]], language: str) -> list[dict[str, str]]:
+    """One line per return of the tab: its number, its order, what and how it comes."""
+    return [
+        {
+            "number": row["number"],
+            "order": row["order"],
+            "status": translate(language, f"returns.status.{row['status']}"),
+            "summary": translate(
+                language,
+                "staff.queue.items",
+                count=row["items"],
+                method=METHOD_NAMES.get(row["method"], row["method"]),
+                date=format_day(row["declared_at"], language),
+            ),
+        }
+        for row in rows
+    ]
+
+
+def _line(line: dict[str, Any], language: str) -> dict[str, Any]:
+    text = lambda key, **values: translate(language, key, **values)  # noqa: E731
+    found = [text(f"ground.{g}") for g in line["found"].split(",") if g]
+    verdict = ""
+    if line["outcome"] == "accepted":
+        verdict = text("staff.line.accepted")
+    elif line["outcome"] == "refused":
+        verdict = text("staff.line.refused", grounds=", ".join(found))
+    return {
+        "id": str(line["id"]),
+        "title": f"{line['name']} · {line['size']} × {line['quantity']}",
+        "reason": text("staff.line.reason", reason=text(f"returns.reason.{line['reason']}")),
+        "resolution": text(f"returns.resolution.{line['resolution']}"),
+        "grounds": [{"key": g, "label": text(f"ground.{g}")} for g in line["grounds"]],
+        "verdict": verdict,
+        "defect": text("staff.line.defect") if line["supplier_defect"] else "",
+    }
+
+
+def build_detail(detail: dict[str, Any], language: str) -> dict[str, Any]:
+    """The opened return: its lines to inspect, what it gave back, and who did what."""
+    return {
+        "number": detail["number"],
+        "order": translate(language, "staff.detail.order", number=detail["order"]),
+        "status": translate(language, f"returns.status.{detail['status']}"),
+        "to_inspect": detail["status"] == "received",
+        "lines": [_line(line, language) for line in detail["lines"]],
+        "outcome": detail["outcome"],
+        "log": [
+            f"{format_moment(at, language)} · {name} · {action} {extra}".strip()
+            for at, name, action, extra in detail["log"]
+        ],
+    }

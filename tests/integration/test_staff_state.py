@@ -1,0 +1,82 @@
+"""The Atelier console through its state: staff only, every handler re-checks the cookie."""
+
+import asyncio
+
+import reflex as rx
+from conftest import NOW
+from sqlmodel import func, select
+from test_accounts import log_in
+
+from alme_portal import clock, db
+from alme_portal.models import LineInspection, StaffAction
+from alme_portal.services import staff_accounts
+from alme_portal.state.staff import StaffState
+
+STAFF = ("atelier@almeparis.com", "Atelier-Ink-2026")
+
+
+def staff_state(token=""):
+    state = rx.State().get_substate(StaffState.get_full_name().split(".")[1:])
+    state.staff_token = token
+    return state
+
+
+def run(coroutine):
+    with clock.use_clock(NOW):
+        return asyncio.run(coroutine)
+
+
+def staff_token(session):
+    with clock.use_clock(NOW):
+        outcome = staff_accounts.log_in(session, email=STAFF[0], password=STAFF[1],
+                                        client_address="10.0.0.1")  # fmt: skip
+    session.commit()
+    return outcome.token
+
+
+def test_staff_see_the_queue_receive_and_inspect(demo_session):
+    state = staff_state(staff_token(demo_session))
+    run(state.load_staff())
+    assert state.staff_name and len(state.queue_rows) == 2
+    number = next(row["number"] for row in state.queue_rows if row["order"] == "AL100116")
+    run(state.receive_parcel({"code": f"  {number.lower()} ", "postage": ""}))
+    assert state.staff_ok and state.tab == "to_inspect" and state.detail.number == number
+    line = state.detail.lines[0]
+    assert {g["key"] for g in line.grounds} >= {"sole_removed", "box_missing"}
+    run(state.inspect({"line_id": line.id, "worn": "on", "stains": "on"}))
+    assert state.detail.lines[0].verdict == "Refused: stains or washout, worn"
+    assert state.detail.status == "Refused after inspection"
+
+
+def test_a_customer_token_or_none_opens_nothing(demo_session):
+    customer = staff_state(log_in(demo_session).token)  # a customer's token in the staff cookie
+    stranger = staff_state()
+    for state in (customer, stranger):
+        run(state.load_staff())
+        run(state.receive_parcel({"code": "RT-AL100116-1"}))
+        run(state.inspect({"line_id": "1"}))
+        assert state.staff_name == "" and state.queue_rows == [] and state.staff_token == ""
+    demo_session.commit()
+    assert demo_session.exec(select(func.count()).select_from(StaffAction)).one() == 0
+    assert demo_session.exec(select(func.count()).select_from(LineInspection)).one() == 0
+
+
+def test_forged_console_calls_change_nothing(demo_session):
+    state = staff_state(staff_token(demo_session))
+    for forged in ({"code": None}, None, {"code": "x" * 500}, {"code": "RT-NOPE-1"}, "text"):
+        run(state.receive_parcel(forged))
+        assert not state.staff_ok
+    for data in (
+        {"line_id": "abc"},
+        {"line_id": "-1"},
+        {},
+        None,
+        {"line_id": "999999", "worn": "on"},
+    ):
+        run(state.inspect(data))
+        assert not state.staff_ok
+    run(state.show_tab("everything"))
+    assert state.tab == "to_receive"
+    demo_session.commit()
+    with db.session_scope() as session:
+        assert session.exec(select(func.count()).select_from(StaffAction)).one() == 0
