@@ -116,4 +116,33 @@ MESSAGES: dict[str, str] = {
     "loyalty.chart.month.10": "Oct",
     "loyalty.chart.month.11": "Nov",
     "loyalty.chart.month.12": "Dec",
+    "loyalty.claim.title": "Claim loves for an order",
+    "loyalty.claim.intro": (
+        "An order placed while logged out, or under another e-mail, earned nothing yet: give "
+        "its number and the e-mail it was placed with."
+    ),
+    "loyalty.claim.order": "Order number",
+    "loyalty.claim.order_email": "E-mail used for the order",
+    "loyalty.claim.submit": "Claim my loves",
+    "loyalty.claim.done": "{loves} loves counted for order {code}.",
+    "loyalty.claim.not_found": "No order matches this number and e-mail.",
+    "loyalty.claim.rate_limited": "Too many attempts: try again in a quarter of an hour.",
+    "loyalty.claim.counted": "This order has already earned its loves.",
+    "loyalty.claim.cancelled": "A cancelled order earns no loves.",
+    "loyalty.claim.email": "This is not the e-mail the order was placed with.",
+    "loyalty.left": "You have left Almé Lovers: loves can no longer be earned or spent.",
+    "loyalty.left.notice": "You left Almé Lovers on {date}. Your account, orders and returns stay.",
+    "loyalty.leave.title": "Leave Almé Lovers",
+    "loyalty.leave.intro": (
+        "Leaving is final: all your loves, pending loves and vouchers are cancelled, and it "
+        "cannot be undone."
+    ),
+    "loyalty.leave.confirm_box": (
+        "I understand that all my loves and rewards are cancelled for good."
+    ),
+    "loyalty.leave.submit": "Leave Almé Lovers",
+    "loyalty.leave.confirm": "Tick the box to confirm that you want to leave.",
+    "loyalty.leave.done": (
+        "You have left Almé Lovers: {loves} loves and your vouchers are cancelled."
+    ),
 }

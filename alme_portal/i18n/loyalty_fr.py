@@ -118,4 +118,38 @@ MESSAGES: dict[str, str] = {
     "loyalty.chart.month.10": "oct.",
     "loyalty.chart.month.11": "nov.",
     "loyalty.chart.month.12": "déc.",
+    "loyalty.claim.title": "Réclamer les loves d'une commande",
+    "loyalty.claim.intro": (
+        "Une commande passée sans être connectée, ou avec un autre e-mail, n'a encore rien "
+        "rapporté : indiquez son numéro et l'e-mail utilisé."
+    ),
+    "loyalty.claim.order": "Numéro de commande",
+    "loyalty.claim.order_email": "E-mail utilisé pour la commande",
+    "loyalty.claim.submit": "Réclamer mes loves",
+    "loyalty.claim.done": "{loves} loves comptés pour la commande {code}.",
+    "loyalty.claim.not_found": "Aucune commande ne correspond à ce numéro et à cet e-mail.",
+    "loyalty.claim.rate_limited": "Trop d'essais : réessayez dans un quart d'heure.",
+    "loyalty.claim.counted": "Cette commande a déjà rapporté ses loves.",
+    "loyalty.claim.cancelled": "Une commande annulée ne rapporte pas de loves.",
+    "loyalty.claim.email": "Ce n'est pas l'e-mail utilisé pour la commande.",
+    "loyalty.left": (
+        "Vous avez quitté les Almé Lovers : plus aucun love ne peut être gagné ni dépensé."
+    ),
+    "loyalty.left.notice": (
+        "Vous avez quitté les Almé Lovers le {date}. Votre compte, vos commandes et vos "
+        "retours restent."
+    ),
+    "loyalty.leave.title": "Quitter les Almé Lovers",
+    "loyalty.leave.intro": (
+        "C'est définitif : tous vos loves, y compris en attente, et vos bons sont annulés, "
+        "sans retour possible."
+    ),
+    "loyalty.leave.confirm_box": (
+        "Je comprends que tous mes loves et avantages sont annulés définitivement."
+    ),
+    "loyalty.leave.submit": "Quitter les Almé Lovers",
+    "loyalty.leave.confirm": "Cochez la case pour confirmer que vous souhaitez partir.",
+    "loyalty.leave.done": (
+        "Vous avez quitté les Almé Lovers : {loves} loves et vos bons sont annulés."
+    ),
 }

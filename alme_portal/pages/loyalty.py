@@ -3,75 +3,16 @@
 import reflex as rx
 
 from alme_portal.components import theme
+from alme_portal.components.account_forms import welcome_forms
 from alme_portal.components.cards import notice, page_heading
-from alme_portal.components.forms import field, form_error
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
+from alme_portal.pages.loyalty_membership import claim_card, leave_card
 from alme_portal.state.loyalty import LoyaltyState as L
 
 D = L.dashboard
 C = D.chart
 H = L.history
-
-
-def _submit(label, button_id: str) -> rx.Component:
-    return rx.button(label, type="submit", loading=L.account_busy, width="100%", id=button_id,
-                     **theme.PRIMARY_BUTTON)  # fmt: skip
-
-
-def _email(field_id: str) -> rx.Component:
-    return field(t("account.email"), "email", field_id, type="email", max_length=254,
-                 auto_complete="email", required=True)  # fmt: skip
-
-
-def _account_form(title, fields: list, submit, form_id: str, on_submit) -> rx.Component:
-    return rx.form(
-        rx.vstack(
-            rx.heading(title, as_="h2", size="6", **theme.HEADING),
-            *fields,
-            _submit(submit, f"{form_id}-submit"),
-            spacing="4", width="100%",
-        ),
-        on_submit=on_submit, reset_on_submit=False, id=f"{form_id}-form", **theme.CARD,
-    )  # fmt: skip
-
-
-def _login_form() -> rx.Component:
-    fields = [
-        _email("login-email"),
-        field(t("account.password"), "password", "login-password", type="password",
-              max_length=128, auto_complete="current-password", required=True),
-    ]  # fmt: skip
-    return _account_form(t("account.login.title"), fields, t("account.login.submit"), "login",
-                         L.log_in_here)  # fmt: skip
-
-
-def _signup_form() -> rx.Component:
-    fields = [
-        rx.text(t("account.signup.intro"), color=theme.MUTED, size="2"),
-        rx.grid(
-            field(t("account.first_name"), "first_name", "signup-first-name", max_length=80,
-                  auto_complete="given-name", required=True),
-            field(t("account.last_name"), "last_name", "signup-last-name", max_length=80,
-                  auto_complete="family-name", required=True),
-            columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%",
-        ),
-        _email("signup-email"),
-        field(t("account.password"), "password", "signup-password", type="password",
-              hint=t("account.password.hint"), min_length=10, max_length=128,
-              auto_complete="new-password", required=True),
-    ]  # fmt: skip
-    return _account_form(t("account.signup.title"), fields, t("account.signup.submit"),
-                         "signup", L.sign_up_here)  # fmt: skip
-
-
-def _welcome() -> rx.Component:
-    return rx.vstack(
-        form_error(L.account_error, "account-error"),
-        rx.grid(_login_form(), _signup_form(), columns=rx.breakpoints(initial="1", md="2"),
-                spacing="5", width="100%", align_items="start"),
-        spacing="4", width="100%",
-    )  # fmt: skip
 
 
 def _card(title, *children, card_id: str, **props) -> rx.Component:
@@ -357,8 +298,10 @@ def _dashboard() -> rx.Component:
             width="100%", align="center", wrap="wrap", spacing="3",
         ),
         _message(),
-        rx.grid(_balance(), _status(), _chart(), _missions(), _rewards(), _history(),
-                columns=rx.breakpoints(initial="1", md="2"), spacing="5", width="100%"),
+        rx.cond(D.left != "", notice(D.left, notice_id="loyalty-left"), rx.grid(
+            _balance(), _status(), _chart(), _missions(), _rewards(),
+            _history(), claim_card(_card, L.claim_loves), leave_card(_card, L.leave_program),
+            columns=rx.breakpoints(initial="1", md="2"), spacing="5", width="100%")),
         spacing="5", width="100%", id="loyalty-dashboard",
     )  # fmt: skip
 
@@ -369,7 +312,7 @@ def loyalty_page() -> rx.Component:
         rx.box(
             page_heading(t("loyalty.kicker"), t("loyalty.title"),
                          rx.cond(L.signed_in, "", t("loyalty.intro"))),
-            rx.cond(L.signed_in, _dashboard(), _welcome()),
+            rx.cond(L.signed_in, _dashboard(), welcome_forms(L.log_in_here, L.sign_up_here)),
             width="100%",
         )
     )  # fmt: skip

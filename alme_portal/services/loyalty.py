@@ -311,7 +311,8 @@ def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]
         "missions": [(key, loves, done)], "rewards": [(loves, cents, affordable)],
         "vouchers": [LoyaltyVoucher], "balances": [(day, loves)]}`, where "balances" are her
         spendable loves at the end of each of the last `CHART_MONTHS` months, then today (the
-        chart of loves over time; see `month_end_balances`).
+        chart of loves over time; see `month_end_balances`), and "left_on", the day she left
+        the program (L10) or None.
     """
     money = balance(session, customer_id, today)
     purchases = member_purchases(session, customer_id)
@@ -336,6 +337,7 @@ def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]
         ],  # fmt: skip
         "vouchers": list(vouchers),
         "balances": month_end_balances(session, customer_id, today, money.available),
+        "left_on": session.get(Customer, customer_id).left_loyalty_on,
     }
 
 

@@ -11,8 +11,8 @@ from sqlmodel import Session
 
 from alme_portal import clock, db, settings
 from alme_portal.i18n import translate
-from alme_portal.services import loyalty
-from alme_portal.state.account import AccountState
+from alme_portal.services import loyalty, loyalty_claims, loyalty_leave
+from alme_portal.state.account import AccountState, text_field
 from alme_portal.views.loyalty_page import build_dashboard, build_history
 
 
@@ -47,6 +47,7 @@ class DashboardView:
     """What the dashboard shows, in one language."""
 
     greeting: str = ""
+    left: str = ""
     balance: str = ""
     pending: list[dict[str, str]] = dataclasses.field(default_factory=list)
     tier: str = ""
@@ -69,6 +70,17 @@ def _mission(member_id: int, key: str, birthday: str) -> loyalty.Outcome:
 def _redeem(member_id: int, loves: int) -> loyalty.Outcome:
     with db.session_scope(write=True) as session:
         return loyalty.redeem(session, member_id, loves)
+
+
+def _claim(member_id: int, order_number: str, email: str, client: str) -> loyalty.Outcome:
+    with db.session_scope(write=True) as session:
+        return loyalty_claims.claim_loves(session, member_id, order_number=order_number,
+                                          email=email, client_address=client)  # fmt: skip
+
+
+def _leave(member_id: int, confirmed: bool) -> loyalty.Outcome:
+    with db.session_scope(write=True) as session:
+        return loyalty_leave.leave_program(session, member_id, confirmed=confirmed)
 
 
 HistoryPage = tuple[dict[str, list[dict[str, str]]], bool, int]
@@ -201,13 +213,26 @@ class LoyaltyState(AccountState):
         price = int(loves) if isinstance(loves, str) and loves.isdigit() else -1
         await self._act(_redeem, price)
 
+    @rx.event
+    async def claim_loves(self, form_data: dict):
+        """Count the loves of an order placed logged out or under another e-mail (L9)."""
+        data = form_data if isinstance(form_data, dict) else {}
+        await self._act(_claim, text_field(data, "order_number"), text_field(data, "email"),
+                        self._client())  # fmt: skip
+
+    @rx.event
+    async def leave_program(self, form_data: dict):
+        """Leave Almé Lovers for good, once she ticked the confirmation (L10)."""
+        data = form_data if isinstance(form_data, dict) else {}
+        await self._act(_leave, data.get("confirm") in ("on", True, "true"))
+
     async def _act(self, action, *args) -> None:
         await self._resolve()  # a session that ended meanwhile acts for nobody
         if not self.signed_in:
             self._forget()
             return
         outcome = await asyncio.to_thread(action, self._member_id, *args)
-        self.loyalty_message_ok = outcome.status in ("done", "redeemed")
+        self.loyalty_message_ok = outcome.status in ("done", "redeemed", "claimed", "left")
         self.loyalty_message = translate(self.language, outcome.message_key, code=outcome.code,
                                          loves=outcome.loves)  # fmt: skip
         await self._refresh()

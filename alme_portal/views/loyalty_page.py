@@ -42,8 +42,10 @@ def build_dashboard(data: dict[str, Any], first_name: str, language: str, today:
         missing = text("loyalty.tier.missing", amount=format_cents(following[1], language),
                        tier=text(f"loyalty.tier.{following[0]}"))  # fmt: skip
     kept = data["tier_kept_until"]
+    left = data["left_on"]
     return {
         "greeting": text("loyalty.greeting", name=first_name),
+        "left": text("loyalty.left.notice", date=format_date(left, language)) if left else "",
         "balance": _loves(data["available"], language),
         "pending": [
             {

@@ -138,3 +138,37 @@ def test_l11_each_demo_member_sees_her_own_dashboard(page, portal):
             expect(pending).to_contain_text("No pending loves.")
         page.locator("#logout").click()
         expect(page.locator("#login-form")).to_be_visible()
+
+
+def test_l9_member_claims_the_loves_of_her_logged_out_order_once(page, portal):
+    member = _member(portal)
+    log_in(page, member["email"], member["password"])
+    page.locator("#claim-order").fill("al100120")
+    page.locator("#claim-email").fill(member["email"])
+    page.get_by_role("button", name="Claim my loves").click()
+    expect(page.locator("#loyalty-message")).to_have_text("709 loves counted for order AL100120.")
+    expect(page.locator("#history-card")).to_contain_text("Loves claimed for order AL100120")
+    page.get_by_role("button", name="Claim my loves").click()
+    expect(page.locator("#loyalty-message")).to_have_text(
+        "This order has already earned its loves."
+    )
+
+
+def test_l10_leaving_asks_for_the_box_and_is_final(page, screenshot):
+    sign_up_at_account(page, "leaving.e2e@example.fr", "Jeanne")
+    page.goto("/loyalty")
+    page.locator("#mission-newsletter").click()
+    expect(page.locator("#loves-balance")).to_have_text("100 loves")
+    page.get_by_role("button", name="Leave Almé Lovers").click()
+    expect(page.locator("#loyalty-message")).to_have_text(
+        "Tick the box to confirm that you want to leave."
+    )
+    expect(page.locator("#loves-balance")).to_have_text("100 loves")
+    page.locator("#leave-confirm").click()
+    screenshot("loyalty-leave-1280")
+    page.get_by_role("button", name="Leave Almé Lovers").click()
+    expect(page.locator("#loyalty-message")).to_contain_text("100 loves and your vouchers")
+    expect(page.locator("#loyalty-left")).to_contain_text("You left Almé Lovers on")
+    page.reload()
+    expect(page.locator("#loyalty-left")).to_be_visible()
+    expect(page.locator(".mission")).to_have_count(0)

@@ -1,12 +1,17 @@
 """Rule L10 on the real database: leaving Almé Lovers cancels everything, for good."""
 
+import asyncio
+
+import reflex as rx
 from conftest import NOW
 from sqlmodel import select
+from test_accounts import log_in
 from test_loyalty import TODAY, give, member_id, place
 
 from alme_portal import clock
 from alme_portal.models import Customer, LoyaltyVoucher
 from alme_portal.services import loyalty, loyalty_claims, loyalty_leave
+from alme_portal.state.loyalty import LoyaltyState
 
 CAMILLE = "camille.moreau@example.fr"
 
@@ -59,3 +64,28 @@ def test_l10_after_leaving_she_earns_and_spends_nothing(demo_session):
     demo_session.commit()
     assert refused == ["loyalty.left"] * 3
     assert loyalty.balance(demo_session, lea, TODAY).available == 0
+
+
+def test_l10_through_the_page_state_only_a_ticked_box_leaves(demo_session):
+    """The dashboard's handler: no box, a forged value or a logged-out tab leave nothing."""
+
+    def state_with(token):
+        state = rx.State().get_substate(LoyaltyState.get_full_name().split(".")[1:])
+        state.login_token = token
+        return state
+
+    def run(coroutine):
+        with clock.use_clock(NOW):
+            asyncio.run(coroutine)
+
+    stranger = state_with("")
+    run(stranger.leave_program({"confirm": "on"}))
+    state = state_with(log_in(demo_session).token)
+    for form in (None, {}, {"confirm": "yes please"}, {"confirm": ["on"]}):
+        run(state.leave_program(form))
+        assert state.loyalty_message == "Tick the box to confirm that you want to leave."
+    demo_session.commit()
+    assert demo_session.exec(select(Customer.left_loyalty_on).where(
+        Customer.left_loyalty_on.is_not(None))).all() == []  # fmt: skip
+    run(state.leave_program({"confirm": "on"}))
+    assert state.loyalty_message_ok and state.dashboard.left.startswith("You left Almé Lovers")
