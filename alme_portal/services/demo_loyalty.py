@@ -1,4 +1,4 @@
-"""The demo members' Almé Lovers life: loves of their orders, a mission, vouchers (L1-L5)."""
+"""The demo members' Almé Lovers life: orders, a salon visit, a mission, vouchers (L1-L5)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from alme_portal.models.vocabulary import OrderStatus
 from alme_portal.rules import loyalty
 from alme_portal.services.loyalty import ledger_row
 
+SALON_PURCHASES = (("camille.moreau@example.fr", "SALON-MARAIS-0412", 12_000, 260),)
+"""(member, receipt, cents paid, days before the load day): L1, loves earned in a salon."""
 MISSIONS = (("camille.moreau@example.fr", "instagram", 300),)
 """(member, mission, days before the load day) already completed."""
 VOUCHERS = (
@@ -40,6 +42,9 @@ def add_demo_loyalty(session: Session, today: date) -> None:
         placed_on = clock.in_paris(order.placed_at).date()
         entry = loyalty.purchase_entry(order.number, order.total_cents, placed_on)
         session.add(_entry(order.customer_id, entry))
+    for email, receipt, cents, days in SALON_PURCHASES:
+        entry = loyalty.purchase_entry(receipt, cents, today - timedelta(days=days))
+        session.add(_entry(members[email], entry))
     for email, key, days in MISSIONS:
         day = today - timedelta(days=days)
         session.add(_entry(members[email], loyalty.mission_entry(key, [], day)))
