@@ -74,6 +74,18 @@ def _loyalty_settle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refunds_run(args: argparse.Namespace) -> int:
+    from alme_portal import clock
+    from alme_portal.services import refund_engine, stored_values
+
+    with db.session_scope(write=True) as session:
+        parcels = refund_engine.refund_returned_parcels(session)
+        expired = stored_values.expire(session, clock.today())
+    print(f"Refunded {parcels} parcels back at the Atelier; wrote off {expired} credit notes"
+          " and gift cards past their last day.")  # fmt: skip
+    return 0
+
+
 def _fail(message: str) -> int:
     print(f"alme-portal: {message}", file=sys.stderr)
     return 2
@@ -120,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     loyalty.add_parser(
         "settle", help="sum each member's old loves once, so balances read only recent ones"
     ).set_defaults(run=_loyalty_settle)
+
+    refunds = commands.add_parser("refunds", help="money back").add_subparsers(
+        dest="action", required=True
+    )
+    refunds.add_parser(
+        "run", help="refund parcels back at the Atelier (O9), expire old credit notes (nightly)"
+    ).set_defaults(run=_refunds_run)
     return parser
 
 

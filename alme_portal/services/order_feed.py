@@ -51,6 +51,7 @@ from alme_portal.services import (
     events,
     loyalty,  # noqa: F401  (subscribes to ORDER_PLACED)
     loyalty_returns,  # noqa: F401  (subscribes to ORDER_CANCELLED and ORDER_REFUNDED)
+    order_codes,
     outbox,
     stock_alerts,  # noqa: F401  (subscribes to STOCK_CHANGED)
 )
@@ -283,7 +284,8 @@ def apply_feed_event(session: Session, event: Any) -> FeedOutcome:
         "stock.updated": _set_stock,
     }
     try:
-        order_id = appliers[envelope.type](session, envelope.data)
+        with session.begin_nested():  # a refusal found after some writes undoes them
+            order_id = appliers[envelope.type](session, envelope.data)
     except FeedRejected as error:
         return FeedOutcome("invalid", error=str(error))
     session.add(
@@ -425,6 +427,9 @@ def _create(session: Session, data: Any) -> int:
     session.flush()
     for payment in spec.payments:
         _add_payment(session, order, payment)
+    refusal = order_codes.use_order_codes(session, order)
+    if refusal:
+        raise FeedRejected(f"code {refusal}")
     plan_shipments(session, order, lines, variants)
     events.publish(session, events.ORDER_PLACED, {"order_id": order.id, "number": order.number})
     return order.id

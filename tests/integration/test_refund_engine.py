@@ -330,3 +330,18 @@ def test_demo_returns_wait_at_the_atelier_and_settle_into_a_credit_note(demo_ses
         view = return_status.return_view(demo_session, request, "en")
     note = demo_session.exec(select(StoredValue)).one()
     assert any(note.code in line and "Credit note" in line for line in view["settled"])
+
+
+def test_o9_the_nightly_command_refunds_parcels_back_at_the_atelier_once(database_url, capsys):
+    from alme_portal import cli, db
+
+    assert cli.main(["demo", "load"]) == 0
+    assert cli.main(["refunds", "run"]) == 0
+    assert "Refunded 1 parcels" in capsys.readouterr().out
+    assert cli.main(["refunds", "run"]) == 0
+    assert "Refunded 0 parcels" in capsys.readouterr().out
+    with db.session_scope() as session:
+        number = session.exec(
+            select(Order.number).join(Refund, Refund.order_id == Order.id).distinct()
+        ).all()
+    assert number == ["AL100119"]
