@@ -115,3 +115,17 @@ def record_refund_email(
             lines="\n".join(f"- {line}" for line in lines),
         ),
     )
+
+
+def parcel_refund_lines(session: Session, order_id: int, language: str) -> list[str]:
+    """Rule O9: what the order page says once a parcel back at the Atelier is refunded."""
+    rows = list(
+        session.exec(
+            select(Refund)
+            .where(Refund.order_id == order_id, Refund.return_id.is_(None))
+            .order_by(Refund.id)
+        )
+    )
+    if not rows:
+        return []
+    return [translate(language, "refund.returned_parcel"), *money_lines(session, rows, language)]

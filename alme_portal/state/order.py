@@ -11,7 +11,7 @@ import reflex as rx
 from alme_portal import clock, db, settings
 from alme_portal.carriers.http import CarrierUnavailable
 from alme_portal.carriers.tracking import default_tracking_service
-from alme_portal.services import order_changes, order_lookup, withdrawals
+from alme_portal.services import order_changes, order_lookup, refund_texts, withdrawals
 from alme_portal.state.tracking import TrackState
 from alme_portal.views.order_page import build_order_page
 
@@ -92,8 +92,10 @@ def _load_views(order_number: str, unlocked: list[int]) -> tuple[int, dict[str, 
         if order_id is None or order_id not in unlocked:
             return None
         orders = {
-            lang: order_lookup.order_view(session, order_id, lang) for lang in settings.LANGUAGES
-        }
+            lang: {**order_lookup.order_view(session, order_id, lang),
+                   "parcel_refund": refund_texts.parcel_refund_lines(session, order_id, lang)}
+            for lang in settings.LANGUAGES
+        }  # fmt: skip
         options = {
             lang: order_changes.change_options(session, order_id, lang)
             for lang in settings.LANGUAGES

@@ -53,6 +53,7 @@ def build_order_page(
         notices.append(text("guide.customs"))
     if order["status"] != "cancelled" and any(p["status"] == "planned" for p in shipments):
         notices.append(text("guide.dispatch_email", email=order["email_masked"]))  # rule O6
+    notices += order.get("parcel_refund", [])  # rule O9, once refunded
     destination = order["destination"]
     relay = destination["relay_point"]
     return {

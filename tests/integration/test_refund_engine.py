@@ -345,3 +345,21 @@ def test_o9_the_nightly_command_refunds_parcels_back_at_the_atelier_once(databas
             select(Order.number).join(Refund, Refund.order_id == Order.id).distinct()
         ).all()
     assert number == ["AL100119"]
+
+
+def test_o9_the_order_page_says_the_parcel_is_refunded_and_where(demo_session):
+    from alme_portal.services import order_lookup, refund_texts
+    from alme_portal.views.order_page import build_order_page
+
+    number_id = order_id(demo_session, "AL100119")
+    assert refund_texts.parcel_refund_lines(demo_session, number_id, "en") == []
+    with clock.use_clock(LATER):
+        refund_engine.refund_returned_parcels(demo_session)
+    demo_session.commit()
+    order = {
+        **order_lookup.order_view(demo_session, number_id, "en"),
+        "parcel_refund": refund_texts.parcel_refund_lines(demo_session, number_id, "en"),
+    }
+    notices = build_order_page(order, {}, "en")["notices"]
+    assert "Your parcel came back to the Atelier: it is refunded in full." in notices
+    assert any(line.startswith("€192.90 back to your Visa") for line in notices)
