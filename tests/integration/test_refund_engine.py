@@ -19,6 +19,7 @@ from alme_portal.models import (
     StaffAction,
     StaffUser,
     StoredValue,
+    Variant,
 )
 from alme_portal.rules.calendar import add_working_days
 from alme_portal.services import inspection, member_orders, refund_engine, return_options
@@ -363,3 +364,26 @@ def test_o9_the_order_page_says_the_parcel_is_refunded_and_where(demo_session):
     notices = build_order_page(order, {}, "en")["notices"]
     assert "Your parcel came back to the Atelier: it is refunded in full." in notices
     assert any(line.startswith("€192.90 back to your Visa") for line in notices)
+
+
+def test_e4_a_cheaper_product_refunds_the_difference_to_the_original_method(demo_session):
+    line = return_options.return_options(
+        demo_session, order_id(demo_session, "AL100101"), "en", clock.in_paris(NOW).date()
+    )["lines"][1]
+    paid = line["unit_prices_paid"][0]
+    cheaper = demo_session.exec(
+        select(Variant)
+        .where(
+            Variant.product_id != line["product_id"], Variant.price_cents < paid, Variant.stock > 0
+        )
+        .order_by(Variant.price_cents.desc())
+    ).first()
+    assert cheaper is not None
+    request = declare(
+        demo_session, "AL100101", "product_exchange", lines=[1], quantity=1, variant=cheaper.id
+    )
+    receive_and_inspect(demo_session, request)
+    [row] = refunds_of(demo_session, request)
+    assert (row.kind, row.amount_cents) == ("credit_back", paid - cheaper.price_cents)
+    exchange = demo_session.get(Order, request.exchange_order_id)
+    assert exchange.total_cents == 0 and request.status == "exchange_shipped"
