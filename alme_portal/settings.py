@@ -111,6 +111,8 @@ once, so that her balance reads only the recent entries."""
 REFERRAL_AMOUNT_CENTS = 1_500
 REFERRAL_FRIEND_CODE_DAYS = 14
 REFERRAL_MEMBER_VOUCHER_DAYS = 30
+REFERRAL_MONTHLY_REWARD_CAP = 10
+"""Fraud rule: referral rewards a member can get in one calendar month."""
 
 # --- Demo data ---------------------------------------------------------------------------
 DEMO_PASSWORD_LENGTH = 16

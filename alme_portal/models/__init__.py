@@ -9,6 +9,7 @@ from alme_portal.models.loyalty import LovesCheckpoint, LovesEntry, LoyaltyVouch
 from alme_portal.models.meta import AppMeta
 from alme_portal.models.orders import Instalment, Order, OrderLine, Payment, Shipment, ShipmentLine
 from alme_portal.models.outbox import OutboxAttachment, OutboxEmail
+from alme_portal.models.referral import ReferralInvite
 from alme_portal.models.refunds import Refund, StoredValue, StoredValueEntry
 from alme_portal.models.requests import OrderChangeRequest
 from alme_portal.models.returns import ReturnLine, ReturnRequest, StockAlert, Withdrawal
@@ -34,6 +35,7 @@ __all__ = [
     "PasswordReset",
     "Payment",
     "Product",
+    "ReferralInvite",
     "Refund",
     "RelayPoint",
     "ReturnLine",

@@ -21,6 +21,8 @@ class Customer(SQLModel, table=True):
     birthday: date | None = None
     """Set once (rule L2: the birthday mission cannot be farmed by changing it)."""
     newsletter_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    referral_code: str | None = Field(default=None, max_length=16, unique=True)
+    """Her personal referral code, in her link `/r/<code>` (F1), made the first time needed."""
     left_loyalty_on: date | None = None
     """The day she left Almé Lovers (L10): final, she earns nothing from then on."""
     preferred_language: str = Field(default="fr", max_length=2)

@@ -58,6 +58,8 @@ class LoyaltyVoucher(SQLModel, table=True):
     used_order_id: int | None = Field(default=None, foreign_key="customer_order.id")
     cancelled_on: date | None = None
     """L10: cancelled with every reward when the member left the program."""
+    origin: str = Field(default="loves", max_length=8)
+    """"loves" (bought with loves, L5) or "referral" (a friend's first order, F3)."""
 
 
 class LovesCheckpoint(SQLModel, table=True):

@@ -11,8 +11,16 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from alme_portal import clock
-from alme_portal.models import Customer, LoyaltyVoucher, Order, OrderLine, Payment, StoredValue
-from alme_portal.rules import codes
+from alme_portal.models import (
+    Customer,
+    LoyaltyVoucher,
+    Order,
+    OrderLine,
+    Payment,
+    ReferralInvite,
+    StoredValue,
+)
+from alme_portal.rules import codes, referral
 from alme_portal.services import stored_values
 
 
@@ -34,6 +42,14 @@ def known_codes(session: Session, texts: list[str]) -> dict[str, codes.Code]:
             used=used,
             owner_email=email,
         )
+    for invite in session.exec(select(ReferralInvite).where(ReferralInvite.friend_code.in_(texts))):
+        found[invite.friend_code] = codes.Code(
+            invite.friend_code,
+            codes.REFERRAL,
+            invite.code_last_day,
+            used=invite.status != referral.CODE_SENT,
+            owner_email=invite.friend_email,
+        )  # F3: hers only, once, 14 days
     for value in session.exec(select(StoredValue).where(StoredValue.code.in_(texts))):
         found[value.code] = codes.Code(
             value.code,
@@ -76,6 +92,8 @@ def use_order_codes(session: Session, order: Order) -> str | None:
             not is_discount and text not in paid_with
         ):
             return f"{text}: codes.wrong_field"  # a voucher is a discount, a credit note pays
+        if code.kind == codes.REFERRAL:
+            continue  # marked used with the member's reward (services.referral)
         if code.kind == codes.LOYALTY_VOUCHER:
             voucher = session.exec(select(LoyaltyVoucher).where(LoyaltyVoucher.code == text)).one()
             voucher.used_order_id = order.id
