@@ -7,12 +7,14 @@ from alme_portal.api import create_api
 from alme_portal.components import theme
 from alme_portal.i18n import translate
 from alme_portal.pages.account_links import confirm_page, reset_page
+from alme_portal.pages.friend import friend_page
 from alme_portal.pages.help import help_page
 from alme_portal.pages.home import home
 from alme_portal.pages.loyalty import loyalty_page
 from alme_portal.pages.my_account import my_account_page
 from alme_portal.pages.not_found import not_found
 from alme_portal.pages.order import order_page
+from alme_portal.pages.referral import referral_page
 from alme_portal.pages.return_status import return_status_page
 from alme_portal.pages.returns import returns_page
 from alme_portal.pages.staff import staff_page
@@ -24,6 +26,7 @@ from alme_portal.state.loyalty import LoyaltyState
 from alme_portal.state.my_account import MyAccountState
 from alme_portal.state.order import OrderState
 from alme_portal.state.order_change import OrderChangeState
+from alme_portal.state.referral import FriendState, ReferralState
 from alme_portal.state.return_status import ReturnStatusState
 from alme_portal.state.returns import ReturnState
 from alme_portal.state.staff import StaffState
@@ -76,6 +79,8 @@ PAGES = (
         "Confirm your e-mail · Almé",
         [AccountLinkState.load_confirm_page],
     ),
+    (referral_page, routes.REFERRAL, "Refer a friend · Almé", [ReferralState.load_referral]),
+    (friend_page, routes.FRIEND, "€15 for your first order · Almé", [FriendState.load_friend]),
     (staff_page, routes.STAFF, "Atelier console · Almé", [StaffState.load_staff]),
     (not_found, routes.NOT_FOUND, "Page not found · Almé", []),
 )

@@ -14,6 +14,8 @@ from alme_portal.i18n import (
     fr,
     loyalty_en,
     loyalty_fr,
+    referral_en,
+    referral_fr,
     refunds_en,
     refunds_fr,
     returns_en,
@@ -26,6 +28,7 @@ EN: dict[str, str] = {
     **loyalty_en.MESSAGES,
     **account_en.MESSAGES,
     **refunds_en.MESSAGES,
+    **referral_en.MESSAGES,
 }
 FR: dict[str, str] = {
     **fr.MESSAGES,
@@ -33,6 +36,7 @@ FR: dict[str, str] = {
     **loyalty_fr.MESSAGES,
     **account_fr.MESSAGES,
     **refunds_fr.MESSAGES,
+    **referral_fr.MESSAGES,
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}

@@ -100,6 +100,13 @@ class _Canvas:
         self.draw.rectangle((x, top, x + weight - 1, bottom), fill=BLACK)
 
 
+def qr_png(data: str, size: int = 720) -> bytes:
+    """A square PNG of the QR code of ``data`` (a referral link: F1), sharp at any scale."""
+    buffer = io.BytesIO()
+    _qr_image(data, size).save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
 def _qr_image(data: str, max_size: int) -> Image.Image:
     """The QR code of ``data`` (error correction M, 4-module quiet zone), whole-pixel modules."""
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)

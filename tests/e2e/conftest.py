@@ -46,6 +46,7 @@ def _server_env(database_url: str, port: int) -> dict[str, str]:
         PYTHONUNBUFFERED="1",
         ALME_CARRIER_SIMULATOR_URL=f"http://127.0.0.1:{port}/_carrier-sim",
         ALME_TRACKING_CACHE_SECONDS="0",
+        ALME_PORTAL_URL=f"http://127.0.0.1:{port}",  # links in e-mails and the referral link
         PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
     )
     return env

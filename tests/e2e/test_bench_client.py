@@ -1,6 +1,7 @@
 """The benchmark's load client drives the real portal over its websocket, as a browser tab does."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from test_tracking import _order
@@ -19,9 +20,15 @@ from bench.portal_scenarios import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _in_own_loop(coroutine):
+    """Run the load client in a thread of its own: Playwright's sync API may hold this one."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def _run(portal, journey, pathname, iterations=2):
     app = AppInfo.from_app_dir(ROOT)  # the build the browser tests serve
-    return asyncio.run(
+    return _in_own_loop(
         closed_loop(app, None, journey, base_url=portal["url"], iterations=iterations,
                     connect={"pathname": pathname}, settle_s=0, close_wait_s=0)
     )  # fmt: skip
@@ -68,7 +75,7 @@ def test_load_client_opens_the_dashboard_of_a_member_whose_cookie_it_holds(porta
     token = login_token(f"sqlite:///{portal['database']}")
     cookie = {f"{AccountState.get_full_name()}.login_token_rx_state_": token}
     app = AppInfo.from_app_dir(ROOT)
-    result = asyncio.run(
+    result = _in_own_loop(
         closed_loop(app, None, DashboardLoad(demo_member()), base_url=portal["url"], iterations=2,
                     connect={"pathname": LOYALTY_PATH, "storage_vars": cookie}, settle_s=0,
                     close_wait_s=0)

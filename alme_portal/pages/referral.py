@@ -1,0 +1,175 @@
+"""Refer a friend: her link to copy, share or print as a QR code, invitations, their states."""
+
+import reflex as rx
+
+from alme_portal.components import theme
+from alme_portal.components.account_forms import email_field, welcome_forms
+from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.i18n import t
+from alme_portal.components.layout import shell
+from alme_portal.state.referral import ReferralState as R
+
+
+def _card(title, *children, card_id: str) -> rx.Component:
+    return rx.vstack(rx.text(title, **theme.KICKER), *children, spacing="3", align="start",
+                     id=card_id, **theme.CARD)  # fmt: skip
+
+
+def _share() -> rx.Component:
+    return _card(
+        t("referral.link.title"),
+        rx.text(
+            R.referral_link,
+            id="referral-link",
+            font_family=theme.SERIF,
+            font_size="22px",
+            word_break="break-all",
+        ),
+        rx.hstack(
+            rx.button(
+                rx.icon("copy", size=16),
+                t("referral.copy"),
+                id="copy-link",
+                on_click=[rx.set_clipboard(R.referral_link), R.link_copied],
+                **theme.PRIMARY_BUTTON,
+            ),
+            rx.link(
+                rx.button(
+                    rx.icon("message-circle", size=16),
+                    t("referral.whatsapp"),
+                    **theme.SECONDARY_BUTTON,
+                ),
+                href=R.whatsapp_url,
+                is_external=True,
+                id="share-whatsapp",
+            ),
+            rx.button(
+                rx.icon("qr-code", size=16),
+                t("referral.qr"),
+                id="download-qr",
+                on_click=R.download_qr,
+                **theme.SECONDARY_BUTTON,
+            ),
+            spacing="3",
+            wrap="wrap",
+        ),
+        rx.text(t("referral.qr.hint"), size="1", color=theme.MUTED),
+        card_id="referral-share",
+    )
+
+
+def _invite() -> rx.Component:
+    return _card(
+        t("referral.invite.title"),
+        rx.form(
+            rx.vstack(
+                email_field("invite-email", t("referral.invite.email")),
+                rx.button(
+                    t("referral.invite.submit"),
+                    type="submit",
+                    id="invite-submit",
+                    **theme.SECONDARY_BUTTON,
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            on_submit=R.send_invite,
+            reset_on_submit=True,
+            width="100%",
+        ),
+        card_id="referral-invite",
+    )
+
+
+def _correction(row) -> rx.Component:
+    return rx.form(
+        rx.hstack(
+            rx.el.input(type="hidden", name="invite_id", value=row["id"]),
+            rx.input(
+                name="email",
+                type="email",
+                required=True,
+                max_length=254,
+                placeholder=t("referral.correct"),
+                aria_label=t("referral.correct"),
+                **theme.INPUT,
+            ),
+            rx.button(
+                t("referral.correct.submit"), type="submit", size="2", **theme.SECONDARY_BUTTON
+            ),
+            spacing="2",
+            width="100%",
+            wrap="wrap",
+        ),
+        on_submit=R.correct_invite,
+        reset_on_submit=True,
+        width="100%",
+    )
+
+
+def _row(row) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.text(row["email"]),
+            rx.spacer(),
+            rx.text(row["status"], **theme.KICKER, class_name="referral-status"),
+            width="100%",
+            align="center",
+        ),
+        rx.text(row["since"], size="1", color=theme.MUTED),
+        rx.cond(row["reason"] != "", rx.text(row["reason"], size="2", color=theme.TERRACOTTA)),
+        rx.cond(row["pending"] != "", _correction(row)),
+        width="100%",
+        spacing="1",
+        padding_y="0.8em",
+        class_name="referral-row",
+        border_bottom=f"1px solid {theme.LINE}",
+    )
+
+
+def _list() -> rx.Component:
+    return _card(
+        t("referral.list.title"),
+        rx.cond(
+            R.invites.length() > 0,
+            rx.vstack(rx.foreach(R.invites, _row), width="100%", spacing="0"),
+            rx.text(t("referral.list.none"), size="2", color=theme.MUTED),
+        ),
+        card_id="referral-list",
+    )
+
+
+def _message() -> rx.Component:
+    return rx.cond(
+        R.referral_message != "",
+        rx.cond(
+            R.referral_ok,
+            notice(R.referral_message, tone="info", notice_id="referral-message"),
+            notice(R.referral_message, tone="warning", notice_id="referral-message"),
+        ),
+    )
+
+
+def referral_page() -> rx.Component:
+    """Refer a friend for members; the login forms for anyone else."""
+    member = rx.vstack(
+        _message(),
+        rx.grid(
+            rx.vstack(_share(), _invite(), spacing="5", width="100%"),
+            _list(),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="5",
+            width="100%",
+            align_items="start",
+        ),
+        spacing="5",
+        width="100%",
+        id="referral-page",
+    )
+    return shell(
+        rx.box(
+            page_heading(t("referral.kicker"), t("referral.title"), t("referral.intro")),
+            rx.cond(R.signed_in, member, welcome_forms(R.log_in_referral, R.sign_up_referral)),
+            width="100%",
+        )
+    )

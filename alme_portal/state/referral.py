@@ -1,0 +1,169 @@
+"""The member's referral page (F1, F5): her link, invitations and referrals' states."""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import quote
+
+import reflex as rx
+
+from alme_portal import db, settings
+from alme_portal.i18n import translate
+from alme_portal.i18n.dates import format_day
+from alme_portal.labels.render import qr_png
+from alme_portal.services import referral
+from alme_portal.state.account import AccountState, text_field
+from alme_portal.state.ui import UiState
+from alme_portal.views.referral_page import build_invites
+
+
+def _page(member_id: int) -> tuple[str, dict[str, list]]:
+    with db.session_scope(write=True) as session:  # her code is made the first time
+        code = referral.member_code(session, member_id)
+        rows = referral.invites(session, member_id)
+        return referral.link(code), {lang: build_invites(rows, lang) for lang in settings.LANGUAGES}
+
+
+def _in_session(action, *args):
+    with db.session_scope(write=True) as session:
+        return action(session, *args)
+
+
+class ReferralState(AccountState):
+    """Her link and referrals; every action re-checks her login session first."""
+
+    referral_link: str = ""
+    referral_message: str = ""
+    referral_ok: bool = False
+    _invites: dict[str, list] = {}
+
+    @rx.var
+    def invites(self) -> list[dict[str, str]]:
+        """Her referrals in the page's language."""
+        return self._invites.get(self.language, [])
+
+    @rx.var
+    def whatsapp_url(self) -> str:
+        """A WhatsApp share with her link and a line in the page's language (F1)."""
+        words = translate(self.language, "referral.whatsapp.text")
+        return f"https://wa.me/?text={quote(f'{words} {self.referral_link}', safe='')}"
+
+    @rx.event
+    async def load_referral(self):
+        """Open the page: her link for a member, the login forms otherwise."""
+        self.account_error, self.referral_message = "", ""
+        await self._resolve()
+        await self._refresh()
+
+    async def _refresh(self) -> None:
+        if not self.signed_in:
+            self.referral_link, self._invites = "", {}
+            return
+        self.referral_link, self._invites = await asyncio.to_thread(_page, self._member_id)
+
+    async def _act(self, action, *args, ok: str) -> None:
+        await self._resolve()  # a session that ended meanwhile acts for nobody
+        if not self.signed_in:
+            await self._refresh()
+            return
+        outcome = await asyncio.to_thread(_in_session, action, self._member_id, *args)
+        self.referral_ok = outcome.status == ok
+        self.referral_message = translate(self.language, outcome.message_key)
+        await self._refresh()
+
+    @rx.event
+    async def log_in_referral(self, form_data: dict):
+        """Log in from this page, then show her link."""
+        await self._log_in_with(form_data)
+        await self._refresh()
+
+    @rx.event
+    async def sign_up_referral(self, form_data: dict):
+        """Create my account from this page, then show my link."""
+        await self._sign_up_with(form_data)
+        await self._refresh()
+
+    @rx.event
+    async def send_invite(self, form_data: dict):
+        """F1: e-mail a friend her link (the fraud rules say why when refused)."""
+        data = form_data if isinstance(form_data, dict) else {}
+        await self._act(referral.invite, text_field(data, "email"), ok="invited")
+
+    @rx.event
+    async def correct_invite(self, form_data: dict):
+        """F5: correct a mistyped friend's e-mail while the referral is pending."""
+        data = form_data if isinstance(form_data, dict) else {}
+        raw = text_field(data, "invite_id")
+        await self._act(
+            referral.correct_email,
+            int(raw) if raw.isdigit() else None,
+            text_field(data, "email"),
+            ok="corrected",
+        )
+
+    @rx.event
+    def link_copied(self):
+        """Say the link is on the clipboard (the browser copied it)."""
+        if self.referral_link:
+            self.referral_ok = True
+            self.referral_message = translate(self.language, "referral.copied")
+
+    @rx.event
+    async def download_qr(self):
+        """F1: the QR code of her link, as a PNG."""
+        await self._resolve()
+        if self.signed_in and self.referral_link:
+            png = await asyncio.to_thread(qr_png, self.referral_link)
+            return rx.download(data=png, filename="alme-referral-qr.png")
+
+
+class FriendState(UiState):
+    """The friend's landing page `/r/<code>` (F1, F3)."""
+
+    referrer_name: str = ""
+    link_known: bool = False
+    friend_message: str = ""
+    friend_code: str = ""
+    friend_until: str = ""
+
+    @rx.var
+    def kicker(self) -> str:
+        """The line above the offer, e.g. 'A gift from Sophie', in the page's language."""
+        if not self.referrer_name:
+            return translate(self.language, "friend.kicker.plain")
+        return translate(self.language, "friend.kicker", name=self.referrer_name)
+
+    def _code(self) -> str:
+        code = self.router.page.params.get("ref_code", "")
+        return code if isinstance(code, str) else ""
+
+    @rx.event
+    async def load_friend(self):
+        """Open the landing: the offer, or a clear page for an unknown or closed link."""
+        self.friend_message, self.friend_code, self.friend_until = "", "", ""
+        found = await asyncio.to_thread(_referrer, self._code())
+        self.link_known, self.referrer_name = found is not None, found or ""
+
+    @rx.event
+    async def get_code(self, form_data: dict):
+        """F3: give her e-mail, get the €15 code (shown here and sent by e-mail)."""
+        data = form_data if isinstance(form_data, dict) else {}
+        email = text_field(data, "email")
+        outcome = await asyncio.to_thread(
+            _in_session, referral.friend_code, self._code(), email, self.language
+        )
+        self.friend_message = translate(self.language, outcome.message_key)
+        if outcome.status == "sent":
+            self.friend_code = outcome.code
+            self.friend_until = translate(
+                self.language,
+                "friend.until",
+                email=email.strip().lower(),
+                date=format_day(outcome.last_day, self.language),
+            )
+
+
+def _referrer(code: str) -> str | None:
+    with db.session_scope() as session:
+        member = referral.member_for_code(session, code)
+        return member.first_name if member else None
