@@ -1,6 +1,13 @@
-"""Integration fixtures: a real SQLite file migrated with the committed Alembic revisions."""
+"""Integration fixtures: a real SQLite file migrated with the committed Alembic revisions.
 
+The migrations and the demo load run once per test run into two template files; each test
+gets its own copy of one of them (a file copy costs milliseconds, a demo load seconds).
+"""
+
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -14,12 +21,37 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 """The instant the order tests load the demo at (a Wednesday morning in Paris)."""
 
 
+def _copy(source: Path, target: Path) -> None:
+    """Copy a SQLite database whole, what its write-ahead log holds included."""
+    with closing(sqlite3.connect(source)) as original, closing(sqlite3.connect(target)) as copy:
+        original.backup(copy)
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory) -> dict[str, Path]:
+    """A migrated empty database and the same holding the demo loaded at `NOW`, made once."""
+    folder = tmp_path_factory.mktemp("templates")
+    empty, with_demo = folder / "empty.db", folder / "demo.db"
+    schema.upgrade(f"sqlite:///{empty}")
+    _copy(empty, with_demo)
+    engine = db.engine_for(f"sqlite:///{with_demo}")
+    with Session(engine) as session, clock.use_clock(NOW):
+        demo.load_demo(session)
+        session.commit()
+    engine.dispose()
+    return {"empty": empty, "demo": with_demo}
+
+
 @pytest.fixture
-def database_url(tmp_path, monkeypatch) -> str:
-    """A freshly migrated SQLite database, also made the configured one."""
-    url = f"sqlite:///{tmp_path / 'portal.db'}"
+def database_url(tmp_path, monkeypatch, request, templates) -> str:
+    """A freshly migrated SQLite database of this test's own, also made the configured one.
+
+    It already holds the demo when the test asks for `demo_session`.
+    """
+    path = tmp_path / "portal.db"
+    _copy(templates["demo" if "demo_session" in request.fixturenames else "empty"], path)
+    url = f"sqlite:///{path}"
     monkeypatch.setenv("ALME_DATABASE_URL", url)
-    schema.upgrade(url)
     return url
 
 
@@ -32,10 +64,8 @@ def session(database_url):
 
 @pytest.fixture
 def demo_session(session):
-    """The migrated database holding the demo data set, loaded at `NOW`."""
+    """The migrated database holding the demo data set, loaded at `NOW` (see `templates`)."""
     with clock.use_clock(NOW):
-        demo.load_demo(session)
-        session.commit()
         yield session
 
 
