@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import reflex as rx
 
-from alme_portal import db, settings
+from alme_portal import clock, db, settings
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_day
 from alme_portal.labels.render import qr_png
@@ -21,7 +21,9 @@ def _page(member_id: int) -> tuple[str, dict[str, list]]:
     with db.session_scope(write=True) as session:  # her code is made the first time
         code = referral.member_code(session, member_id)
         rows = referral.invites(session, member_id)
-        return referral.link(code), {lang: build_invites(rows, lang) for lang in settings.LANGUAGES}
+        today = clock.today()
+        views = {lang: build_invites(rows, lang, today) for lang in settings.LANGUAGES}
+        return referral.link(code), views
 
 
 def _in_session(action, *args):

@@ -1,11 +1,13 @@
 """Refer a friend (F1-F5) and its fraud rules, with explicit days."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from alme_portal import settings
+from alme_portal.models import ReferralInvite
 from alme_portal.rules import referral
+from alme_portal.views.referral_page import build_invites
 
 SENT = date(2026, 11, 25)
 
@@ -78,3 +80,20 @@ def test_f2_f4_the_friends_first_order_with_that_email_rewards_the_member():
 )
 def test_f2_f3_and_the_monthly_cap_refuse_with_a_reason(changes, refusal):
     assert reward(**changes) == refusal
+
+
+def test_f3_a_code_past_its_14_days_shows_as_expired_and_can_no_longer_be_corrected():
+    row = ReferralInvite(
+        id=1,
+        member_id=1,
+        friend_email="lea@example.fr",
+        friend_key="x",
+        status="code_sent",
+        code_last_day=date(2026, 12, 8),
+        invited_at=datetime(2026, 11, 25, 9, tzinfo=UTC),
+    )
+    [on_last_day] = build_invites([row], "en", date(2026, 12, 8))
+    [after] = build_invites([row], "en", date(2026, 12, 9))
+    assert (on_last_day["status"], on_last_day["pending"]) == ("Code sent", "yes")
+    assert (after["status"], after["pending"]) == ("Expired", "")
+    assert after["email"] == "l•a@example.fr"
