@@ -102,3 +102,12 @@ def item_summary(row) -> rx.Component:
         align="start",
         class_name="review-row",
     )  # fmt: skip
+
+
+def outcome_notice(message, ok, notice_id: str) -> rx.Component:
+    """An action's message, shown only when there is one: calm when it worked, warning if not."""
+    return rx.cond(
+        message != "",
+        rx.cond(ok, notice(message, tone="info", notice_id=notice_id),
+                notice(message, tone="warning", notice_id=notice_id)),
+    )  # fmt: skip

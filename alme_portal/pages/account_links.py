@@ -5,18 +5,15 @@ import reflex as rx
 from alme_portal import routes
 from alme_portal.components import theme
 from alme_portal.components.account_forms import account_form, email_field, password_field
-from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.cards import outcome_notice, page_heading
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.state.account_links import AccountLinkState as K
 
 
 def _outcome(next_label, next_href: str) -> rx.Component:
-    message = rx.cond(K.link_ok,
-                      notice(K.link_message, tone="info", notice_id="link-message"),
-                      notice(K.link_message, tone="warning", notice_id="link-message"))  # fmt: skip
     return rx.vstack(
-        rx.cond(K.link_message != "", message),
+        outcome_notice(K.link_message, K.link_ok, "link-message"),
         rx.cond(K.link_done, rx.link(next_label, href=next_href, color=theme.INK, id="link-next")),
         spacing="3", width="100%",
     )  # fmt: skip

@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.account_forms import welcome_forms
-from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.cards import notice, outcome_notice, page_heading
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.pages.loyalty_membership import claim_card, leave_card
@@ -280,12 +280,7 @@ def _history() -> rx.Component:
 
 
 def _message() -> rx.Component:
-    return rx.cond(
-        L.loyalty_message != "",
-        rx.cond(L.loyalty_message_ok,
-                notice(L.loyalty_message, tone="info", notice_id="loyalty-message"),
-                notice(L.loyalty_message, tone="warning", notice_id="loyalty-message")),
-    )  # fmt: skip
+    return outcome_notice(L.loyalty_message, L.loyalty_message_ok, "loyalty-message")
 
 
 def _dashboard() -> rx.Component:

@@ -9,7 +9,7 @@ from alme_portal.components.account_forms import (
     password_field,
     welcome_forms,
 )
-from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.cards import outcome_notice, page_heading
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.state.my_account import MyAccountState as M
@@ -101,12 +101,7 @@ def _change_password() -> rx.Component:
 
 
 def _message() -> rx.Component:
-    return rx.cond(
-        M.account_message != "",
-        rx.cond(M.account_message_ok,
-                notice(M.account_message, tone="info", notice_id="account-message"),
-                notice(M.account_message, tone="warning", notice_id="account-message")),
-    )  # fmt: skip
+    return outcome_notice(M.account_message, M.account_message_ok, "account-message")
 
 
 def _account() -> rx.Component:

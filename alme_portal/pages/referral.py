@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.account_forms import email_field, welcome_forms
-from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.cards import outcome_notice, page_heading
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.state.referral import ReferralState as R
@@ -140,14 +140,7 @@ def _list() -> rx.Component:
 
 
 def _message() -> rx.Component:
-    return rx.cond(
-        R.referral_message != "",
-        rx.cond(
-            R.referral_ok,
-            notice(R.referral_message, tone="info", notice_id="referral-message"),
-            notice(R.referral_message, tone="warning", notice_id="referral-message"),
-        ),
-    )
+    return outcome_notice(R.referral_message, R.referral_ok, "referral-message")
 
 
 def referral_page() -> rx.Component:

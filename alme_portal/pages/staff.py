@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.account_forms import account_form, email_field, password_field
-from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.cards import outcome_notice, page_heading
 from alme_portal.components.forms import field, form_error
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
@@ -214,14 +214,7 @@ def _detail() -> rx.Component:
 
 
 def _message() -> rx.Component:
-    return rx.cond(
-        S.staff_message != "",
-        rx.cond(
-            S.staff_ok,
-            notice(S.staff_message, tone="info", notice_id="staff-message"),
-            notice(S.staff_message, tone="warning", notice_id="staff-message"),
-        ),
-    )
+    return outcome_notice(S.staff_message, S.staff_ok, "staff-message")
 
 
 def _console() -> rx.Component:
