@@ -122,14 +122,18 @@ def _still_owed(paid: Paid, received_on: date) -> int:
     if deferred and received_on <= paid.due_date:
         return paid.amount_cents - paid.refunded_cents
     if paid.method == INSTALMENTS:
-        return sum(i.amount_cents for i in paid.instalments if i.status == SCHEDULED)
+        return sum(i.amount_cents for i in paid.instalments if _still_to_charge(i, received_on))
     return 0
 
 
 def _collected_left(paid: Paid, received_on: date) -> int:
     """What can still be credited back to this payment (collected, not given back yet)."""
     if paid.method == INSTALMENTS:
-        collected = sum(i.amount_cents for i in paid.instalments if i.status == PAID)
+        collected = sum(
+            i.amount_cents
+            for i in paid.instalments
+            if i.status == PAID or i.status == SCHEDULED and not _still_to_charge(i, received_on)
+        )
         return collected - paid.refunded_cents
     if _still_owed(paid, received_on):
         return 0
@@ -141,11 +145,20 @@ def refundable(payments: list[Paid], received_on: date) -> int:
     return sum(_still_owed(p, received_on) + _collected_left(p, received_on) for p in payments)
 
 
-def _reduce_instalments(paid: Paid, amount: int) -> list[Move]:
+def _still_to_charge(instalment: Instalment, received_on: date) -> bool:
+    """R11: whether an instalment is still to charge when the return arrives.
+
+    One due on or before that day has been charged, whatever the stored status says.
+    """
+    return instalment.status == SCHEDULED and instalment.due_date > received_on
+
+
+def _reduce_instalments(paid: Paid, amount: int, received_on: date) -> list[Move]:
     """R11: lower the scheduled instalments by `amount`, spread evenly, none below zero."""
     moves: list[Move] = []
-    scheduled = sorted((i for i in paid.instalments if i.status == SCHEDULED),
-                       key=lambda i: i.sequence)  # fmt: skip
+    scheduled = sorted(
+        (i for i in paid.instalments if _still_to_charge(i, received_on)), key=lambda i: i.sequence
+    )
     left = amount
     while left and scheduled:
         shares = split_cents(left, len(scheduled))
@@ -156,8 +169,14 @@ def _reduce_instalments(paid: Paid, amount: int) -> list[Move]:
                 moves.append(Move(INSTALMENT_REDUCED, cut, paid.payment_id, instalment.sequence))
                 left -= cut
             if instalment.amount_cents > cut:
-                next_round.append(Instalment(instalment.sequence, instalment.due_date,
-                                             instalment.amount_cents - cut, SCHEDULED))  # fmt: skip
+                next_round.append(
+                    Instalment(
+                        instalment.sequence,
+                        instalment.due_date,
+                        instalment.amount_cents - cut,
+                        SCHEDULED,
+                    )
+                )
         scheduled = next_round
     return _merge(moves)
 
@@ -202,7 +221,7 @@ def plan_refund(
     for paid in payments:  # 1. stop asking for money not collected yet
         cut = min(left, _still_owed(paid, received_on))
         if cut and paid.method == INSTALMENTS:
-            moves += _reduce_instalments(paid, cut)
+            moves += _reduce_instalments(paid, cut, received_on)
         elif cut:
             moves.append(Move(NOT_CHARGED, cut, paid.payment_id))
         left -= cut
@@ -232,10 +251,20 @@ def new_balance_cents(moves: list[Move]) -> int:
 
 
 def _postage_payment(ordered: list[Paid], received_on: date) -> int | None:
-    """Postage goes to the method that is not a gift card where there is one (R5, R10)."""
-    collected = [p for p in ordered if _still_owed(p, received_on) == 0 or p.method == INSTALMENTS]
-    others = [p for p in collected if p.method != GIFT_CARD]
-    chosen = others or collected or ordered
+    """Postage goes to a method that took money, not a gift card where there is one (R5, R10).
+
+    None (a credit note) when no method took any: a charge not made cannot carry it.
+    """
+    took = [
+        p
+        for p in ordered
+        if p.method != INSTALMENTS
+        and not _still_owed(p, received_on)
+        or p.method == INSTALMENTS
+        and _collected_left(p, received_on) + p.refunded_cents
+    ]
+    others = [p for p in took if p.method != GIFT_CARD]
+    chosen = others or took
     return chosen[-1].payment_id if chosen else None
 
 
@@ -263,6 +292,15 @@ def after_refund(payments: list[Paid], moves: list[Move]) -> list[Paid]:
             )
             schedule.append(Instalment(instalment.sequence, instalment.due_date, amount, status))
         refunded = paid.refunded_cents + given.get(paid.payment_id, 0)
-        updated.append(Paid(paid.payment_id, paid.method, paid.amount_cents, refunded,
-                            paid.captured, paid.due_date, tuple(schedule)))  # fmt: skip
+        updated.append(
+            Paid(
+                paid.payment_id,
+                paid.method,
+                paid.amount_cents,
+                refunded,
+                paid.captured,
+                paid.due_date,
+                tuple(schedule),
+            )
+        )
     return updated

@@ -132,7 +132,10 @@ def inspect_line(session: Session, staff_id: int, line_id: Any, grounds: Any) ->
     line = session.get(ReturnLine, line_id) if isinstance(line_id, int) else None
     if line is None:
         return Outcome("invalid", "staff.inspect.unknown")
-    request = session.get(ReturnRequest, line.return_id)
+    # The return's row first, so that two inspectors finishing its last lines settle it once.
+    request = session.exec(
+        select(ReturnRequest).where(ReturnRequest.id == line.return_id).with_for_update()
+    ).one()
     if request.status != ReturnStatus.RECEIVED:
         key = "staff.inspect.twice" if request.received_at else "staff.inspect.not_received"
         return Outcome("invalid", key, request.id)

@@ -23,13 +23,15 @@ from alme_portal.models import (
     ReturnLine,
     ReturnRequest,
 )
-from alme_portal.models.vocabulary import OrderStatus, ReturnStatus
+from alme_portal.models.vocabulary import OrderKind, OrderStatus, ReturnStatus
 from alme_portal.rules import refunds
 from alme_portal.rules.calendar import add_working_days
 from alme_portal.rules.returns import REFUND
 from alme_portal.services import events, refund_texts, stored_values
 from alme_portal.services.exchange_orders import create_exchange_order
 
+STORED_METHODS = (refunds.GIFT_CARD, "credit_note")
+"""Payments whose money goes back onto their own code: a gift card, a credit note."""
 MONEY_KINDS = (*refunds.DRAWN, refunds.INSTALMENT_REDUCED)
 """Refund rows that give back money the order paid (postage is extra)."""
 
@@ -97,10 +99,11 @@ def carry_out(
         stored_id = value.id if value and move.payment_id is None else None
         if move.kind in refunds.NEW_KINDS:
             stored_id = value.id
-        elif move.kind == refunds.CREDIT_BACK and payment.method == refunds.GIFT_CARD:
-            card = stored_values.credit_gift_card(
+        elif payment is not None and payment.method in STORED_METHODS:  # R9, R10, R5
+            card = stored_values.credit_back(
                 session,
-                payment.gift_card_code or "",
+                payment.gift_card_code or payment.credit_note_code or "",
+                kind=payment.method,
                 email=order.email,
                 cents=move.amount_cents,
                 order_id=order.id,
@@ -173,6 +176,9 @@ def settle_return(session: Session, request: ReturnRequest) -> list[Refund]:
         )
     )
     order = session.get(Order, request.order_id)
+    paying = order  # R13: an exchange order was paid by the order it came from
+    if order.kind == OrderKind.EXCHANGE and order.origin_order_id:
+        paying = session.get(Order, order.origin_order_id)
     rows: list[Refund] = []
     by_destination: dict[str, list[int]] = {}
     for line in accepted:
@@ -190,10 +196,15 @@ def settle_return(session: Session, request: ReturnRequest) -> list[Refund]:
             amounts, shipping_cents=order.shipping_cents, order_fully_returned=full
         )
         moves = refunds.plan_refund(
-            order_payments(session, order.id), amount, destination, received_on, postage
+            order_payments(session, paying.id), amount, destination, received_on, postage
         )
-        rows += carry_out(session, order, moves, request.id)
+        rows += carry_out(session, paying, moves, request.id)
         full, postage = False, 0
+    if postage:  # R5 is owed even when nothing else is (a size exchange)
+        moves = refunds.plan_refund(
+            order_payments(session, paying.id), 0, refunds.ORIGINAL, received_on, postage
+        )
+        rows += carry_out(session, paying, moves, request.id)
     exchanges = [line for line in accepted if line.exchange_variant_id]
     if exchanges:
         request.exchange_order_id = create_exchange_order(session, request, exchanges).id

@@ -78,16 +78,19 @@ def issue(
     return value
 
 
-def credit_gift_card(
-    session: Session, code: str, *, email: str, cents: int, order_id: int
+def credit_back(
+    session: Session, code: str, *, kind: str, email: str, cents: int, order_id: int | None
 ) -> StoredValue:
-    """R9, R10: credit a refund back to the gift card an order was paid with.
+    """R9, R10: credit a refund back to the gift card or credit note an order was paid with.
 
-    A card sold before the portal kept balances is taken in with what it gets back.
+    A code issued before the portal kept balances is taken in with what it gets back; one
+    past its last day is replaced by a new one (money is never credited to be written off).
     """
     value = session.exec(select(StoredValue).where(StoredValue.code == code)).first()
+    if value is not None and value.last_day < clock.today():
+        return issue(session, kind, email=email, cents=cents, order_id=order_id)
     if value is None:
-        value = issue(session, "gift_card", email=email, cents=cents, order_id=order_id)
+        value = issue(session, kind, email=email, cents=cents, order_id=order_id)
         value.code = code
         session.flush()
         return value

@@ -387,3 +387,35 @@ def test_e4_a_cheaper_product_refunds_the_difference_to_the_original_method(demo
     assert (row.kind, row.amount_cents) == ("credit_back", paid - cheaper.price_cents)
     exchange = demo_session.get(Order, request.exchange_order_id)
     assert exchange.total_cents == 0 and request.status == "exchange_shipped"
+
+
+def test_r13_a_return_of_an_exchange_order_is_paid_back_by_the_order_it_came_from(demo_session):
+    """AL100117 exchanged AL100102's trousers: the money goes back to AL100102's PayPal."""
+    request = declare(demo_session, "AL100117", refund_method="original")
+    receive_and_inspect(demo_session, request)
+    rows = refunds_of(demo_session, request)
+    origin = order_id(demo_session, "AL100102")
+    assert rows and {row.order_id for row in rows} == {origin}
+    assert request.status == "refunded"
+    payment = demo_session.get(Payment, rows[0].payment_id)
+    assert (payment.order_id, payment.method, rows[0].kind) == (origin, "paypal", "credit_back")
+
+
+def test_r5_postage_is_paid_even_when_the_return_is_only_a_size_exchange(demo_session):
+    options = return_options.return_options(
+        demo_session, order_id(demo_session, "AL100110"), "en", clock.in_paris(NOW).date()
+    )
+    other = next(size for size in options["lines"][0]["sizes"] if size["in_stock"])
+    request = declare(
+        demo_session,
+        "AL100110",
+        "size_exchange",
+        method="self_ship",
+        lines=[0],
+        quantity=1,
+        variant=other["variant_id"],
+    )
+    receive_and_inspect(demo_session, request, postage=450)
+    assert [(r.kind, r.amount_cents) for r in refunds_of(demo_session, request)] == [
+        ("postage", 450)
+    ]

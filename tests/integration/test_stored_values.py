@@ -55,9 +55,18 @@ def test_r8_a_credit_note_is_valid_one_year_then_written_off(session):
 
 
 @pytest.mark.parametrize(
-    ("code", "cents"), [(None, 100), ("AV-NOPE-NOPE", 100), ("x" * 500, 1), ("OK", 0),
-                        ("OK", -5), ("OK", "100"), ("OK", True), ("OK", 1.5)],
-)  # fmt: skip
+    ("code", "cents"),
+    [
+        (None, 100),
+        ("AV-NOPE-NOPE", 100),
+        ("x" * 500, 1),
+        ("OK", 0),
+        ("OK", -5),
+        ("OK", "100"),
+        ("OK", True),
+        ("OK", 1.5),
+    ],
+)
 def test_bad_spends_change_nothing(session, code, cents):
     note = issue(session)
     outcome = spend(session, note.code if code == "OK" else code, cents)
@@ -69,8 +78,9 @@ def test_bad_spends_change_nothing(session, code, cents):
 def test_the_database_refuses_a_negative_balance(session):
     note = issue(session)
     with pytest.raises(IntegrityError):
-        session.execute(sa.update(StoredValue).where(StoredValue.id == note.id)
-                        .values(balance_cents=-1))  # fmt: skip
+        session.execute(
+            sa.update(StoredValue).where(StoredValue.id == note.id).values(balance_cents=-1)
+        )
         session.flush()
     session.rollback()
 
@@ -98,10 +108,28 @@ def test_two_spends_at_once_of_the_same_credit_note_one_succeeds(session, databa
 def test_r9_a_refund_credits_the_gift_card_it_came_from(session):
     card = issue(session, 2_000, "gift_card")
     with clock.use_clock(NOW):
-        stored_values.credit_gift_card(session, card.code, email="x@example.fr", cents=500,
-                                       order_id=None)  # fmt: skip
-        unknown = stored_values.credit_gift_card(session, "GIFT-OLD-1", email="x@example.fr",
-                                                 cents=700, order_id=None)  # fmt: skip
+        stored_values.credit_back(
+            session, card.code, kind="gift_card", email="x@example.fr", cents=500, order_id=None
+        )
+        unknown = stored_values.credit_back(
+            session, "GIFT-OLD-1", kind="gift_card", email="x@example.fr", cents=700, order_id=None
+        )
     session.commit()
     assert session.get(StoredValue, card.id).balance_cents == 2_500
     assert (unknown.code, unknown.kind, unknown.balance_cents) == ("GIFT-OLD-1", "gift_card", 700)
+
+
+def test_r8_a_refund_credits_the_credit_note_it_came_from_or_a_new_one_once_expired(session):
+    note = issue(session, 1_000)
+    with clock.use_clock(NOW):
+        same = stored_values.credit_back(
+            session, note.code, kind="credit_note", email="x@example.fr", cents=300, order_id=None
+        )
+    late = NOW + timedelta(days=settings.CREDIT_NOTE_VALIDITY_DAYS + 1)
+    with clock.use_clock(late):
+        fresh = stored_values.credit_back(
+            session, note.code, kind="credit_note", email="x@example.fr", cents=200, order_id=None
+        )
+    session.commit()
+    assert (same.id, same.balance_cents) == (note.id, 1_300)
+    assert fresh.id != note.id and fresh.balance_cents == 200 and fresh.code.startswith("AV-")
