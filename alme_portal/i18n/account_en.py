@@ -58,4 +58,5 @@ MESSAGES: dict[str, str] = {
     "confirm.intro": "One click confirms the address this link was sent to.",
     "confirm.submit": "Confirm my e-mail address",
     "confirm.to_account": "Go to my account",
+    "account.confirm.claim": "The order's loves now count for the Almé account that asked.",
 }

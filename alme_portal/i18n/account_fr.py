@@ -69,4 +69,7 @@ MESSAGES: dict[str, str] = {
     "confirm.intro": "Un clic confirme l'adresse à laquelle ce lien a été envoyé.",
     "confirm.submit": "Confirmer mon adresse e-mail",
     "confirm.to_account": "Aller à mon compte",
+    "account.confirm.claim": (
+        "Les loves de la commande comptent désormais pour le compte Almé qui les a demandés."
+    ),
 }

@@ -145,4 +145,8 @@ MESSAGES: dict[str, str] = {
     "loyalty.leave.done": (
         "You have left Almé Lovers: {loves} loves and your vouchers are cancelled."
     ),
+    "loyalty.claim.confirm_sent": (
+        "This order was placed with another address: we have e-mailed it a link. The loves "
+        "count once it is opened."
+    ),
 }

@@ -152,4 +152,8 @@ MESSAGES: dict[str, str] = {
     "loyalty.leave.done": (
         "Vous avez quitté les Almé Lovers : {loves} loves et vos bons sont annulés."
     ),
+    "loyalty.claim.confirm_sent": (
+        "Cette commande a été passée avec une autre adresse : nous lui avons envoyé un lien. "
+        "Les loves comptent dès qu'il est ouvert."
+    ),
 }

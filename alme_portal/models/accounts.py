@@ -50,12 +50,15 @@ class EmailLink(SQLModel, table=True):
     """A one-time link that proves she reads an address: to verify it, or to move to it.
 
     Purpose "verify" confirms the account's current e-mail; "change" makes `email` the
-    account's e-mail once opened. Only the token's hash is stored.
+    account's e-mail once opened; "claim" lets the owner of an order's e-mail give its loves
+    to the account (L9). Only the token's hash is stored.
     """
 
     __tablename__ = "email_link"
     __table_args__ = (
-        sa.CheckConstraint("purpose IN ('verify', 'change')", name="email_link_purpose_known"),
+        sa.CheckConstraint(
+            "purpose IN ('verify', 'change', 'claim')", name="email_link_purpose_known"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -63,5 +66,7 @@ class EmailLink(SQLModel, table=True):
     purpose: str = Field(max_length=8)
     email: str = Field(max_length=254)
     token_hash: str = Field(max_length=64, unique=True, index=True)
+    order_id: int | None = Field(default=None, foreign_key="customer_order.id")
+    """For "claim": the order whose loves the owner of `email` lets her count (L9)."""
     created_at: datetime = Field(sa_type=UTCDateTime, index=True)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

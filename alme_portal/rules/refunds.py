@@ -43,6 +43,8 @@ NEW_KINDS = (NEW_CREDIT_NOTE, NEW_GIFT_CARD)
 """Moves paid into the credit note or gift card the refund issues."""
 DRAWN = (*NEW_KINDS, CREDIT_BACK, NOT_CHARGED)
 """Moves that count against what a payment paid (with `INSTALMENT_REDUCED`)."""
+MONEY_KINDS = (*DRAWN, INSTALMENT_REDUCED)
+"""Moves that give back money the order paid (postage is extra)."""
 
 GIFT_CARD = "gift_card"
 INSTALMENTS = "instalments_3"

@@ -39,6 +39,16 @@ _TEXTS = {
                " n'a lieu qu'une fois cette adresse confirmée.\n\nSi ce n'est pas vous, changez"
                " votre mot de passe maintenant :\n{url}"),
     },
+    "claim": {
+        "en": ("Count the loves of order {number}?", "Hello,\n\n{name} asked to count the loves"
+               " of order {number}, placed with this address, for her Almé account. If that is"
+               " you, confirm within {minutes} minutes (the link works once):\n{url}\n\n"
+               "If not, ignore this e-mail: nothing changes."),
+        "fr": ("Compter les loves de la commande {number} ?", "Bonjour,\n\n{name} a demandé à"
+               " compter les loves de la commande {number}, passée avec cette adresse, sur son"
+               " compte Almé. Si c'est vous, confirmez dans les {minutes} minutes (le lien ne"
+               " sert qu'une fois) :\n{url}\n\nSinon, ignorez cet e-mail : rien ne change."),
+    },
     "changed": {
         "en": ("Your Almé e-mail address has changed", "Hello {name},\n\nYour account now uses"
                " {email}; this address receives nothing more from it.\n\nIf it was not you,"
@@ -53,6 +63,7 @@ KINDS = {
     "verify": "email_verify",
     "change": "email_change",
     "change_requested": "email_change_requested",
+    "claim": "loyalty_claim_confirm",
     "changed": "email_changed",
 }
 """The outbox kind of each account e-mail."""

@@ -13,13 +13,13 @@ from typing import Any
 from sqlmodel import Session, func, select
 
 from alme_portal import clock, routes, settings
-from alme_portal.models import Customer, EmailLink, PasswordReset
+from alme_portal.models import Customer, EmailLink, Order, PasswordReset
 from alme_portal.rules.contact import normalise_email
 from alme_portal.rules.money import mask_email
 from alme_portal.services import account_emails, outbox, passwords
 from alme_portal.services.accounts import Outcome, end_sessions, password_problem, token_hash
 
-VERIFY, CHANGE = "verify", "change"
+VERIFY, CHANGE, CLAIM = "verify", "change", "claim"
 
 
 def _link(path: str, token: str) -> str:
@@ -102,10 +102,13 @@ def _usable(session: Session, model: type, token: Any, minutes: int):
     return link if fresh else None
 
 
-def _new_link(session: Session, customer: Customer, purpose: str, email: str) -> str:
+def _new_link(
+    session: Session, customer: Customer, purpose: str, email: str, order_id: int | None = None
+) -> str:
     token = secrets.token_urlsafe(32)
     session.add(EmailLink(customer_id=customer.id, purpose=purpose, email=email,
-                          token_hash=token_hash(token), created_at=clock.now()))  # fmt: skip
+                          token_hash=token_hash(token), order_id=order_id,
+                          created_at=clock.now()))  # fmt: skip
     session.flush()
     return _link(routes.ACCOUNT_CONFIRM, token)
 
@@ -161,6 +164,20 @@ def request_email_change(session: Session, *, customer_id: int, password: Any,
     return Outcome("sent", "account.email.change_sent", customer.id)
 
 
+def send_claim_link(session: Session, member: Customer, order: Order) -> bool:
+    """L9: ask the owner of an order's e-mail to let this member count its loves.
+
+    Returns:
+        False when her hourly share of e-mails is used up (nothing is sent).
+    """
+    if _hourly_limit_reached(session, member.id):
+        return False
+    url = _new_link(session, member, CLAIM, order.email, order.id)
+    _send(session, member, CLAIM, order.email, url=url, number=order.number,
+          minutes=settings.EMAIL_LINK_MINUTES)  # fmt: skip
+    return True
+
+
 def confirm_email(session: Session, token: Any) -> Outcome:
     """Open a confirmation link: verify her address, or move her account to the new one.
 
@@ -173,6 +190,14 @@ def confirm_email(session: Session, token: Any) -> Outcome:
     if link is None:
         return Outcome("invalid", "account.confirm.invalid")
     customer = session.get(Customer, link.customer_id)
+    if link.purpose == CLAIM:
+        # Imported here: loyalty_claims sends its links through this module.
+        from alme_portal.services.loyalty_claims import count_claim
+
+        link.used_at = clock.now()
+        counted = count_claim(session, customer.id, link.order_id)
+        key = "account.confirm.claim" if counted.status == "claimed" else counted.message_key
+        return Outcome(counted.status, key, customer.id)
     if link.purpose == VERIFY and link.email != customer.email:
         return Outcome("invalid", "account.confirm.invalid")
     if link.purpose == CHANGE:

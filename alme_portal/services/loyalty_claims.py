@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from alme_portal import clock
-from alme_portal.models import LovesEntry, Order
+from alme_portal.models import Customer, LovesEntry, Order, Refund
 from alme_portal.models.vocabulary import OrderStatus
-from alme_portal.rules import loyalty
-from alme_portal.services import order_lookup
+from alme_portal.rules import loyalty, refunds
+from alme_portal.services import account_links, order_lookup
 from alme_portal.services.loyalty import Outcome, append, locked_member
 
 
@@ -33,9 +33,12 @@ def claim_loves(
         client_address: her address, for the lookup's rate limit.
 
     Returns:
-        "claimed" with the loves, or "invalid" with "loyalty.claim.not_found" (unknown order or
-        wrong e-mail, alike), "loyalty.claim.rate_limited", "loyalty.claim.counted",
-        "loyalty.claim.cancelled" or "loyalty.left"; nothing else changes when invalid.
+        "claimed" with the loves (her own confirmed address), "sent" (a link went to the
+        order's address, whose owner confirms), or "invalid" with "loyalty.claim.not_found"
+        (unknown order or wrong e-mail, alike), "loyalty.claim.rate_limited",
+        "loyalty.claim.counted", "loyalty.claim.cancelled" (cancelled, back at the Atelier or
+        refunded in full), "account.emails.rate_limited" or "loyalty.left"; nothing else
+        changes when invalid.
     """
     member = locked_member(session, customer_id)
     if member is None or member.left_loyalty_on is not None:
@@ -47,13 +50,49 @@ def claim_loves(
     if found.status != "found":
         return Outcome("invalid", "loyalty.claim.not_found")
     order = session.get(Order, found.order_id)
+    refusal = _refusal(session, member, order, email)
+    if refusal:
+        return Outcome("invalid", refusal)
+    if member.email_verified and order.email == member.email:
+        return count_claim(session, member.id, order.id)
+    # Another address: its owner confirms by a link first (knowing an order's number and
+    # e-mail, which a packing slip shows, is not owning it).
+    if not account_links.send_claim_link(session, member, order):
+        return Outcome("invalid", "account.emails.rate_limited")
+    return Outcome("sent", "loyalty.claim.confirm_sent", code=order.number)
+
+
+def _refusal(session: Session, member: Customer, order: Order, email: Any) -> str | None:
     counted = order.customer_id not in (None, member.id) or _earned(session, order.number)
-    refusal = loyalty.claim_refusal(order_email=order.email, given_email=email, counted=counted,
-                                    cancelled=order.status == OrderStatus.CANCELLED)  # fmt: skip
+    nothing_left = _paid_after_refunds(session, order) <= 0
+    stopped = order.status in (OrderStatus.CANCELLED, OrderStatus.RETURNED_TO_SENDER)
+    return loyalty.claim_refusal(order_email=order.email, given_email=email, counted=counted,
+                                 cancelled=stopped or nothing_left)  # fmt: skip
+
+
+def _paid_after_refunds(session: Session, order: Order) -> int:
+    """L4: what the order still cost her once refunds are taken off."""
+    refunded = session.exec(select(func.coalesce(func.sum(Refund.amount_cents), 0)).where(
+        Refund.order_id == order.id, Refund.kind.in_(refunds.MONEY_KINDS))).one()  # fmt: skip
+    return order.total_cents - int(refunded)
+
+
+def count_claim(session: Session, member_id: int, order_id: int) -> Outcome:
+    """Credit a checked claim: the order's loves, pending until its own release day (L3, L9).
+
+    The order joins her account (and her tier, L7). Refused as "counted" when the order
+    earned its loves meanwhile, "cancelled" when nothing is left of it, "left" after L10.
+    """
+    member = locked_member(session, member_id)
+    order = session.get(Order, order_id)
+    if member is None or member.left_loyalty_on is not None or order is None:
+        return Outcome("invalid", "loyalty.left")
+    refusal = _refusal(session, member, order, order.email)
     if refusal:
         return Outcome("invalid", refusal)
     placed_on = clock.in_paris(order.placed_at).date()
-    entry = loyalty.claim_entry(order.number, order.total_cents, placed_on, clock.today())
+    paid = _paid_after_refunds(session, order)
+    entry = loyalty.claim_entry(order.number, paid, placed_on, clock.today())
     try:
         with session.begin_nested():
             append(session, member.id, entry)

@@ -32,8 +32,6 @@ from alme_portal.services.exchange_orders import create_exchange_order
 
 STORED_METHODS = (refunds.GIFT_CARD, "credit_note")
 """Payments whose money goes back onto their own code: a gift card, a credit note."""
-MONEY_KINDS = (*refunds.DRAWN, refunds.INSTALMENT_REDUCED)
-"""Refund rows that give back money the order paid (postage is extra)."""
 
 
 def order_payments(session: Session, order_id: int) -> list[refunds.Paid]:
@@ -135,7 +133,7 @@ def carry_out(
     session.flush()
     refunded = session.exec(
         select(func.coalesce(func.sum(Refund.amount_cents), 0)).where(
-            Refund.order_id == order.id, Refund.kind.in_(MONEY_KINDS)
+            Refund.order_id == order.id, Refund.kind.in_(refunds.MONEY_KINDS)
         )
     ).one()
     events.publish(

@@ -79,4 +79,5 @@ class AccountLinkState(UiState):
     @rx.event
     async def confirm_email(self):
         """Confirm the address this page's link was sent to."""
-        await self._run(account_links.confirm_email, self._token(), ok=("verified", "changed"))
+        await self._run(account_links.confirm_email, self._token(),
+                        ok=("verified", "changed", "claimed"))  # fmt: skip

@@ -232,7 +232,7 @@ class LoyaltyState(AccountState):
             self._forget()
             return
         outcome = await asyncio.to_thread(action, self._member_id, *args)
-        self.loyalty_message_ok = outcome.status in ("done", "redeemed", "claimed", "left")
+        self.loyalty_message_ok = outcome.status in ("done", "redeemed", "claimed", "sent", "left")
         self.loyalty_message = translate(self.language, outcome.message_key, code=outcome.code,
                                          loves=outcome.loves)  # fmt: skip
         await self._refresh()

@@ -27,11 +27,13 @@ def upgrade() -> None:
     sa.Column('purpose', sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
     sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=True),
     sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
     sa.Column('used_at', alme_portal.db.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], ),
+    sa.ForeignKeyConstraint(['order_id'], ['customer_order.id'], ),
     sa.PrimaryKeyConstraint('id'),
-    sa.CheckConstraint("purpose IN ('verify', 'change')", name='email_link_purpose_known'),
+    sa.CheckConstraint("purpose IN ('verify', 'change', 'claim')", name='email_link_purpose_known'),
     )
     with op.batch_alter_table('email_link', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_email_link_created_at'), ['created_at'], unique=False)

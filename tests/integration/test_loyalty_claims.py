@@ -7,16 +7,17 @@ from sqlmodel import select
 from test_loyalty import TODAY, demo_ledger_end, entries, member_id, place  # noqa: F401 (autouse)
 
 from alme_portal import clock, settings
-from alme_portal.models import LookupFailure, Order
-from alme_portal.services import loyalty, loyalty_claims, member_orders
+from alme_portal.models import LookupFailure, Order, OutboxEmail, Refund
+from alme_portal.services import account_links, events, loyalty, loyalty_claims, member_orders
 
 CAMILLE = "camille.moreau@example.fr"
 
 
 def claim(session, member, number="AL100120", email=CAMILLE, client="5.6.7.8"):
     with clock.use_clock(NOW):
-        outcome = loyalty_claims.claim_loves(session, member, order_number=number, email=email,
-                                             client_address=client)  # fmt: skip
+        outcome = loyalty_claims.claim_loves(
+            session, member, order_number=number, email=email, client_address=client
+        )
     session.commit()
     return outcome
 
@@ -74,8 +75,55 @@ def test_l9_claims_share_the_lookup_rate_limit(demo_session):
 
 def test_l9_any_argument_shape_is_refused_without_a_change(demo_session):
     lea = member_id(demo_session)
-    shapes = [("1", "AL100120", CAMILLE), (lea, None, CAMILLE), (lea, "AL100120", ["x"]),
-              (10**9, "AL100120", CAMILLE)]  # fmt: skip
+    shapes = [
+        ("1", "AL100120", CAMILLE),
+        (lea, None, CAMILLE),
+        (lea, "AL100120", ["x"]),
+        (10**9, "AL100120", CAMILLE),
+    ]
     for member, number, email in shapes:
         assert claim(demo_session, member, number, email).status == "invalid"
     assert entries(demo_session) == []
+
+
+def test_l9_an_order_under_another_address_counts_once_its_owner_opens_the_link(demo_session):
+    """Knowing AL100120's number and e-mail is not owning it: Camille's address decides."""
+    lea = member_id(demo_session)
+    asked = claim(demo_session, lea)  # Léa types the right pair for Camille's guest order
+    assert (asked.status, asked.message_key) == ("sent", "loyalty.claim.confirm_sent")
+    assert entries(demo_session) == []
+    assert demo_session.get(Order, order_id(demo_session, "AL100120")).customer_id is None
+    mail = demo_session.exec(
+        select(OutboxEmail).where(OutboxEmail.kind == "loyalty_claim_confirm")
+    ).one()
+    assert mail.recipient == CAMILLE and "AL100120" in mail.body
+    token = mail.body.split("token=")[1].split()[0]
+    with clock.use_clock(NOW):
+        confirmed = account_links.confirm_email(demo_session, token)
+        again = account_links.confirm_email(demo_session, token)
+    demo_session.commit()
+    assert (confirmed.status, again.status) == ("claimed", "invalid")
+    [entry] = entries(demo_session, "claim")
+    assert (entry.customer_id, entry.loves) == (lea, 709)
+
+
+def test_l4_l9_an_order_refunded_in_full_has_no_loves_left_to_claim(demo_session):
+    with clock.use_clock(NOW):
+        order = demo_session.get(Order, order_id(demo_session, "AL100120"))
+        demo_session.add(
+            Refund(
+                order_id=order.id,
+                kind="credit_back",
+                amount_cents=order.total_cents,
+                expected_on=TODAY,
+                created_at=NOW,
+            )
+        )
+        events.publish(
+            demo_session,
+            events.ORDER_REFUNDED,
+            {"order_id": order.id, "refunded_cents": order.total_cents},
+        )
+    demo_session.commit()
+    refused = claim(demo_session, member_id(demo_session, CAMILLE))
+    assert refused.message_key == "loyalty.claim.cancelled"
