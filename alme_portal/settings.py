@@ -113,6 +113,8 @@ REFERRAL_FRIEND_CODE_DAYS = 14
 REFERRAL_MEMBER_VOUCHER_DAYS = 30
 REFERRAL_MONTHLY_REWARD_CAP = 10
 """Fraud rule: referral rewards a member can get in one calendar month."""
+REFERRAL_FRIENDS_PER_DAY = 20
+"""Friends a member's link or invitations can take in a day (e-mails cost and can annoy)."""
 
 # --- Demo data ---------------------------------------------------------------------------
 DEMO_PASSWORD_LENGTH = 16

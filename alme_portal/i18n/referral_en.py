@@ -31,8 +31,8 @@ MESSAGES: dict[str, str] = {
     "referral.status.expired": "Expired",
     "referral.status.refused": "Refused",
     "referral.refused.self": "You cannot refer yourself.",
-    "referral.refused.customer": "This person has already ordered from Almé.",
-    "referral.refused.taken": "This person has already been referred.",
+    "referral.refused.customer": "Only someone new to Almé, and not referred yet, can be referred.",
+    "referral.refused.taken": "Only someone new to Almé, and not referred yet, can be referred.",
     "referral.refused.email": "Her order used another e-mail.",
     "referral.refused.not_first": "It was not her first Almé order.",
     "referral.refused.expired": "Her code had expired.",
@@ -54,4 +54,5 @@ MESSAGES: dict[str, str] = {
     "friend.until": "Valid until {date}, with the e-mail {email}.",
     "friend.shop": "Discover Almé",
     "referral.code.sent": "Here is your code; we have also sent it by e-mail.",
+    "referral.limit": "Enough friends for today: try again tomorrow.",
 }

@@ -31,8 +31,8 @@ MESSAGES: dict[str, str] = {
     "referral.status.expired": "Expiré",
     "referral.status.refused": "Refusé",
     "referral.refused.self": "Vous ne pouvez pas vous parrainer vous-même.",
-    "referral.refused.customer": "Cette personne a déjà commandé chez Almé.",
-    "referral.refused.taken": "Cette personne a déjà été parrainée.",
+    "referral.refused.customer": "Seule une nouvelle venue, jamais parrainée, peut l'être.",
+    "referral.refused.taken": "Seule une nouvelle venue, jamais parrainée, peut l'être.",
     "referral.refused.email": "Sa commande a utilisé un autre e-mail.",
     "referral.refused.not_first": "Ce n'était pas sa première commande Almé.",
     "referral.refused.expired": "Son code avait expiré.",
@@ -54,4 +54,5 @@ MESSAGES: dict[str, str] = {
     "friend.until": "Valable jusqu'au {date}, avec l'e-mail {email}.",
     "friend.shop": "Découvrir Almé",
     "referral.code.sent": "Voici votre code ; nous vous l'avons aussi envoyé par e-mail.",
+    "referral.limit": "Assez d'amies pour aujourd'hui : réessayez demain.",
 }

@@ -8,6 +8,7 @@ its part. Codes only the shop knows (its coupons, older gift cards) pass untouch
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from alme_portal import clock
@@ -94,9 +95,18 @@ def use_order_codes(session: Session, order: Order) -> str | None:
             return f"{text}: codes.wrong_field"  # a voucher is a discount, a credit note pays
         if code.kind == codes.REFERRAL:
             continue  # marked used with the member's reward (services.referral)
-        if code.kind == codes.LOYALTY_VOUCHER:
-            voucher = session.exec(select(LoyaltyVoucher).where(LoyaltyVoucher.code == text)).one()
-            voucher.used_order_id = order.id
+        if code.kind == codes.LOYALTY_VOUCHER:  # once, even with two orders at the same moment
+            used = session.execute(
+                sa.update(LoyaltyVoucher)
+                .where(
+                    LoyaltyVoucher.code == text,
+                    LoyaltyVoucher.used_order_id.is_(None),
+                    LoyaltyVoucher.cancelled_on.is_(None),
+                )
+                .values(used_order_id=order.id)
+            ).rowcount
+            if used != 1:
+                return f"{text}: codes.used"
             continue
         spent = stored_values.spend(session, text, paid_with[text].amount_cents, order_id=order.id)
         if spent.status != "spent":

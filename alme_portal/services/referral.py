@@ -91,6 +91,17 @@ def _refusal(session: Session, member: Customer, email: str, invite_id: int | No
     )
 
 
+def _busy_today(session: Session, member_id: int) -> bool:
+    """Whether her link and invitations reached today's number of friends."""
+    start = datetime.combine(clock.today(), time(0), clock.PARIS)
+    today = session.exec(
+        select(func.count())
+        .select_from(ReferralInvite)
+        .where(ReferralInvite.member_id == member_id, ReferralInvite.invited_at >= start)
+    ).one()
+    return today >= settings.REFERRAL_FRIENDS_PER_DAY
+
+
 def _send(session: Session, which: str, recipient: str, language: str, **values) -> None:
     email = referral_email(which, language, **values)
     outbox.record_email(session, recipient=recipient, language=language, **email)
@@ -111,6 +122,8 @@ def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
     refusal = _refusal(session, member, email)
     if refusal:
         return Outcome("invalid", refusal)
+    if _busy_today(session, member.id):
+        return Outcome("invalid", "referral.limit")
     row = ReferralInvite(
         member_id=member.id,
         friend_email=email,
@@ -162,6 +175,8 @@ def friend_code(session: Session, code: Any, friend_email: Any, language: str) -
     if refusal:
         return Outcome("invalid", refusal)
     today = clock.today()
+    if row is None and _busy_today(session, member.id):
+        return Outcome("invalid", "referral.limit")
     if row is None:
         row = ReferralInvite(
             member_id=member.id,
@@ -199,7 +214,8 @@ def correct_email(session: Session, member_id: int, invite_id: Any, new_email: A
     row = session.get(ReferralInvite, invite_id) if isinstance(invite_id, int) else None
     if row is None or row.member_id != member_id:
         return Outcome("invalid", "referral.not_found")  # not hers looks like not there
-    if row.status not in referral.PENDING:
+    expired = row.code_last_day is not None and row.code_last_day < clock.today()
+    if row.status not in referral.PENDING or expired:
         return Outcome("invalid", "referral.not_pending")
     email = normalise_email(new_email)
     if email is None:
@@ -295,6 +311,9 @@ def on_order_placed(session: Session, payload: dict[str, Any]) -> None:
 
 def _reward(session: Session, row: ReferralInvite, order: Order) -> None:
     member = session.get(Customer, row.member_id)
+    if member.left_loyalty_on is not None:  # L10: her rewards ended with her membership
+        row.status, row.refusal = referral.REFUSED, "referral.closed"
+        return
     today = clock.today()
     voucher = LoyaltyVoucher(
         customer_id=member.id,

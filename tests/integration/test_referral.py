@@ -9,7 +9,7 @@ from test_order_feed import event, order_data
 
 from alme_portal import clock, settings
 from alme_portal.models import Customer, LoyaltyVoucher, OutboxEmail, ReferralInvite
-from alme_portal.services import order_feed, referral
+from alme_portal.services import loyalty_leave, order_feed, referral
 
 CAMILLE = "camille.moreau@example.fr"
 TODAY = clock.in_paris(NOW).date()
@@ -216,3 +216,36 @@ def test_f5_she_corrects_a_mistyped_email_while_pending_and_only_hers(demo_sessi
         assert at_now(referral.correct_email, demo_session, camille, forged, "a@b.fr").status == (
             "invalid"
         )
+
+
+def test_a_member_refers_at_most_a_days_worth_of_friends(demo_session, monkeypatch):
+    monkeypatch.setattr(settings, "REFERRAL_FRIENDS_PER_DAY", 2)
+    camille = member(demo_session)
+    answers = [
+        at_now(referral.invite, demo_session, camille, f"friend{n}@example.fr").status
+        for n in range(3)
+    ]
+    over = at_now(referral.friend_code, demo_session, code_of(demo_session), "x@example.fr", "en")
+    assert answers == ["invited", "invited", "invalid"] and over.message_key == "referral.limit"
+
+
+def test_f3_an_expired_code_can_no_longer_be_corrected(demo_session):
+    at_now(referral.friend_code, demo_session, code_of(demo_session), "friend@example.fr", "en")
+    demo_session.commit()
+    row = demo_session.exec(select(ReferralInvite)).one()
+    late = NOW + timedelta(days=settings.REFERRAL_FRIEND_CODE_DAYS)
+    with clock.use_clock(late):
+        outcome = referral.correct_email(
+            demo_session, member(demo_session), row.id, "friend.fixed@example.fr"
+        )
+    assert outcome.message_key == "referral.not_pending"
+
+
+def test_l10_a_member_who_left_gets_no_referral_reward(demo_session):
+    at_now(referral.friend_code, demo_session, code_of(demo_session), "friend@example.fr", "en")
+    at_now(loyalty_leave.leave_program, demo_session, member(demo_session), confirmed=True)
+    demo_session.commit()
+    place(demo_session, "AL400010", "friend@example.fr", "evt-left")
+    assert rewards(demo_session) == []
+    refused = demo_session.exec(select(ReferralInvite)).one()
+    assert (refused.status, refused.refusal) == ("refused", "referral.closed")
