@@ -76,5 +76,6 @@ def create_exchange_order(
     session.flush()
     skus = {line.sku for line in new_lines}
     variants = {v.sku: v for v in session.exec(select(Variant).where(Variant.sku.in_(skus)))}
-    plan_shipments(session, order, new_lines, variants)
+    if not supplement:  # E4: a pricier item ships once its supplement is paid
+        plan_shipments(session, order, new_lines, variants)
     return order

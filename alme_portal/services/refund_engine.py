@@ -22,10 +22,13 @@ from alme_portal.models import (
     Refund,
     ReturnLine,
     ReturnRequest,
+    Shipment,
+    ShipmentLine,
 )
-from alme_portal.models.vocabulary import OrderKind, OrderStatus, ReturnStatus
+from alme_portal.models.vocabulary import OrderKind, OrderStatus, ReturnStatus, ShipmentStatus
 from alme_portal.rules import refunds
 from alme_portal.rules.calendar import add_working_days
+from alme_portal.rules.exchange import unit_prices_paid
 from alme_portal.rules.returns import REFUND
 from alme_portal.services import events, refund_texts, stored_values
 from alme_portal.services.exchange_orders import create_exchange_order
@@ -221,18 +224,38 @@ def _final_status(accepted: list[ReturnLine], rows: list[Refund], exchanged: boo
     return ReturnStatus.REFUNDED.value
 
 
+def _returned_parcels_cents(session: Session, order: Order) -> int:
+    """O9: what the items of the parcels back at the Atelier cost her.
+
+    The shipping goes back too when no parcel of the order was delivered.
+    """
+    shipments = session.exec(select(Shipment).where(Shipment.order_id == order.id)).all()
+    back = [s.id for s in shipments if s.status == ShipmentStatus.RETURNED_TO_SENDER]
+    lines = {
+        line.id: line
+        for line in session.exec(select(OrderLine).where(OrderLine.order_id == order.id))
+    }
+    cents = 0
+    for carried in session.exec(select(ShipmentLine).where(ShipmentLine.shipment_id.in_(back))):
+        line = lines[carried.order_line_id]
+        units = unit_prices_paid(line.unit_price_cents, line.discount_cents, line.quantity)
+        cents += sum(units[: carried.quantity])
+    delivered = any(s.status == ShipmentStatus.DELIVERED for s in shipments)
+    return cents + (0 if delivered else order.shipping_cents)
+
+
 def refund_returned_parcel(session: Session, order_id: int) -> list[Refund]:
-    """Rule O9: a parcel back at the Atelier is refunded in full to the original methods, once."""
+    """Rule O9: the parcels back at the Atelier are refunded to the original methods, once."""
     order = session.get(Order, order_id)
     if order is None or order.status != OrderStatus.RETURNED_TO_SENDER:
         return []
-    if session.exec(select(Refund.id).where(Refund.order_id == order_id)).first() is not None:
+    done = select(Refund.id).where(Refund.order_id == order_id, Refund.return_id.is_(None))
+    if session.exec(done).first() is not None:
         return []
     today = clock.today()
     payments = order_payments(session, order_id)
-    moves = refunds.plan_refund(
-        payments, refunds.refundable(payments, today), refunds.ORIGINAL, today
-    )
+    amount = min(_returned_parcels_cents(session, order), refunds.refundable(payments, today))
+    moves = refunds.plan_refund(payments, amount, refunds.ORIGINAL, today)
     rows = carry_out(session, order, moves, None)
     refund_texts.record_refund_email(session, order, rows, order.number)
     return rows
@@ -242,7 +265,8 @@ def refund_returned_parcels(session: Session) -> int:
     """Rule O9 for every parcel back at the Atelier not refunded yet (a nightly job)."""
     waiting = session.exec(
         select(Order.id).where(
-            Order.status == OrderStatus.RETURNED_TO_SENDER, ~Order.id.in_(select(Refund.order_id))
+            Order.status == OrderStatus.RETURNED_TO_SENDER,
+            ~Order.id.in_(select(Refund.order_id).where(Refund.return_id.is_(None))),
         )
     ).all()
     return sum(1 for order_id in waiting if refund_returned_parcel(session, order_id))

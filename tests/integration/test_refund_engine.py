@@ -16,6 +16,7 @@ from alme_portal.models import (
     Payment,
     Refund,
     ReturnRequest,
+    Shipment,
     StaffAction,
     StaffUser,
     StoredValue,
@@ -419,3 +420,20 @@ def test_r5_postage_is_paid_even_when_the_return_is_only_a_size_exchange(demo_se
     assert [(r.kind, r.amount_cents) for r in refunds_of(demo_session, request)] == [
         ("postage", 450)
     ]
+
+
+def test_o9_only_the_parcels_back_at_the_atelier_are_refunded(demo_session):
+    """A split order: the delivered parcel is hers, only the one that came back is refunded."""
+
+    order = demo_session.get(Order, order_id(demo_session, "AL100107"))  # two parcels
+    first, second = demo_session.exec(
+        select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.id)
+    ).all()
+    second.status, order.status = "returned_to_sender", "returned_to_sender"
+    demo_session.commit()
+    with clock.use_clock(LATER):
+        rows = refund_engine.refund_returned_parcel(demo_session, order.id)
+    demo_session.commit()
+    refunded = sum(row.amount_cents for row in rows)
+    assert first.status == "delivered" and 0 < refunded < order.total_cents
+    assert refunded == refund_engine._returned_parcels_cents(demo_session, order)
