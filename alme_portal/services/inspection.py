@@ -32,7 +32,6 @@ from alme_portal.rules.returns import SELF_SHIP
 from alme_portal.services import refund_engine, refund_texts
 
 RECEIVABLE = (ReturnStatus.DECLARED, ReturnStatus.DROPPED_OFF)
-QUEUE_SIZE = 200
 POSTAGE_MAX_CENTS = 10_000
 """A postage amount above this is a typing mistake (R5 pays at most the cap anyway)."""
 

