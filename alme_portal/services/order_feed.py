@@ -53,7 +53,7 @@ from alme_portal.services import (
     loyalty_returns,  # noqa: F401  (subscribes to ORDER_CANCELLED and ORDER_REFUNDED)
     order_codes,
     outbox,
-    referral,  # noqa: F401  (subscribes to ORDER_PLACED)
+    referral_rewards,  # noqa: F401  (subscribes to ORDER_PLACED)
     stock_alerts,  # noqa: F401  (subscribes to STOCK_CHANGED)
 )
 

@@ -1,7 +1,6 @@
-"""Refer a friend on the database (F1-F5): link, invitations, codes, and the reward.
+"""Refer a friend on the database (F1, F3, F5): link, invitations, the friend's code.
 
-The member's link and invitations, the friend's code, and the reward when the friend's
-first order arrives through the feed.
+The reward of the friend's first order is `services.referral_rewards`.
 
 Every refusal says why and changes nothing; one referral per friend is kept by a unique key
 on the friend's e-mail reduced to the person.
@@ -19,10 +18,10 @@ from sqlmodel import Session, func, select
 
 from alme_portal import clock, settings
 from alme_portal.i18n.dates import format_day
-from alme_portal.models import Customer, LoyaltyVoucher, Order, ReferralInvite
+from alme_portal.models import Customer, Order, ReferralInvite
 from alme_portal.rules import referral
 from alme_portal.rules.contact import normalise_email
-from alme_portal.services import events, outbox
+from alme_portal.services import outbox
 from alme_portal.services.loyalty import VOUCHER_ALPHABET
 from alme_portal.services.referral_emails import referral_email
 
@@ -39,7 +38,8 @@ class Outcome:
     last_day: date | None = None
 
 
-def _random(prefix: str) -> str:
+def new_code(prefix: str) -> str:
+    """A code of `CODE_LENGTH` unambiguous characters after `prefix`."""
     return prefix + "".join(secrets.choice(VOUCHER_ALPHABET) for _ in range(CODE_LENGTH))
 
 
@@ -53,7 +53,7 @@ def member_code(session: Session, member_id: int) -> str:
     member = session.get(Customer, member_id)
     if member.referral_code is None:
         while True:
-            code = _random("")
+            code = new_code("")
             taken = select(Customer.id).where(Customer.referral_code == code)
             if session.exec(taken).first() is None:
                 member.referral_code = code
@@ -102,7 +102,8 @@ def _busy_today(session: Session, member_id: int) -> bool:
     return today >= settings.REFERRAL_FRIENDS_PER_DAY
 
 
-def _send(session: Session, which: str, recipient: str, language: str, **values) -> None:
+def send_email(session: Session, which: str, recipient: str, language: str, **values) -> None:
+    """Record one referral e-mail in the outbox."""
     email = referral_email(which, language, **values)
     outbox.record_email(session, recipient=recipient, language=language, **email)
 
@@ -136,7 +137,7 @@ def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
             session.add(row)
     except IntegrityError:  # the same friend referred by someone at the same moment
         return Outcome("invalid", "referral.refused.taken")
-    _send(
+    send_email(
         session,
         "invitation",
         email,
@@ -186,13 +187,13 @@ def friend_code(session: Session, code: Any, friend_email: Any, language: str) -
             invited_at=clock.now(),
         )
     row.friend_email, row.status, row.code_sent_at = email, referral.CODE_SENT, clock.now()
-    row.friend_code, row.code_last_day = _random("AMIE-"), referral.friend_code_last_day(today)
+    row.friend_code, row.code_last_day = new_code("AMIE-"), referral.friend_code_last_day(today)
     try:
         with session.begin_nested():
             session.add(row)
     except IntegrityError:
         return Outcome("invalid", "referral.refused.taken")
-    _send(
+    send_email(
         session,
         "friend_code",
         email,
@@ -231,7 +232,7 @@ def correct_email(session: Session, member_id: int, invite_id: Any, new_email: A
     except IntegrityError:
         return Outcome("invalid", "referral.refused.taken")
     if row.friend_code:  # her code follows her corrected e-mail
-        _send(
+        send_email(
             session,
             "friend_code",
             email,
@@ -241,7 +242,7 @@ def correct_email(session: Session, member_id: int, invite_id: Any, new_email: A
             last_day=format_day(row.code_last_day, member.preferred_language),
         )
     else:
-        _send(
+        send_email(
             session,
             "invitation",
             email,
@@ -252,101 +253,7 @@ def correct_email(session: Session, member_id: int, invite_id: Any, new_email: A
     return Outcome("corrected", "referral.corrected")
 
 
-def _rewards_this_month(session: Session, member_id: int, today: date) -> int:
-    first = today.replace(day=1)
-    return session.exec(
-        select(func.count())
-        .select_from(ReferralInvite)
-        .where(
-            ReferralInvite.member_id == member_id,
-            ReferralInvite.status == referral.REWARDED,
-            ReferralInvite.rewarded_at >= datetime.combine(first, time(0), clock.PARIS),
-        )
-    ).one()
-
-
-def on_order_placed(session: Session, payload: dict[str, Any]) -> None:
-    """F2, F4: the friend's first order rewards the member with a €15 voucher, at once."""
-    order = session.get(Order, payload["order_id"])
-    row = (
-        session.exec(
-            select(ReferralInvite).where(
-                ReferralInvite.friend_email == order.email,
-                ReferralInvite.status.in_(referral.PENDING),
-            )
-        ).first()
-        if order is not None
-        else None
-    )
-    if row is None:
-        return
-    earlier = session.exec(
-        select(func.count())
-        .select_from(Order)
-        .where(
-            Order.email == order.email,
-            Order.id != order.id,
-            Order.placed_at <= order.placed_at,
-        )
-    ).one()
-    placed_on = clock.in_paris(order.placed_at).date()
-    last_day = row.code_last_day or referral.friend_code_last_day(
-        clock.in_paris(row.invited_at).date()
-    )
-    refusal = referral.reward_refusal(
-        order_email=order.email,
-        referred_email=row.friend_email,
-        earlier_orders=earlier,
-        code_last_day=last_day,
-        placed_on=placed_on,
-        rewards_this_month=_rewards_this_month(session, row.member_id, placed_on),
-    )
-    row.order_id = order.id
-    if refusal:  # she ordered, but the member's reward is over this month's cap: "ordered"
-        row.status = {
-            "referral.refused.expired": referral.EXPIRED,
-            "referral.refused.cap": referral.ORDERED,
-        }.get(refusal, referral.REFUSED)
-        row.refusal = refusal
-        return
-    _reward(session, row, order)
-
-
-def _reward(session: Session, row: ReferralInvite, order: Order) -> None:
-    member = session.get(Customer, row.member_id)
-    if member.left_loyalty_on is not None:  # L10: her rewards ended with her membership
-        row.status, row.refusal = referral.REFUSED, "referral.closed"
-        return
-    today = clock.today()
-    voucher = LoyaltyVoucher(
-        customer_id=member.id,
-        code=_random("LOVE-"),
-        origin="referral",
-        amount_cents=settings.REFERRAL_AMOUNT_CENTS,
-        loves_spent=0,
-        issued_on=today,
-        last_day=referral.member_voucher_last_day(today),
-    )
-    session.add(voucher)
-    session.flush()
-    row.status, row.voucher_id, row.rewarded_at = referral.REWARDED, voucher.id, clock.now()
-    language = member.preferred_language
-    _send(
-        session,
-        "reward",
-        member.email,
-        language,
-        member=member.first_name,
-        friend=order.ship_first_name,
-        code=voucher.code,
-        last_day=format_day(voucher.last_day, language),
-    )
-
-
 def invites(session: Session, member_id: int) -> list[ReferralInvite]:
     """Her referrals, newest first (F5: she sees each one's state)."""
     query = select(ReferralInvite).where(ReferralInvite.member_id == member_id)
     return list(session.exec(query.order_by(ReferralInvite.id.desc())))
-
-
-events.subscribe(events.ORDER_PLACED, on_order_placed)
