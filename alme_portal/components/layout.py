@@ -207,3 +207,20 @@ def shell(*children: rx.Component) -> rx.Component:
         background_color=theme.IVORY,
         min_height="100vh",
     )
+
+
+def member_bar(greeting, on_log_out, greeting_id: str, log_out_id: str = "logout") -> rx.Component:
+    """Who is logged in, and the button to log out, above a member's or staff's page."""
+    return rx.hstack(
+        greeting,
+        rx.spacer(),
+        rx.button(t("account.logout"), on_click=on_log_out, id=log_out_id,
+                  **theme.SECONDARY_BUTTON),
+        width="100%", align="center", wrap="wrap", spacing="3", id=f"{greeting_id}-bar",
+    )  # fmt: skip
+
+
+def two_columns(left, right, columns: str = "2") -> rx.Component:
+    """Two columns from tablets up, stacked on phones, tops aligned."""
+    return rx.grid(left, right, columns=rx.breakpoints(initial="1", md=columns), spacing="5",
+                   width="100%", align_items="start")  # fmt: skip

@@ -6,7 +6,7 @@ from alme_portal.components import theme
 from alme_portal.components.account_forms import welcome_forms
 from alme_portal.components.cards import notice, outcome_notice, page_heading
 from alme_portal.components.i18n import t
-from alme_portal.components.layout import shell
+from alme_portal.components.layout import member_bar, shell
 from alme_portal.pages.loyalty_membership import claim_card, leave_card
 from alme_portal.state.loyalty import LoyaltyState as L
 
@@ -285,13 +285,8 @@ def _message() -> rx.Component:
 
 def _dashboard() -> rx.Component:
     return rx.vstack(
-        rx.hstack(
-            rx.heading(D.greeting, as_="h2", size="6", id="loyalty-greeting", **theme.HEADING),
-            rx.spacer(),
-            rx.button(t("account.logout"), on_click=L.log_out_here, id="logout",
-                      **theme.SECONDARY_BUTTON),
-            width="100%", align="center", wrap="wrap", spacing="3",
-        ),
+        member_bar(rx.heading(D.greeting, as_="h2", size="6", id="loyalty-greeting",
+                              **theme.HEADING), L.log_out_here, "loyalty-greeting"),
         _message(),
         rx.cond(D.left != "", notice(D.left, notice_id="loyalty-left"), rx.grid(
             _balance(), _status(), _chart(), _missions(), _rewards(),

@@ -11,7 +11,7 @@ from alme_portal.components.account_forms import (
 )
 from alme_portal.components.cards import outcome_notice, page_heading
 from alme_portal.components.i18n import t
-from alme_portal.components.layout import shell
+from alme_portal.components.layout import member_bar, shell, two_columns
 from alme_portal.state.my_account import MyAccountState as M
 
 A = M.account
@@ -106,21 +106,11 @@ def _message() -> rx.Component:
 
 def _account() -> rx.Component:
     return rx.vstack(
-        rx.hstack(
-            rx.heading(A.greeting, as_="h2", size="6", id="account-greeting", **theme.HEADING),
-            rx.spacer(),
-            rx.button(t("account.logout"), on_click=M.log_out_account, id="logout",
-                      **theme.SECONDARY_BUTTON),
-            width="100%", align="center", wrap="wrap", spacing="3",
-        ),
+        member_bar(rx.heading(A.greeting, as_="h2", size="6", id="account-greeting",
+                              **theme.HEADING), M.log_out_account, "account-greeting"),
         _message(),
-        rx.grid(
-            _orders(),
-            rx.vstack(_details(), _change_email(), _change_password(), spacing="5",
-                      width="100%"),
-            columns=rx.breakpoints(initial="1", md="3fr 2fr"), spacing="5", width="100%",
-            align_items="start",
-        ),
+        two_columns(_orders(), rx.vstack(_details(), _change_email(), _change_password(),
+                                         spacing="5", width="100%"), "3fr 2fr"),
         spacing="5", width="100%", id="my-account",
     )  # fmt: skip
 

@@ -6,13 +6,19 @@ from alme_portal.components import theme
 from alme_portal.components.account_forms import email_field, welcome_forms
 from alme_portal.components.cards import outcome_notice, page_heading
 from alme_portal.components.i18n import t
-from alme_portal.components.layout import shell
+from alme_portal.components.layout import shell, two_columns
 from alme_portal.state.referral import ReferralState as R
 
 
 def _card(title, *children, card_id: str) -> rx.Component:
-    return rx.vstack(rx.text(title, **theme.KICKER), *children, spacing="3", align="start",
-                     id=card_id, **theme.CARD)  # fmt: skip
+    return rx.vstack(
+        rx.text(title, **theme.KICKER),
+        *children,
+        spacing="3",
+        align="start",
+        id=card_id,
+        **theme.CARD,
+    )
 
 
 def _share() -> rx.Component:
@@ -147,14 +153,7 @@ def referral_page() -> rx.Component:
     """Refer a friend for members; the login forms for anyone else."""
     member = rx.vstack(
         _message(),
-        rx.grid(
-            rx.vstack(_share(), _invite(), spacing="5", width="100%"),
-            _list(),
-            columns=rx.breakpoints(initial="1", md="2"),
-            spacing="5",
-            width="100%",
-            align_items="start",
-        ),
+        two_columns(rx.vstack(_share(), _invite(), spacing="5", width="100%"), _list()),
         spacing="5",
         width="100%",
         id="referral-page",

@@ -7,7 +7,7 @@ from alme_portal.components.account_forms import account_form, email_field, pass
 from alme_portal.components.cards import outcome_notice, page_heading
 from alme_portal.components.forms import field, form_error
 from alme_portal.components.i18n import t
-from alme_portal.components.layout import shell
+from alme_portal.components.layout import member_bar, shell, two_columns
 from alme_portal.state.staff import TABS
 from alme_portal.state.staff import StaffState as S
 
@@ -219,26 +219,15 @@ def _message() -> rx.Component:
 
 def _console() -> rx.Component:
     return rx.vstack(
-        rx.hstack(
+        member_bar(
             rx.text(t("staff.greeting"), " ", S.staff_name, id="staff-greeting"),
-            rx.spacer(),
-            rx.button(
-                t("account.logout"),
-                on_click=S.log_out_staff,
-                id="staff-logout",
-                **theme.SECONDARY_BUTTON,
-            ),
-            width="100%",
-            align="center",
+            S.log_out_staff,
+            "staff-greeting",
+            "staff-logout",
         ),
         _message(),
-        rx.grid(
-            rx.vstack(_receive(), _queue(), spacing="5", width="100%"),
-            _detail(),
-            columns=rx.breakpoints(initial="1", md="2fr 3fr"),
-            spacing="5",
-            width="100%",
-            align_items="start",
+        two_columns(
+            rx.vstack(_receive(), _queue(), spacing="5", width="100%"), _detail(), "2fr 3fr"
         ),
         spacing="5",
         width="100%",

@@ -10,9 +10,9 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from alme_portal import clock
-from alme_portal.models import Order, OrderLine, ReturnLine, ReturnRequest, Variant
+from alme_portal.models import Order, ReturnLine, ReturnRequest, Variant
 from alme_portal.models.vocabulary import OrderKind, OrderStatus
-from alme_portal.services.order_feed import plan_shipments
+from alme_portal.services.order_feed import order_line, plan_shipments
 
 NUMBER_PREFIX = "EX"
 
@@ -59,19 +59,9 @@ def create_exchange_order(
     session.flush()
     new_lines = []
     for line in lines:
-        variant = session.get(Variant, line.exchange_variant_id)
         unit = (line.paid_cents + line.to_pay_cents - line.to_refund_cents) // line.quantity
-        new_lines.append(
-            OrderLine(
-                order_id=order.id,
-                variant_id=variant.id,
-                sku=variant.sku,
-                colour=variant.colour,
-                size=variant.size,
-                unit_price_cents=unit,
-                quantity=line.quantity,
-            )
-        )
+        variant = session.get(Variant, line.exchange_variant_id)
+        new_lines.append(order_line(order.id, variant, unit, line.quantity))
     session.add_all(new_lines)
     session.flush()
     skus = {line.sku for line in new_lines}

@@ -409,21 +409,11 @@ def _create(session: Session, data: Any) -> int:
     )
     session.add(order)
     session.flush()
-    lines = []
-    for line in spec.lines:
-        variant = variants[line.sku]
-        lines.append(
-            OrderLine(
-                order_id=order.id,
-                variant_id=variant.id,
-                sku=variant.sku,
-                colour=variant.colour,
-                size=variant.size,
-                unit_price_cents=line.unit_price_cents,
-                quantity=line.quantity,
-                discount_cents=line.discount_cents,
-            )
-        )
+    lines = [
+        order_line(order.id, variants[line.sku], line.unit_price_cents, line.quantity,
+                   line.discount_cents)
+        for line in spec.lines
+    ]  # fmt: skip
     session.add_all(lines)
     session.flush()
     for payment in spec.payments:
@@ -474,6 +464,15 @@ def _add_payment(session: Session, order: Order, spec: PaymentIn) -> None:
                 status=status.value,
             )
         )
+
+
+def order_line(
+    order_id: int, variant: Variant, unit_price_cents: int, quantity: int, discount_cents: int = 0
+) -> OrderLine:
+    """A line of an order for `quantity` units of `variant` at a price (not added)."""
+    return OrderLine(order_id=order_id, variant_id=variant.id, sku=variant.sku,
+                     colour=variant.colour, size=variant.size, unit_price_cents=unit_price_cents,
+                     quantity=quantity, discount_cents=discount_cents)  # fmt: skip
 
 
 def plan_shipments(
