@@ -38,6 +38,14 @@ def place(session, number, email, event_id, **overrides):
     return outcome
 
 
+def with_code(code, off=1_500):
+    """The order fields of a first order using the friend's code (F1)."""
+    total = order_data()["total_cents"] - off
+    card = {"method": "card", "amount_cents": total, "card_brand": "Visa", "card_last4": "1111"}
+    return {"discount_cents": off, "discount_code": code, "discount_kind": "referral",
+            "total_cents": total, "payments": [card]}  # fmt: skip
+
+
 def rewards(session):
     query = select(LoyaltyVoucher).where(LoyaltyVoucher.origin == "referral")
     return session.exec(query).all()
@@ -106,18 +114,7 @@ def test_f2_f4_the_friends_first_order_rewards_the_member_once(demo_session):
         "AL400001",
         "friend@example.fr",
         "evt-f-1",
-        discount_cents=1_500,
-        discount_code=friend.code,
-        discount_kind="referral",
-        total_cents=order_data()["total_cents"] - 1_500,
-        payments=[
-            {
-                "method": "card",
-                "amount_cents": order_data()["total_cents"] - 1_500,
-                "card_brand": "Visa",
-                "card_last4": "1111",
-            }
-        ],
+        **with_code(friend.code),
     )
     assert first.outcome == "applied", first.error
     second = place(demo_session, "AL400002", "friend@example.fr", "evt-f-2")
@@ -134,18 +131,7 @@ def test_f2_f4_the_friends_first_order_rewards_the_member_once(demo_session):
         "AL400003",
         "friend@example.fr",
         "evt-f-3",
-        discount_cents=1_500,
-        discount_code=friend.code,
-        discount_kind="referral",
-        total_cents=order_data()["total_cents"] - 1_500,
-        payments=[
-            {
-                "method": "card",
-                "amount_cents": order_data()["total_cents"] - 1_500,
-                "card_brand": "Visa",
-                "card_last4": "1111",
-            }
-        ],
+        **with_code(friend.code),
     )
     assert reuse.outcome == "invalid" and "codes.used" in reuse.error
 
@@ -163,20 +149,8 @@ def test_the_friends_code_is_hers_only(demo_session):
         referral.friend_code, demo_session, code_of(demo_session), "friend@example.fr", "en"
     )
     demo_session.commit()
-    total = order_data()["total_cents"] - 1_500
-    other = place(
-        demo_session,
-        "AL400005",
-        "someone@example.fr",
-        "evt-f-5",
-        discount_cents=1_500,
-        discount_code=friend.code,
-        discount_kind="referral",
-        total_cents=total,
-        payments=[
-            {"method": "card", "amount_cents": total, "card_brand": "Visa", "card_last4": "1111"}
-        ],
-    )
+    other = place(demo_session, "AL400005", "someone@example.fr", "evt-f-5",
+                  **with_code(friend.code))  # fmt: skip
     assert other.outcome == "invalid" and "codes.not_yours" in other.error
 
 

@@ -88,6 +88,13 @@ def receive_and_inspect(session, request, refused=(), postage=None):
     return outcomes
 
 
+def other_size(session, number):
+    """Another size in stock of the first item of an order (E2, E3)."""
+    options = return_options.return_options(session, order_id(session, number), "en",
+                                            clock.in_paris(NOW).date())  # fmt: skip
+    return next(size for size in options["lines"][0]["sizes"] if size["in_stock"])
+
+
 def lines_of(session, request):
     from alme_portal.models import ReturnLine
 
@@ -211,10 +218,7 @@ def test_r6_a_refused_line_gets_nothing_and_says_why(demo_session):
 
 
 def test_e3_e6_a_size_exchange_moves_no_money_and_ships_free(demo_session):
-    options = return_options.return_options(
-        demo_session, order_id(demo_session, "AL100101"), "en", clock.in_paris(NOW).date()
-    )
-    other = next(size for size in options["lines"][0]["sizes"] if size["in_stock"])
+    other = other_size(demo_session, "AL100101")
     request = declare(
         demo_session,
         "AL100101",
@@ -403,10 +407,7 @@ def test_r13_a_return_of_an_exchange_order_is_paid_back_by_the_order_it_came_fro
 
 
 def test_r5_postage_is_paid_even_when_the_return_is_only_a_size_exchange(demo_session):
-    options = return_options.return_options(
-        demo_session, order_id(demo_session, "AL100110"), "en", clock.in_paris(NOW).date()
-    )
-    other = next(size for size in options["lines"][0]["sizes"] if size["in_stock"])
+    other = other_size(demo_session, "AL100110")
     request = declare(
         demo_session,
         "AL100110",
