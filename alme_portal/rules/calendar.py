@@ -72,7 +72,10 @@ def next_working_day(day: date) -> date:
 def working_days_between(start: date, end: date) -> int:
     """Return how many working days lie after `start`, up to and including `end`.
 
-    For any `n >= 0`, ``working_days_between(d, add_working_days(d, n)) == n``. When `end`
+    For any `n >= 0`, ``working_days_between(d, add_working_days(d, n)) == n``. Counting back
+    is not the mirror of that when `end` is not a working day: from a Saturday,
+    ``add_working_days(saturday, -n)`` is only ``n - 1`` working days ago (Saturday itself is
+    not counted); `working_days_before` gives the day that is `n` working days ago. When `end`
     comes before `start` the result is the opposite of ``working_days_between(end, start)``.
     """
     if end < start:
@@ -82,6 +85,16 @@ def working_days_between(start: date, end: date) -> int:
         day += timedelta(days=1)
         count += is_working_day(day)
     return count
+
+
+def working_days_before(end: date, count: int) -> date:
+    """Return the working day that lies `count` working days before `end`, as they are counted.
+
+    ``working_days_between(working_days_before(d, n), d) == n`` for every day `d` and `n >= 0`:
+    on a Saturday, a parcel last scanned 6 working days ago was scanned on the Thursday of the
+    week before: the six working days since are that Friday and the whole last week.
+    """
+    return add_working_days(end, -count if is_working_day(end) else -count - 1)
 
 
 def add_months(day: date, months: int) -> date:

@@ -1,4 +1,4 @@
-"""Rules O3, O4, O5 and O9: when an order ships, when it arrives, what abroad costs.
+"""Rules O3, O4, O5, O7 and O9: when an order ships, when it arrives, what abroad costs.
 
 Every delay counts French working days in Paris time (`rules.calendar`).
 
@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from alme_portal import clock, settings
 from alme_portal.models.vocabulary import ShippingMethod
-from alme_portal.rules.calendar import add_working_days
+from alme_portal.rules.calendar import add_working_days, working_days_between
 
 _HOURS_PER_DAY = 24
 
@@ -72,6 +72,18 @@ def expected_dispatch_date(placed_at: datetime, preorder_ship_date: date | None)
     if preorder_ship_date is None:
         return in_stock_day
     return max(preorder_ship_date, in_stock_day)
+
+
+def tracking_is_silent(last_event_at: datetime, today: date) -> bool:
+    """Rule O7: whether a parcel's tracking has stopped long enough to send her to the carrier.
+
+    Args:
+        last_event_at: the carrier's latest scan (or the dispatch when it has none yet).
+        today: the Paris date to judge on; the working days after the scan's Paris date, up to
+            and including `today`, are counted.
+    """
+    quiet = working_days_between(clock.in_paris(last_event_at).date(), today)
+    return quiet >= settings.TRACKING_SILENT_AFTER_WORKING_DAYS
 
 
 def _country(code: str) -> str:

@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 
 from alme_portal import clock, settings
 from alme_portal.models.vocabulary import Carrier
-from alme_portal.rules.calendar import add_working_days
+from alme_portal.rules.calendar import add_working_days, working_days_before
 from alme_portal.services.demo_catalog import RELAY_POINTS_BY_CODE
 from alme_portal.services.demo_data import ShipmentSpec
 from alme_portal.services.demo_orders import ORDERS
@@ -168,7 +168,7 @@ def named_scenarios(now: datetime) -> dict[str, Scenario]:
     start = now - 3 * day
     sent = [SimEvent(start, "DR1"), SimEvent(start + 2 * HOUR, "PC1")]
     sent += [SimEvent(start + 8 * HOUR, "ET1")]
-    silent_day = add_working_days(clock.in_paris(now).date(), -6)
+    silent_day = working_days_before(clock.in_paris(now).date(), 6)
     silent = clock.as_utc(datetime.combine(silent_day, time(9, 30), clock.PARIS))
     neighbour = "Votre colis a été remis à votre voisin, M. Martin, en votre absence."
     mr_sent = [SimEvent(start, MR_DATA), SimEvent(start + 5 * HOUR, MR_AGENCY, location="HUB")]

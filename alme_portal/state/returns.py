@@ -7,7 +7,6 @@ service checks the whole draft again when she confirms.
 import asyncio
 import dataclasses
 import functools
-from datetime import timedelta
 
 import reflex as rx
 
@@ -298,7 +297,7 @@ class ReturnState(TrackState):
         """What to do with the parcel now (R3-R5)."""
         if self.step != "done" or self.method not in returns.RETURN_METHODS:
             return ""
-        expires = clock.today() + timedelta(days=settings.LABEL_VALIDITY_DAYS)
+        expires = returns.label_expires_on(clock.now())
         salon = next((s["label"] for s in self.salons if s["value"] == self.salon_code), "")
         return translate(
             self.language,

@@ -10,7 +10,7 @@ from alme_portal.carriers.statuses import TrackingResult
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date, format_moment
 from alme_portal.rules import delivery
-from alme_portal.rules.calendar import add_working_days, working_days_between
+from alme_portal.rules.calendar import add_working_days
 from alme_portal.rules.money import format_cents
 
 CARRIER_NAMES = {
@@ -185,7 +185,4 @@ def _carrier_note(number: str | None, result: TrackingResult | None, language: s
 
 def _is_silent(shipment: dict[str, Any], events: list) -> bool:
     last = events[0].at if events else shipment["dispatched_at"]
-    if last is None:
-        return False
-    quiet = working_days_between(clock.in_paris(last).date(), clock.today())
-    return quiet >= settings.TRACKING_SILENT_AFTER_WORKING_DAYS
+    return last is not None and delivery.tracking_is_silent(last, clock.today())

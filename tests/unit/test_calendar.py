@@ -12,6 +12,7 @@ from alme_portal.rules.calendar import (
     french_public_holidays,
     is_working_day,
     next_working_day,
+    working_days_before,
     working_days_between,
 )
 
@@ -139,3 +140,35 @@ def test_working_days_between_is_antisymmetric(first, second):
 @given(days)
 def test_a_week_after_any_day_holds_at_most_five_working_days(start):
     assert 0 <= working_days_between(start, start + timedelta(days=7)) <= 5
+
+
+@given(days, st.integers(min_value=1, max_value=60))
+def test_counting_back_from_a_day_off_leaves_one_working_day_fewer(end, count):
+    # add_working_days(end, -n) is the n-th working day before `end`; `end` itself counts in
+    # working_days_between only when it is a working day, so from a weekend or a holiday the
+    # parcel is n - 1 working days old, not n.
+    start = add_working_days(end, -count)
+    assert is_working_day(start)
+    assert working_days_between(start, end) == (count if is_working_day(end) else count - 1)
+
+
+@given(days, st.integers(min_value=0, max_value=60))
+def test_working_days_before_is_exactly_that_many_working_days_ago(end, count):
+    start = working_days_before(end, count)
+    assert is_working_day(start) and start <= end
+    assert working_days_between(start, end) == count
+    assert working_days_between(add_working_days(start, 1), end) == count - 1  # the latest one
+
+
+@pytest.mark.parametrize(
+    ("end", "expected"),
+    [
+        (date(2026, 12, 5), date(2026, 11, 26)),  # Saturday: Friday 27 to Friday 4 are six
+        (date(2026, 12, 6), date(2026, 11, 26)),  # Sunday: the same
+        (date(2026, 12, 7), date(2026, 11, 27)),  # Monday counts itself
+        (date(2026, 12, 25), date(2026, 12, 16)),  # Christmas (Friday) is not counted
+        (date(2026, 12, 28), date(2026, 12, 17)),  # nor from the Monday after it
+    ],
+)
+def test_six_working_days_before(end, expected):
+    assert working_days_before(end, 6) == expected
