@@ -127,6 +127,28 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def french_browser(playwright, browser_type_launch_args):
+    """Chromium whose every request says French first, the websocket's included.
+
+    A context's `locale` reaches the page's requests, not the websocket handshake whose
+    Accept-Language the portal reads: Chromium takes that one from the browser's own setting,
+    as it does for a person whose browser is in French.
+    """
+    args = [*browser_type_launch_args["args"], "--accept-lang=fr-FR,fr"]
+    browser = playwright.chromium.launch(**{**browser_type_launch_args, "args": args})
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def french_context(french_browser, base_url):
+    """A French visitor's browser tab context (fr-FR), against the running portal."""
+    context = french_browser.new_context(base_url=base_url, locale="fr-FR", accept_downloads=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     """English browser by default; downloads and clipboard allowed."""
     return {

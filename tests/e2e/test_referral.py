@@ -5,13 +5,14 @@ import json
 import os
 import re
 import subprocess
-from datetime import UTC, datetime
 
 import zxingcpp
 from conftest import BIN, ROOT
 from PIL import Image
 from playwright.sync_api import expect
 from test_loyalty import _member
+
+from alme_portal import clock
 
 FRIEND = "friend.e2e@example.fr"
 
@@ -33,7 +34,7 @@ def replay_first_order(portal, email, code):
         "number": "AL500001",
         "email": email,
         "language": "fr",
-        "placed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "placed_at": clock.now().isoformat(timespec="seconds"),
         "shipping_method": "colissimo",
         "destination": {
             "first_name": "Zoé",
@@ -67,7 +68,7 @@ def replay_first_order(portal, email, code):
 
 
 def test_f1_to_f4_share_the_link_the_friend_orders_the_member_is_rewarded(
-    page, browser, base_url, portal, screenshot
+    page, french_context, base_url, portal, screenshot
 ):
     sophie = _member(portal, "sophie.vermeulen@example.be")
     link = log_in_at_referral(page, sophie)
@@ -86,7 +87,7 @@ def test_f1_to_f4_share_the_link_the_friend_orders_the_member_is_rewarded(
     )
     screenshot("referral-1280")
 
-    friend = browser.new_context(base_url=base_url, locale="fr-FR").new_page()
+    friend = french_context.new_page()
     friend.goto(link)
     expect(friend.locator("h1")).to_have_text("15 € sur votre première commande Almé")
     friend.locator("#friend-email").fill(FRIEND)

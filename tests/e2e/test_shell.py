@@ -46,16 +46,14 @@ def test_phone_width_uses_a_menu(page):
     expect(page.get_by_role("heading", name="Help", exact=True)).to_be_visible()
 
 
-def test_french_browser_gets_french(browser, base_url):
-    context = browser.new_context(base_url=base_url, locale="fr-FR")
-    page = context.new_page()
+def test_french_browser_gets_french(french_context):
+    page = french_context.new_page()
     page.goto("/")
     expect(page.get_by_role("heading", name="Comment pouvons-nous vous aider")).to_be_visible()
     expect(page.locator("#contact-hours")).to_have_text(
         "Du lundi au vendredi, 9h00–12h30 et 13h30–17h00"
     )
     expect(page.locator("#job-referral")).to_contain_text("15,00\u00a0€ pour vous")
-    context.close()
 
 
 def test_language_switch_is_remembered(page):
@@ -84,14 +82,13 @@ def test_help_search_narrows_topics_and_offers_contact_when_nothing_matches(page
     expect(page.locator("#help-count")).to_have_text(f"{everything} answers")
 
 
-def test_help_search_from_the_address_and_in_french(browser, base_url):
-    context = browser.new_context(base_url=base_url, locale="fr-FR")
-    page = context.new_page()
+def test_help_search_from_the_address_and_in_french(french_context):
+    page = french_context.new_page()
     page.goto("/help?q=echange")
+    expect(page.get_by_role("heading", name="Aide", exact=True)).to_be_visible()
     expect(page.locator("#help-search")).to_have_value("echange")
     for text in page.locator(".help-topic:visible").all_inner_texts():
         assert "échange" in text.lower() or "echange" in text.lower()
-    context.close()
 
 
 def test_unknown_route_gets_a_clear_page(page):

@@ -90,9 +90,8 @@ def test_orange_address_is_warned_that_no_email_arrives(page, portal):
     expect(page.locator("#c2-warning")).to_contain_text("07 67 46 39 63")
 
 
-def test_order_page_in_french(browser, base_url, portal):
-    context = browser.new_context(base_url=base_url, locale="fr-FR")
-    page = context.new_page()
+def test_order_page_in_french(french_context, portal):
+    page = french_context.new_page()
     order = _order(portal, "split-preorder")
     page.goto("/track")
     page.locator("#order-number").fill(order["number"])
@@ -100,7 +99,6 @@ def test_order_page_in_french(browser, base_url, portal):
     page.get_by_role("button", name="Trouver ma commande").click()
     expect(page.get_by_text(re.compile(r"Colis 1 sur 2"))).to_be_visible()
     expect(page.get_by_text("Total payé")).to_be_visible()
-    context.close()
 
 
 @pytest.mark.parametrize("width", [375, 1280])

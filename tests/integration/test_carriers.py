@@ -4,7 +4,7 @@ import contextlib
 import logging
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -280,7 +280,7 @@ def test_mondial_relay_wrong_private_key_is_rejected_with_stat_97(simulator_url)
 
 class MovableClock:
     def __init__(self):
-        self.now = datetime.now(UTC)
+        self.now = clock.now()
 
     def __call__(self):
         return self.now
