@@ -198,6 +198,8 @@ def shell(*children: rx.Component) -> rx.Component:
         rx.el.main(
             *children,
             id="main",
+            # "true" once the page's state arrived: tests (and styles) can wait for it.
+            custom_attrs={"data-hydrated": rx.State.is_hydrated},
             max_width=theme.PAGE_WIDTH,
             margin="0 auto",
             padding=["1.5em 1.25em", "2em 1.25em", "3em 1.25em"],

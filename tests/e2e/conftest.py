@@ -126,6 +126,26 @@ def browser_type_launch_args(browser_type_launch_args):
     return args
 
 
+@pytest.fixture
+def page(page):
+    """The test's tab, whose `goto` returns once the portal page holds its state.
+
+    A person sees the page fill in before she types; a test typing at once races the state's
+    own values (an e-mail kept from the last lookup landed in the middle of a typed one).
+    """
+    navigate = page.goto
+
+    def goto(url: str, **kwargs):
+        response = navigate(url, **kwargs)
+        main = page.locator("#main")
+        if main.count():
+            expect(main).to_have_attribute("data-hydrated", "true")
+        return response
+
+    page.goto = goto
+    return page
+
+
 @pytest.fixture(scope="session")
 def french_browser(playwright, browser_type_launch_args):
     """Chromium whose every request says French first, the websocket's included.
