@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from alme_portal import routes, settings
+from alme_portal import bootstrap
 from alme_portal.api import create_api
 from alme_portal.components import theme
 from alme_portal.i18n import translate
@@ -20,6 +20,7 @@ from alme_portal.pages.returns import returns_page
 from alme_portal.pages.staff import staff_page
 from alme_portal.pages.track import track_page
 from alme_portal.pages.withdrawal import withdrawal_page
+from alme_portal.platform import routes, settings
 from alme_portal.state.account_links import AccountLinkState
 from alme_portal.state.help import HelpState
 from alme_portal.state.loyalty import LoyaltyState
@@ -43,6 +44,8 @@ def backend_error(exception: Exception) -> rx.event.EventSpec:
         position="top-center",
     )
 
+
+bootstrap.wire()
 
 app = rx.App(
     style=theme.APP_STYLE,

@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 
-from alme_portal import db, settings
+from alme_portal import bootstrap
+from alme_portal.platform import db, settings
 
 
 def _db_upgrade(_args: argparse.Namespace) -> int:
-    from alme_portal.services import schema
+    from alme_portal.platform import schema
 
     schema.upgrade()
     print("Database schema is up to date.")
@@ -18,7 +19,7 @@ def _db_upgrade(_args: argparse.Namespace) -> int:
 
 
 def _demo_load(args: argparse.Namespace) -> int:
-    from alme_portal.services import demo
+    from alme_portal.demo import loader as demo
 
     try:
         demo.check_database_ready(settings.database_url())
@@ -31,7 +32,7 @@ def _demo_load(args: argparse.Namespace) -> int:
 
 
 def _demo_list(args: argparse.Namespace) -> int:
-    from alme_portal.services import demo
+    from alme_portal.demo import loader as demo
 
     listing = demo.demo_listing()
     if args.json:
@@ -42,7 +43,7 @@ def _demo_list(args: argparse.Namespace) -> int:
 
 
 def _order_replay(args: argparse.Namespace) -> int:
-    from alme_portal.services import order_feed
+    from alme_portal.orders.services import feed as order_feed
 
     try:
         with open(args.file, encoding="utf-8") as source:
@@ -65,8 +66,8 @@ def _order_replay(args: argparse.Namespace) -> int:
 
 
 def _loyalty_settle(args: argparse.Namespace) -> int:
-    from alme_portal import clock
-    from alme_portal.services import loyalty
+    from alme_portal.loyalty.services import ledger as loyalty
+    from alme_portal.platform import clock
 
     with db.session_scope(write=True) as session:
         count = loyalty.settle_all(session, clock.today())
@@ -75,8 +76,9 @@ def _loyalty_settle(args: argparse.Namespace) -> int:
 
 
 def _refunds_run(args: argparse.Namespace) -> int:
-    from alme_portal import clock
-    from alme_portal.services import refund_engine, stored_values
+    from alme_portal.platform import clock
+    from alme_portal.refunds.services import engine as refund_engine
+    from alme_portal.refunds.services import stored_values
 
     with db.session_scope(write=True) as session:
         parcels = refund_engine.refund_returned_parcels(session)
@@ -145,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = build_parser().parse_args(argv)
+    bootstrap.wire()
     try:
         return args.run(args)
     except db.DatabaseUnavailable as error:

@@ -23,10 +23,13 @@ from typing import Any
 
 from sqlmodel import Session
 
-from alme_portal import clock, db
-from alme_portal.models import Customer, LovesEntry
-from alme_portal.rules import loyalty as rules
-from alme_portal.services import demo, loyalty, passwords, schema
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.accounts.services import passwords
+from alme_portal.demo import loader as demo
+from alme_portal.loyalty import rules
+from alme_portal.loyalty.models import LovesEntry
+from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.platform import clock, db, schema
 from bench.harness.load import summarize
 
 GOAL_RATIO = 1.5

@@ -38,27 +38,20 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from alme_portal import clock, db, settings
-from alme_portal.models import (
-    LookupFailure,
-    Order,
-    OrderLine,
-    Payment,
-    RelayPoint,
-    Shipment,
-    ShipmentLine,
-    Variant,
-)
-from alme_portal.models.vocabulary import (
+from alme_portal.demo import loader as demo
+from alme_portal.orders.models.catalog import RelayPoint, Variant
+from alme_portal.orders.models.feed import LookupFailure
+from alme_portal.orders.models.orders import Order, OrderLine, Payment, Shipment, ShipmentLine
+from alme_portal.orders.services.changes import change_options
+from alme_portal.orders.services.lookup import find_order, order_view
+from alme_portal.platform import clock, db, schema, settings
+from alme_portal.platform.vocabulary import (
     Carrier,
     OrderStatus,
     PaymentMethod,
     ShipmentStatus,
     ShippingMethod,
 )
-from alme_portal.services import demo, schema
-from alme_portal.services.order_changes import change_options
-from alme_portal.services.order_lookup import find_order, order_view
 
 METRIC = "order lookup + page data p95"
 DEFAULT_SIZES = (1_000, 100_000)

@@ -6,8 +6,8 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
-from alme_portal import settings
-from alme_portal.labels import ReturnLabel, render_pdf, render_png
+from alme_portal.platform import settings
+from alme_portal.returns.labels import ReturnLabel, render_pdf, render_png
 
 DECLARED = date(2026, 11, 25)
 

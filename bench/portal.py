@@ -40,7 +40,7 @@ TEMPLATE_TAG = "delivered-returnable"
 
 def template_order() -> tuple[str, str]:
     """(number, e-mail) of the demo order the benchmark database copies."""
-    from alme_portal.services.demo import demo_listing
+    from alme_portal.demo.loader import demo_listing
 
     order = next(o for o in demo_listing()["orders"] if TEMPLATE_TAG in o["tags"])
     return order["number"], order["email"]
@@ -156,7 +156,7 @@ async def closed_lookup(server: Server, app: AppInfo, *, lookups: int) -> dict[s
 
 def demo_member() -> tuple[str, str]:
     """(e-mail, password) of the demo member with the longest history."""
-    from alme_portal.services.demo import demo_listing
+    from alme_portal.demo.loader import demo_listing
 
     account = next(a for a in demo_listing()["accounts"] if a["email"].startswith("camille"))
     return account["email"], account["password"]
@@ -176,9 +176,10 @@ def login_token(database_url: str) -> str:
 
     from sqlmodel import Session, select
 
-    from alme_portal import clock, db
-    from alme_portal.models import Customer, LoginSession
-    from alme_portal.services.accounts import token_hash
+    from alme_portal.accounts.models.accounts import LoginSession
+    from alme_portal.accounts.models.customers import Customer
+    from alme_portal.accounts.services.auth import token_hash
+    from alme_portal.platform import clock, db
 
     token = secrets.token_urlsafe(32)
     with Session(db.engine_for(database_url)) as session:

@@ -12,9 +12,9 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from alme_portal import db
-from alme_portal.models import Order, OrderLine, Payment, Shipment, ShipmentLine
-from alme_portal.services import demo, schema
+from alme_portal.demo import loader as demo
+from alme_portal.orders.models.orders import Order, OrderLine, Payment, Shipment, ShipmentLine
+from alme_portal.platform import db, schema
 
 CLONE_PREFIX = "BR"
 """Numbers of the copies: `BR000001`, ... (the lookup accepts two letters and six digits)."""

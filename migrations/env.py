@@ -3,8 +3,8 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import alme_portal.models  # noqa: F401  (registers every table on the metadata)
-from alme_portal import db
+import alme_portal.bootstrap  # noqa: F401  (registers every table on the metadata)
+from alme_portal.platform import db
 
 config = context.config
 target_metadata = SQLModel.metadata

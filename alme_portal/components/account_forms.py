@@ -2,10 +2,10 @@
 
 import reflex as rx
 
-from alme_portal import routes
 from alme_portal.components import theme
 from alme_portal.components.forms import field, form_error
 from alme_portal.components.i18n import t
+from alme_portal.platform import routes
 from alme_portal.state.account import AccountState
 
 

@@ -2,10 +2,10 @@
 
 import reflex as rx
 
-from alme_portal import routes, settings
 from alme_portal.components import theme
 from alme_portal.components.i18n import t
 from alme_portal.i18n import translate
+from alme_portal.platform import routes, settings
 from alme_portal.state.ui import UiState
 
 NAV_ITEMS = (

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from alme_portal import settings
-from alme_portal.rules.money import NBSP, format_cents
+from alme_portal.platform import settings
+from alme_portal.platform.money import NBSP, format_cents
 
 _DAYS_PER_YEAR = 365
 _COUNTRY_NAMES = {"FR": ("France", "France"), "BE": ("Belgium", "Belgique")}

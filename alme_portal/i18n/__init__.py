@@ -6,7 +6,6 @@ Plain Python (no Reflex): states and services call `translate`; pages use the co
 
 from __future__ import annotations
 
-from alme_portal import settings
 from alme_portal.i18n import (
     account_en,
     account_fr,
@@ -21,6 +20,7 @@ from alme_portal.i18n import (
     returns_en,
     returns_fr,
 )
+from alme_portal.platform import settings
 
 EN: dict[str, str] = {
     **en.MESSAGES,

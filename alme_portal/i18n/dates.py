@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from alme_portal import clock
+from alme_portal.platform import clock
 
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -2,12 +2,12 @@
 
 import reflex as rx
 
-from alme_portal import routes
 from alme_portal.components import theme
 from alme_portal.components.account_forms import account_form, email_field, password_field
 from alme_portal.components.cards import outcome_notice, page_heading
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
+from alme_portal.platform import routes
 from alme_portal.state.account_links import AccountLinkState as K
 
 

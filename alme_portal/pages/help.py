@@ -2,12 +2,12 @@
 
 import reflex as rx
 
-from alme_portal import settings
 from alme_portal.components import theme
 from alme_portal.components.cards import page_heading
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.content.help import HELP_TOPICS, SECTION_TITLES, HelpTopic
+from alme_portal.platform import settings
 from alme_portal.state.help import HelpState
 from alme_portal.state.ui import UiState
 

@@ -4,11 +4,11 @@ import functools
 
 import reflex as rx
 
-from alme_portal import routes, settings
 from alme_portal.components.cards import job_card, page_heading
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
-from alme_portal.rules.money import format_cents
+from alme_portal.platform import routes, settings
+from alme_portal.platform.money import format_cents
 
 
 def home() -> rx.Component:

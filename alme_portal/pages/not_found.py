@@ -2,11 +2,11 @@
 
 import reflex as rx
 
-from alme_portal import routes
 from alme_portal.components import theme
 from alme_portal.components.cards import page_heading
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
+from alme_portal.platform import routes
 
 
 def not_found() -> rx.Component:

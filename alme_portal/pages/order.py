@@ -2,13 +2,13 @@
 
 import reflex as rx
 
-from alme_portal import routes
 from alme_portal.components import theme
 from alme_portal.components.cards import for_finder_only, notice
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.pages.order_change import change_panel
+from alme_portal.platform import routes
 from alme_portal.state.order import OrderState, ParcelCard
 
 VIEW = OrderState.view

@@ -2,11 +2,11 @@
 
 import reflex as rx
 
-from alme_portal import routes
 from alme_portal.components import theme
 from alme_portal.components.cards import notice
 from alme_portal.components.forms import field, radio_choice, select_field
 from alme_portal.components.i18n import t
+from alme_portal.platform import routes
 from alme_portal.state.order_change import OrderChangeState as Change
 
 VIEW = Change.view

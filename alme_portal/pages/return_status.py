@@ -2,12 +2,12 @@
 
 import reflex as rx
 
-from alme_portal import routes
 from alme_portal.components import theme
 from alme_portal.components.cards import for_finder_only, item_summary, notice
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.pages.return_downloads import label_downloads
+from alme_portal.platform import routes
 from alme_portal.state.return_status import ReturnStatusState as S
 
 PAGE = S.page

@@ -2,12 +2,12 @@
 
 import reflex as rx
 
-from alme_portal import settings
 from alme_portal.components import theme
 from alme_portal.components.cards import item_summary
 from alme_portal.components.forms import field, radio_list, select_field
 from alme_portal.components.i18n import t
 from alme_portal.pages.return_alert import alert_form
+from alme_portal.platform import settings
 from alme_portal.state.returns import ReturnState as R
 
 

@@ -2,7 +2,6 @@
 
 import reflex as rx
 
-from alme_portal import routes, settings
 from alme_portal.components import theme
 from alme_portal.components.cards import notice, page_heading
 from alme_portal.components.forms import form_error
@@ -16,8 +15,9 @@ from alme_portal.pages.return_steps import (
     review_step,
 )
 from alme_portal.pages.track import lookup_form
+from alme_portal.platform import routes, settings
+from alme_portal.returns.views.return_wizard import PROGRESS
 from alme_portal.state.returns import ReturnState as R
-from alme_portal.views.return_wizard import PROGRESS
 
 
 def _progress() -> rx.Component:

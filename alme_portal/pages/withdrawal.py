@@ -2,12 +2,12 @@
 
 import reflex as rx
 
-from alme_portal import routes
 from alme_portal.components import theme
 from alme_portal.components.cards import notice, page_heading
 from alme_portal.components.forms import field, form_error
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
+from alme_portal.platform import routes
 from alme_portal.state.withdrawal import WithdrawalState as W
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from starlette.applications import Starlette
 from starlette.routing import Route
 
-from alme_portal import clock, settings
+from alme_portal.platform import clock, settings
 from alme_portal.simulator import faults, laposte, mondial_relay
 
 

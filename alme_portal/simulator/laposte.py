@@ -9,8 +9,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from alme_portal import clock
-from alme_portal.models.vocabulary import Carrier
+from alme_portal.platform import clock
+from alme_portal.platform.vocabulary import Carrier
 from alme_portal.simulator.faults import Fault, board_of
 from alme_portal.simulator.scenarios import Scenario, scenarios_at
 

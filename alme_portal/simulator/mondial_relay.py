@@ -11,16 +11,16 @@ from xml.sax.saxutils import escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from alme_portal import clock
-from alme_portal.carriers.mondial_relay import (
+from alme_portal.adapters.carriers.mondial_relay import (
     NAMESPACE,
     SEARCH_FIELDS,
     TRACING_FIELDS,
     security_hash,
 )
-from alme_portal.models.vocabulary import Carrier
-from alme_portal.services.demo_catalog import RELAY_POINTS, RELAY_POINTS_BY_CODE
-from alme_portal.services.demo_data import RelayPointSpec
+from alme_portal.demo.catalog import RELAY_POINTS, RELAY_POINTS_BY_CODE
+from alme_portal.demo.data import RelayPointSpec
+from alme_portal.platform import clock
+from alme_portal.platform.vocabulary import Carrier
 from alme_portal.simulator.faults import Fault, board_of
 from alme_portal.simulator.scenarios import (
     MR_ANOMALY,

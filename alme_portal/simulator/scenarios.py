@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from alme_portal import clock, settings
-from alme_portal.models.vocabulary import Carrier
-from alme_portal.rules.calendar import add_working_days, working_days_before
-from alme_portal.services.demo_catalog import RELAY_POINTS_BY_CODE
-from alme_portal.services.demo_data import ShipmentSpec
-from alme_portal.services.demo_orders import ORDERS
-from alme_portal.services.demo_rows import DemoRows, tracking_number
+from alme_portal.demo.catalog import RELAY_POINTS_BY_CODE
+from alme_portal.demo.data import ShipmentSpec
+from alme_portal.demo.orders import ORDERS
+from alme_portal.demo.rows import DemoRows, tracking_number
+from alme_portal.platform import clock, settings
+from alme_portal.platform.calendar import add_working_days, working_days_before
+from alme_portal.platform.vocabulary import Carrier
 
 NON_EU = {"CH", "GB"}
 HOUR = timedelta(hours=1)

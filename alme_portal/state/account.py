@@ -6,9 +6,10 @@ import asyncio
 
 import reflex as rx
 
-from alme_portal import clock, db, settings
+from alme_portal.accounts.services import auth as accounts
+from alme_portal.accounts.services import links as account_links
 from alme_portal.i18n import translate
-from alme_portal.services import account_links, accounts
+from alme_portal.platform import clock, db, settings
 from alme_portal.state.ui import UiState
 
 FIELD_MAX = 254

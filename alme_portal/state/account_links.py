@@ -6,9 +6,9 @@ import asyncio
 
 import reflex as rx
 
-from alme_portal import db
+from alme_portal.accounts.services import links as account_links
 from alme_portal.i18n import translate
-from alme_portal.services import account_links
+from alme_portal.platform import db
 from alme_portal.state.account import text_field
 from alme_portal.state.ui import UiState
 

@@ -9,11 +9,13 @@ from datetime import date
 import reflex as rx
 from sqlmodel import Session
 
-from alme_portal import clock, db, settings
 from alme_portal.i18n import translate
-from alme_portal.services import loyalty, loyalty_claims, loyalty_leave
+from alme_portal.loyalty.services import claims as loyalty_claims
+from alme_portal.loyalty.services import leave as loyalty_leave
+from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.loyalty.views import build_dashboard, build_history
+from alme_portal.platform import clock, db, settings
 from alme_portal.state.account import AccountState, text_field
-from alme_portal.views.loyalty_page import build_dashboard, build_history
 
 
 @dataclasses.dataclass

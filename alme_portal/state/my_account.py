@@ -7,12 +7,14 @@ import dataclasses
 
 import reflex as rx
 
-from alme_portal import db, routes, settings
+from alme_portal.accounts.services import auth as accounts
+from alme_portal.accounts.services import links as account_links
+from alme_portal.accounts.views import build_account
 from alme_portal.i18n import translate
-from alme_portal.services import account_links, accounts, member_orders
+from alme_portal.orders.services import member_orders
+from alme_portal.platform import db, routes, settings
 from alme_portal.state.account import AccountState, text_field
 from alme_portal.state.tracking import TrackState
-from alme_portal.views.account_page import build_account
 
 
 @dataclasses.dataclass

@@ -8,12 +8,15 @@ import re
 
 import reflex as rx
 
-from alme_portal import clock, db, settings
-from alme_portal.carriers.http import CarrierUnavailable
-from alme_portal.carriers.tracking import default_tracking_service
-from alme_portal.services import order_changes, order_lookup, refund_texts, withdrawals
+from alme_portal.adapters.carriers.http import CarrierUnavailable
+from alme_portal.adapters.carriers.tracking import default_tracking_service
+from alme_portal.orders.services import changes as order_changes
+from alme_portal.orders.services import lookup as order_lookup
+from alme_portal.orders.views import build_order_page
+from alme_portal.platform import clock, db, settings
+from alme_portal.refunds.services import texts as refund_texts
+from alme_portal.returns.services import withdrawals
 from alme_portal.state.tracking import TrackState
-from alme_portal.views.order_page import build_order_page
 
 ORDER_NUMBER = re.compile(r"^[A-Za-z]{2}\d{6}$")
 logger = logging.getLogger(__name__)

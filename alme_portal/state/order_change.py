@@ -4,9 +4,9 @@ import asyncio
 
 import reflex as rx
 
-from alme_portal import db
 from alme_portal.i18n import translate
-from alme_portal.services import order_changes
+from alme_portal.orders.services import changes as order_changes
+from alme_portal.platform import db
 from alme_portal.state.order import ChangeLine, OrderState
 
 MODES = ("", "modify", "cancel")

@@ -7,14 +7,14 @@ from urllib.parse import quote
 
 import reflex as rx
 
-from alme_portal import clock, db, settings
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_day
-from alme_portal.labels.render import qr_png
-from alme_portal.services import referral
+from alme_portal.platform import clock, db, settings
+from alme_portal.referral.services import invites as referral
+from alme_portal.referral.views import build_invites
+from alme_portal.returns.labels.render import qr_png
 from alme_portal.state.account import AccountState, text_field
 from alme_portal.state.ui import UiState
-from alme_portal.views.referral_page import build_invites
 
 
 def _page(member_id: int) -> tuple[str, dict[str, list]]:

@@ -5,11 +5,11 @@ import dataclasses
 
 import reflex as rx
 
-from alme_portal import clock, db
 from alme_portal.i18n import translate
-from alme_portal.services import return_status
+from alme_portal.platform import clock, db
+from alme_portal.returns.services import status as return_status
+from alme_portal.returns.views.return_page import build_return_page
 from alme_portal.state.tracking import TrackState
-from alme_portal.views.return_page import build_return_page
 
 
 @dataclasses.dataclass

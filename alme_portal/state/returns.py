@@ -10,15 +10,18 @@ import functools
 
 import reflex as rx
 
-from alme_portal import clock, db, routes, settings
-from alme_portal.carriers.tracking import default_mondial_relay_client
+from alme_portal.adapters.carriers.tracking import default_mondial_relay_client
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
-from alme_portal.rules import returns
-from alme_portal.rules.money import format_cents
-from alme_portal.services import order_lookup, relay_points, return_declaration, return_options
+from alme_portal.orders.services import lookup as order_lookup
+from alme_portal.platform import clock, db, routes, settings
+from alme_portal.platform.money import format_cents
+from alme_portal.returns.rules import returns
+from alme_portal.returns.services import declaration as return_declaration
+from alme_portal.returns.services import options as return_options
+from alme_portal.returns.services import relay_points
+from alme_portal.returns.views import return_wizard as wizard
 from alme_portal.state.tracking import TrackState, lookup
-from alme_portal.views import return_wizard as wizard
 
 MAX_TEXT = 160
 

@@ -7,13 +7,14 @@ import dataclasses
 
 import reflex as rx
 
-from alme_portal import clock, db, settings
+from alme_portal.accounts.services import staff as staff_accounts
 from alme_portal.i18n import translate
-from alme_portal.rules.money import parse_euros
-from alme_portal.services import inspection, staff_accounts, staff_console
+from alme_portal.platform import clock, db, settings
+from alme_portal.platform.money import parse_euros
+from alme_portal.refunds.services import inspection, staff_console
+from alme_portal.refunds.views import build_detail, build_queue
 from alme_portal.state.account import text_field
 from alme_portal.state.ui import UiState
-from alme_portal.views.staff_console import build_detail, build_queue
 
 TABS = tuple(staff_console.QUEUES)
 

@@ -4,9 +4,9 @@ import asyncio
 
 import reflex as rx
 
-from alme_portal import db
 from alme_portal.i18n import translate
-from alme_portal.services import stock_alerts
+from alme_portal.platform import db
+from alme_portal.returns.services import stock_alerts
 from alme_portal.state.returns import ReturnState
 
 MAX_EMAIL = 254

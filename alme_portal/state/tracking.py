@@ -4,9 +4,9 @@ import asyncio
 
 import reflex as rx
 
-from alme_portal import clock, db, routes
 from alme_portal.i18n import translate
-from alme_portal.services import order_lookup
+from alme_portal.orders.services import lookup as order_lookup
+from alme_portal.platform import clock, db, routes
 from alme_portal.state.ui import UiState
 
 MAX_FIELD_LENGTH = 254

@@ -2,7 +2,8 @@
 
 import reflex as rx
 
-from alme_portal import i18n, settings
+from alme_portal import i18n
+from alme_portal.platform import settings
 
 
 class UiState(rx.State):

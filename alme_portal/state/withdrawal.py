@@ -4,9 +4,9 @@ import asyncio
 
 import reflex as rx
 
-from alme_portal import db
 from alme_portal.i18n import translate
-from alme_portal.services import withdrawals
+from alme_portal.platform import db
+from alme_portal.returns.services import withdrawals
 from alme_portal.state.tracking import TrackState, lookup
 
 MAX_NAME = 200

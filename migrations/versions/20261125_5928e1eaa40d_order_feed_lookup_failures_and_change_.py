@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = "5928e1eaa40d"
 down_revision: str | None = "658a8187f288"
@@ -26,7 +26,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("event_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-        sa.Column("received_at", alme_portal.db.UTCDateTime(), nullable=False),
+        sa.Column("received_at", alme_portal.platform.db.UTCDateTime(), nullable=False),
         sa.Column("payload_sha256", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -38,7 +38,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("client_key", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("order_number_key", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("at", alme_portal.db.UTCDateTime(), nullable=False),
+        sa.Column("at", alme_portal.platform.db.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("lookup_failure", schema=None) as batch_op:
@@ -54,7 +54,7 @@ def upgrade() -> None:
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
         sa.Column("details", sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
         sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("created_at", alme_portal.db.UTCDateTime(), nullable=False),
+        sa.Column("created_at", alme_portal.platform.db.UTCDateTime(), nullable=False),
         sa.CheckConstraint("kind IN ('modify', 'cancel')", name="order_change_request_kind"),
         sa.ForeignKeyConstraint(
             ["order_id"],

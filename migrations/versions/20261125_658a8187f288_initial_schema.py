@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = "658a8187f288"
 down_revision: str | None = None
@@ -37,7 +37,7 @@ def upgrade() -> None:
         sa.Column("email_verified", sa.Boolean(), nullable=False),
         sa.Column("birthday", sa.Date(), nullable=True),
         sa.Column("preferred_language", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
-        sa.Column("created_at", alme_portal.db.UTCDateTime(), nullable=False),
+        sa.Column("created_at", alme_portal.platform.db.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("customer", schema=None) as batch_op:
@@ -93,7 +93,7 @@ def upgrade() -> None:
         sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
         sa.Column("display_name", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
         sa.Column("password_hash", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
-        sa.Column("created_at", alme_portal.db.UTCDateTime(), nullable=False),
+        sa.Column("created_at", alme_portal.platform.db.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("staff_user", schema=None) as batch_op:
@@ -109,7 +109,7 @@ def upgrade() -> None:
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("origin_order_id", sa.Integer(), nullable=True),
         sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=24), nullable=False),
-        sa.Column("placed_at", alme_portal.db.UTCDateTime(), nullable=False),
+        sa.Column("placed_at", alme_portal.platform.db.UTCDateTime(), nullable=False),
         sa.Column("language", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
         sa.Column("shipping_method", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("ship_first_name", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -213,8 +213,8 @@ def upgrade() -> None:
         sa.Column("subject", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("body", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("order_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", alme_portal.db.UTCDateTime(), nullable=False),
-        sa.Column("sent_at", alme_portal.db.UTCDateTime(), nullable=True),
+        sa.Column("created_at", alme_portal.platform.db.UTCDateTime(), nullable=False),
+        sa.Column("sent_at", alme_portal.platform.db.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["order_id"],
             ["customer_order.id"],
@@ -239,7 +239,7 @@ def upgrade() -> None:
         sa.Column("credit_note_code", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
         sa.Column("deferred_due_date", sa.Date(), nullable=True),
         sa.Column("captured", sa.Boolean(), nullable=False),
-        sa.Column("created_at", alme_portal.db.UTCDateTime(), nullable=False),
+        sa.Column("created_at", alme_portal.platform.db.UTCDateTime(), nullable=False),
         sa.CheckConstraint("amount_cents > 0", name="payment_amount_positive"),
         sa.ForeignKeyConstraint(
             ["order_id"],
@@ -258,10 +258,10 @@ def upgrade() -> None:
         sa.Column("tracking_number", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
         sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=24), nullable=False),
         sa.Column("planned_ship_date", sa.Date(), nullable=True),
-        sa.Column("dispatched_at", alme_portal.db.UTCDateTime(), nullable=True),
-        sa.Column("ready_for_pickup_at", alme_portal.db.UTCDateTime(), nullable=True),
-        sa.Column("delivered_at", alme_portal.db.UTCDateTime(), nullable=True),
-        sa.Column("returned_to_sender_at", alme_portal.db.UTCDateTime(), nullable=True),
+        sa.Column("dispatched_at", alme_portal.platform.db.UTCDateTime(), nullable=True),
+        sa.Column("ready_for_pickup_at", alme_portal.platform.db.UTCDateTime(), nullable=True),
+        sa.Column("delivered_at", alme_portal.platform.db.UTCDateTime(), nullable=True),
+        sa.Column("returned_to_sender_at", alme_portal.platform.db.UTCDateTime(), nullable=True),
         sa.Column("relay_point_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["order_id"],

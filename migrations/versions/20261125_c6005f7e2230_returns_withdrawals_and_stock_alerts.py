@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = 'c6005f7e2230'
 down_revision: str | None = '5928e1eaa40d'
@@ -26,8 +26,8 @@ def upgrade() -> None:
     sa.Column('variant_id', sa.Integer(), nullable=False),
     sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
     sa.Column('language', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
-    sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
-    sa.Column('notified_at', alme_portal.db.UTCDateTime(), nullable=True),
+    sa.Column('created_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
+    sa.Column('notified_at', alme_portal.platform.db.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['variant_id'], ['variant.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
@@ -40,7 +40,7 @@ def upgrade() -> None:
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
     sa.Column('statement', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
-    sa.Column('made_at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('made_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.Column('language', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
     sa.ForeignKeyConstraint(['order_id'], ['customer_order.id'], ),
     sa.PrimaryKeyConstraint('id')
@@ -57,7 +57,7 @@ def upgrade() -> None:
     sa.Column('relay_point_id', sa.Integer(), nullable=True),
     sa.Column('salon_id', sa.Integer(), nullable=True),
     sa.Column('parcel_reference', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
-    sa.Column('declared_at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('declared_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.Column('label_expires_on', sa.Date(), nullable=True),
     sa.Column('confirmation_key', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('language', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = '0a756e286ace'
 down_revision: str | None = 'e64cf19a9bee'
@@ -29,7 +29,7 @@ def upgrade() -> None:
     sa.Column('recorded_on', sa.Date(), nullable=False),
     sa.Column('available_on', sa.Date(), nullable=False),
     sa.Column('reference', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
-    sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.CheckConstraint("kind IN ('purchase', 'return', 'mission', 'claim', 'redemption', 'leave')", name='loves_entry_kind'),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], ),
     sa.PrimaryKeyConstraint('id')

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = '71ba1f4522f8'
 down_revision: str | None = 'ab9ebb8dbe99'
@@ -25,7 +25,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('email_key', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
     sa.Column('client_address', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('failed_at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('failed_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('login_failure', schema=None) as batch_op:
@@ -37,9 +37,9 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('customer_id', sa.Integer(), nullable=False),
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
-    sa.Column('last_seen_at', alme_portal.db.UTCDateTime(), nullable=False),
-    sa.Column('revoked_at', alme_portal.db.UTCDateTime(), nullable=True),
+    sa.Column('created_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
+    sa.Column('last_seen_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', alme_portal.platform.db.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
@@ -51,8 +51,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('customer_id', sa.Integer(), nullable=False),
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
-    sa.Column('used_at', alme_portal.db.UTCDateTime(), nullable=True),
+    sa.Column('created_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
+    sa.Column('used_at', alme_portal.platform.db.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], ),
     sa.PrimaryKeyConstraint('id')
     )

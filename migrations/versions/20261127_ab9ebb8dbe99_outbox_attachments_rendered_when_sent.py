@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = 'ab9ebb8dbe99'
 down_revision: str | None = '0a756e286ace'

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = 'c48c1cb403a1'
 down_revision: str | None = 'ed894f6dcb42'
@@ -25,9 +25,9 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('staff_id', sa.Integer(), nullable=False),
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
-    sa.Column('last_seen_at', alme_portal.db.UTCDateTime(), nullable=False),
-    sa.Column('revoked_at', alme_portal.db.UTCDateTime(), nullable=True),
+    sa.Column('created_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
+    sa.Column('last_seen_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', alme_portal.platform.db.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['staff_id'], ['staff_user.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
@@ -44,7 +44,7 @@ def upgrade() -> None:
     sa.Column('issued_on', sa.Date(), nullable=False),
     sa.Column('last_day', sa.Date(), nullable=False),
     sa.Column('order_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.CheckConstraint("kind IN ('credit_note', 'gift_card')", name='stored_value_kind'),
     sa.CheckConstraint('balance_cents >= 0', name='stored_value_balance_not_negative'),
     sa.ForeignKeyConstraint(['order_id'], ['customer_order.id'], ),
@@ -61,7 +61,7 @@ def upgrade() -> None:
     sa.Column('amount_cents', sa.Integer(), nullable=False),
     sa.Column('order_id', sa.Integer(), nullable=True),
     sa.Column('day', sa.Date(), nullable=False),
-    sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.CheckConstraint("kind IN ('issue', 'spend', 'credit', 'expire')", name='stored_value_entry_kind'),
     sa.ForeignKeyConstraint(['order_id'], ['customer_order.id'], ),
     sa.ForeignKeyConstraint(['stored_value_id'], ['stored_value.id'], ),
@@ -80,7 +80,7 @@ def upgrade() -> None:
     sa.Column('instalment_sequence', sa.Integer(), nullable=True),
     sa.Column('stored_value_id', sa.Integer(), nullable=True),
     sa.Column('expected_on', sa.Date(), nullable=False),
-    sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.CheckConstraint('amount_cents > 0', name='refund_amount_positive'),
     sa.ForeignKeyConstraint(['order_id'], ['customer_order.id'], ),
     sa.ForeignKeyConstraint(['payment_id'], ['payment.id'], ),
@@ -99,7 +99,7 @@ def upgrade() -> None:
     sa.Column('action', sqlmodel.sql.sqltypes.AutoString(length=24), nullable=False),
     sa.Column('return_id', sa.Integer(), nullable=True),
     sa.Column('detail', sqlmodel.sql.sqltypes.AutoString(length=400), nullable=False),
-    sa.Column('at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['return_id'], ['return_request.id'], ),
     sa.ForeignKeyConstraint(['staff_id'], ['staff_user.id'], ),
     sa.PrimaryKeyConstraint('id')
@@ -116,7 +116,7 @@ def upgrade() -> None:
     sa.Column('grounds', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('supplier_defect', sa.Boolean(), nullable=False),
     sa.Column('staff_id', sa.Integer(), nullable=False),
-    sa.Column('inspected_at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('inspected_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.CheckConstraint("outcome IN ('accepted', 'refused')", name='line_inspection_outcome'),
     sa.ForeignKeyConstraint(['return_line_id'], ['return_line.id'], ),
     sa.ForeignKeyConstraint(['staff_id'], ['staff_user.id'], ),
@@ -126,7 +126,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_line_inspection_return_line_id'), ['return_line_id'], unique=True)
 
     with op.batch_alter_table('return_request', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('received_at', alme_portal.db.UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column('received_at', alme_portal.platform.db.UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column('exchange_order_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('postage_cents', sa.Integer(), nullable=True))
         batch_op.create_foreign_key('fk_return_request_exchange_order_id', 'customer_order', ['exchange_order_id'], ['id'])

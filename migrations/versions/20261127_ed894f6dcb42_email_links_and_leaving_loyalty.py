@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = 'ed894f6dcb42'
 down_revision: str | None = 'ee7c376b07b3'
@@ -28,8 +28,8 @@ def upgrade() -> None:
     sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('order_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', alme_portal.db.UTCDateTime(), nullable=False),
-    sa.Column('used_at', alme_portal.db.UTCDateTime(), nullable=True),
+    sa.Column('created_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
+    sa.Column('used_at', alme_portal.platform.db.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], ),
     sa.ForeignKeyConstraint(['order_id'], ['customer_order.id'], ),
     sa.PrimaryKeyConstraint('id'),

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = 'ee7c376b07b3'
 down_revision: str | None = '0c290e32a50d'
@@ -25,7 +25,7 @@ def upgrade() -> None:
     sa.Column('customer_id', sa.Integer(), nullable=False),
     sa.Column('before_day', sa.Date(), nullable=False),
     sa.Column('loves', sa.Integer(), nullable=False),
-    sa.Column('settled_at', alme_portal.db.UTCDateTime(), nullable=False),
+    sa.Column('settled_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], ),
     sa.PrimaryKeyConstraint('customer_id')
     )

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import alme_portal.db
+import alme_portal.platform.db
 
 revision: str = 'f30563e7747d'
 down_revision: str | None = 'c48c1cb403a1'
@@ -32,9 +32,9 @@ def upgrade() -> None:
     sa.Column('code_last_day', sa.Date(), nullable=True),
     sa.Column('order_id', sa.Integer(), nullable=True),
     sa.Column('voucher_id', sa.Integer(), nullable=True),
-    sa.Column('invited_at', alme_portal.db.UTCDateTime(), nullable=False),
-    sa.Column('code_sent_at', alme_portal.db.UTCDateTime(), nullable=True),
-    sa.Column('rewarded_at', alme_portal.db.UTCDateTime(), nullable=True),
+    sa.Column('invited_at', alme_portal.platform.db.UTCDateTime(), nullable=False),
+    sa.Column('code_sent_at', alme_portal.platform.db.UTCDateTime(), nullable=True),
+    sa.Column('rewarded_at', alme_portal.platform.db.UTCDateTime(), nullable=True),
     sa.CheckConstraint("status IN ('invited', 'code_sent', 'ordered', 'rewarded', 'expired', 'refused')", name='referral_invite_status'),
     sa.ForeignKeyConstraint(['member_id'], ['customer.id'], ),
     sa.ForeignKeyConstraint(['order_id'], ['customer_order.id'], ),

@@ -9,11 +9,12 @@ from datetime import timedelta
 from playwright.sync_api import expect
 from sqlmodel import Session, select
 
-from alme_portal import clock, db
-from alme_portal.models import Customer, LovesEntry
-from alme_portal.rules import loyalty as rules
-from alme_portal.services import loyalty
-from alme_portal.services.loyalty import HISTORY_PAGE_SIZE
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.loyalty import rules
+from alme_portal.loyalty.models import LovesEntry
+from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.loyalty.services.ledger import HISTORY_PAGE_SIZE
+from alme_portal.platform import clock, db
 
 
 def _member(portal, email="camille.moreau@example.fr"):

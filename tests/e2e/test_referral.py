@@ -12,7 +12,7 @@ from PIL import Image
 from playwright.sync_api import expect
 from test_loyalty import _member
 
-from alme_portal import clock
+from alme_portal.platform import clock
 
 FRIEND = "friend.e2e@example.fr"
 

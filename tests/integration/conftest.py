@@ -13,9 +13,10 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from alme_portal import clock, db
-from alme_portal.models import Order, ReturnLine, ReturnRequest
-from alme_portal.services import demo, schema
+from alme_portal.demo import loader as demo
+from alme_portal.orders.models.orders import Order
+from alme_portal.platform import clock, db, schema
+from alme_portal.returns.models import ReturnLine, ReturnRequest
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 """The instant the order tests load the demo at (a Wednesday morning in Paris)."""

@@ -7,9 +7,13 @@ from conftest import NOW
 from sqlmodel import func, select
 from test_accounts import PASSWORD, count, log_in, member, sign_up
 
-from alme_portal import clock, settings
-from alme_portal.models import Customer, EmailLink, OutboxEmail, PasswordReset
-from alme_portal.services import account_links, accounts, member_orders
+from alme_portal.accounts.models.accounts import EmailLink, PasswordReset
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.accounts.services import auth as accounts
+from alme_portal.accounts.services import links as account_links
+from alme_portal.orders.services import member_orders
+from alme_portal.platform import clock, settings
+from alme_portal.platform.models import OutboxEmail
 
 CAMILLE = "camille.moreau@example.fr"
 

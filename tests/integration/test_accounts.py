@@ -6,9 +6,11 @@ import pytest
 from conftest import NOW
 from sqlmodel import func, select
 
-from alme_portal import clock, settings
-from alme_portal.models import Customer, LoginSession
-from alme_portal.services import accounts, passwords
+from alme_portal.accounts.models.accounts import LoginSession
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.accounts.services import auth as accounts
+from alme_portal.accounts.services import passwords
+from alme_portal.platform import clock, settings
 
 PASSWORD = "Lovers-Paris-26!"  # the demo member's
 

@@ -2,10 +2,10 @@
 
 from sqlmodel import Session, func, select
 
-from alme_portal import clock, db
-from alme_portal.models import Order, ShipmentLine
-from alme_portal.services import return_options
-from alme_portal.services.order_lookup import find_order, order_id_for_number
+from alme_portal.orders.models.orders import Order, ShipmentLine
+from alme_portal.orders.services.lookup import find_order, order_id_for_number
+from alme_portal.platform import clock, db
+from alme_portal.returns.services import options as return_options
 from bench import portal, portal_db
 
 

@@ -11,16 +11,21 @@ import pytest
 import uvicorn
 from sqlmodel import select
 
-from alme_portal import clock, settings
-from alme_portal.carriers.http import CarrierUnavailable, RetryPolicy, TrackingNumberInvalid
-from alme_portal.carriers.laposte import LaPosteClient
-from alme_portal.carriers.mondial_relay import MondialRelayClient
-from alme_portal.carriers.statuses import TrackingStatus as S
-from alme_portal.carriers.tracking import TrackingService, default_tracking_service
-from alme_portal.models import RelayPoint, Shipment
-from alme_portal.models.vocabulary import ShipmentStatus
-from alme_portal.rules.calendar import working_days_between
-from alme_portal.services import demo
+from alme_portal.adapters.carriers.http import (
+    CarrierUnavailable,
+    RetryPolicy,
+    TrackingNumberInvalid,
+)
+from alme_portal.adapters.carriers.laposte import LaPosteClient
+from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
+from alme_portal.adapters.carriers.statuses import TrackingStatus as S
+from alme_portal.adapters.carriers.tracking import TrackingService, default_tracking_service
+from alme_portal.demo import loader as demo
+from alme_portal.orders.models.catalog import RelayPoint
+from alme_portal.orders.models.orders import Shipment
+from alme_portal.platform import clock, settings
+from alme_portal.platform.calendar import working_days_between
+from alme_portal.platform.vocabulary import ShipmentStatus
 from alme_portal.simulator import create_simulator_app
 from alme_portal.simulator import scenarios as sc
 
@@ -199,7 +204,7 @@ def test_o6_mondial_relay_unknown_and_malformed_numbers_are_invalid(mondial_rela
 
 
 def test_unknown_codes_keep_the_previous_status_and_are_logged(laposte, mondial_relay, caplog):
-    with caplog.at_level(logging.WARNING, logger="alme_portal.carriers.statuses"):
+    with caplog.at_level(logging.WARNING, logger="alme_portal.adapters.carriers.statuses"):
         lp = laposte.track(sc.LP_UNKNOWN_CODE)
         mr = mondial_relay.track(sc.MR_UNKNOWN_LABEL)
     assert (lp.events[0].code, lp.status) == ("ZZ9", S.OUT_FOR_DELIVERY)

@@ -9,11 +9,11 @@ import threading
 from conftest import NOW
 from sqlmodel import func, select
 
-from alme_portal import clock, db
-from alme_portal.models import ReturnRequest
-from alme_portal.services import return_options
-from alme_portal.services.order_lookup import order_id_for_number
-from alme_portal.services.return_declaration import declare_return
+from alme_portal.orders.services.lookup import order_id_for_number
+from alme_portal.platform import clock, db
+from alme_portal.returns.models import ReturnRequest
+from alme_portal.returns.services import options as return_options
+from alme_portal.returns.services.declaration import declare_return
 from bench import portal_db
 
 TABS = 12

@@ -13,26 +13,22 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from alme_portal import clock, db, settings
-from alme_portal.models import (
-    AppMeta,
-    Customer,
+from alme_portal.accounts.models.customers import Customer, StaffUser
+from alme_portal.accounts.services.passwords import verify_password
+from alme_portal.demo import loader as demo
+from alme_portal.demo.data import ScenarioTag
+from alme_portal.demo.rows import s10_check_digit
+from alme_portal.orders.models.catalog import Product, RelayPoint, Salon, Variant
+from alme_portal.orders.models.orders import (
     Instalment,
     Order,
     OrderLine,
     Payment,
-    Product,
-    RelayPoint,
-    Salon,
     Shipment,
     ShipmentLine,
-    StaffUser,
-    Variant,
 )
-from alme_portal.services import demo, schema
-from alme_portal.services.demo_data import ScenarioTag
-from alme_portal.services.demo_rows import s10_check_digit
-from alme_portal.services.passwords import verify_password
+from alme_portal.platform import clock, db, schema, settings
+from alme_portal.platform.models import AppMeta
 
 ROOT = Path(__file__).resolve().parents[2]
 ASKED_TAGS = {

@@ -3,11 +3,15 @@
 from conftest import NOW
 from sqlmodel import select
 
-from alme_portal import clock
-from alme_portal.models import Customer, LovesEntry, LoyaltyVoucher, Order
-from alme_portal.models.vocabulary import OrderStatus
-from alme_portal.rules import loyalty as rules
-from alme_portal.services import demo, demo_loyalty, loyalty
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.demo import loader as demo
+from alme_portal.demo import loyalty as demo_loyalty
+from alme_portal.loyalty import rules
+from alme_portal.loyalty.models import LovesEntry, LoyaltyVoucher
+from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.orders.models.orders import Order
+from alme_portal.platform import clock
+from alme_portal.platform.vocabulary import OrderStatus
 
 TODAY = clock.in_paris(NOW).date()
 

@@ -16,18 +16,22 @@ from sqlmodel import Session, select
 from test_carriers import MR_KEY, OKAPI_KEY, serve
 from test_demo import CHECKS, ORDER_CHECKS, Snapshot
 
-from alme_portal import clock, db, settings
-from alme_portal.carriers.laposte import LaPosteClient
-from alme_portal.carriers.mondial_relay import MondialRelayClient
-from alme_portal.carriers.tracking import TrackingService
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.adapters.carriers.laposte import LaPosteClient
+from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
+from alme_portal.adapters.carriers.tracking import TrackingService
+from alme_portal.demo import loader as demo
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
-from alme_portal.models import Customer, Order
-from alme_portal.rules.calendar import add_working_days
-from alme_portal.services import demo, loyalty, order_lookup, return_options
+from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.orders.models.orders import Order
+from alme_portal.orders.services import lookup as order_lookup
+from alme_portal.orders.views import build_order_page
+from alme_portal.platform import clock, db, settings
+from alme_portal.platform.calendar import add_working_days
+from alme_portal.returns.services import options as return_options
 from alme_portal.simulator import create_simulator_app
 from alme_portal.simulator import scenarios as sc
-from alme_portal.views.order_page import build_order_page
 
 LOAD_DAYS = [date(2026, 12, 21) + timedelta(days=offset) for offset in range(7)]
 SILENT = translate("en", "guide.silent")

@@ -11,10 +11,15 @@ from conftest import NOW
 from sqlmodel import func, select
 from test_order_feed import event, order_data
 
-from alme_portal import cli, clock, db, settings
-from alme_portal.models import Customer, LovesCheckpoint, LovesEntry, LoyaltyVoucher, OutboxEmail
-from alme_portal.rules import loyalty as rules
-from alme_portal.services import accounts, loyalty, order_feed
+from alme_portal import cli
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.accounts.services import auth as accounts
+from alme_portal.loyalty import rules
+from alme_portal.loyalty.models import LovesCheckpoint, LovesEntry, LoyaltyVoucher
+from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.orders.services import feed as order_feed
+from alme_portal.platform import clock, db, settings
+from alme_portal.platform.models import OutboxEmail
 from alme_portal.state.loyalty import LoyaltyState
 
 MEMBER = "lea.martin@example.fr"  # the demo's new member: no loves yet

@@ -6,9 +6,15 @@ from conftest import NOW, order_id
 from sqlmodel import select
 from test_loyalty import TODAY, demo_ledger_end, entries, member_id, place  # noqa: F401 (autouse)
 
-from alme_portal import clock, settings
-from alme_portal.models import LookupFailure, Order, OutboxEmail, Refund
-from alme_portal.services import account_links, events, loyalty, loyalty_claims, member_orders
+from alme_portal.accounts.services import links as account_links
+from alme_portal.loyalty.services import claims as loyalty_claims
+from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.orders.models.feed import LookupFailure
+from alme_portal.orders.models.orders import Order
+from alme_portal.orders.services import member_orders
+from alme_portal.platform import clock, events, settings
+from alme_portal.platform.models import OutboxEmail
+from alme_portal.refunds.models.refunds import Refund
 
 CAMILLE = "camille.moreau@example.fr"
 
@@ -119,11 +125,7 @@ def test_l4_l9_an_order_refunded_in_full_has_no_loves_left_to_claim(demo_session
                 created_at=NOW,
             )
         )
-        events.publish(
-            demo_session,
-            events.ORDER_REFUNDED,
-            {"order_id": order.id, "refunded_cents": order.total_cents},
-        )
+        events.publish(demo_session, events.OrderRefunded(order.id, order.total_cents))
     demo_session.commit()
     refused = claim(demo_session, member_id(demo_session, CAMILLE))
     assert refused.message_key == "loyalty.claim.cancelled"

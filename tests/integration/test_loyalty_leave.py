@@ -8,9 +8,12 @@ from sqlmodel import select
 from test_accounts import log_in
 from test_loyalty import TODAY, give, member_id, place
 
-from alme_portal import clock
-from alme_portal.models import Customer, LoyaltyVoucher
-from alme_portal.services import loyalty, loyalty_claims, loyalty_leave
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.loyalty.models import LoyaltyVoucher
+from alme_portal.loyalty.services import claims as loyalty_claims
+from alme_portal.loyalty.services import leave as loyalty_leave
+from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.platform import clock
 from alme_portal.state.loyalty import LoyaltyState
 
 CAMILLE = "camille.moreau@example.fr"

@@ -12,17 +12,18 @@ from test_loyalty import (  # noqa: F401 (demo_ledger_end is autouse)
 )
 from test_order_feed import event
 
-from alme_portal import clock, settings
-from alme_portal.rules import loyalty as rules
-from alme_portal.services import events, loyalty, order_feed
+from alme_portal.loyalty import rules
+from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.orders.services import feed as order_feed
+from alme_portal.platform import clock, events, settings
 
 MEMBER = "lea.martin@example.fr"
 
 
 def refund(session, number, refunded_cents, at=NOW):
-    payload = {"order_id": order_id(session, number), "refunded_cents": refunded_cents}
+    event = events.OrderRefunded(order_id(session, number), refunded_cents)
     with clock.use_clock(at):
-        events.publish(session, events.ORDER_REFUNDED, payload)
+        events.publish(session, event)
     session.commit()
 
 

@@ -7,8 +7,8 @@ from conftest import NOW, order_id
 from sqlmodel import select
 from test_accounts import PASSWORD, log_in
 
-from alme_portal import clock
-from alme_portal.models import EmailLink
+from alme_portal.accounts.models.accounts import EmailLink
+from alme_portal.platform import clock
 from alme_portal.state.my_account import MyAccountState
 from alme_portal.state.tracking import TrackState
 

@@ -6,9 +6,10 @@ import reflex as rx
 from conftest import NOW, order_id
 from sqlmodel import func, select
 
-from alme_portal import clock
-from alme_portal.models import OrderChangeRequest, OutboxEmail
-from alme_portal.services.order_changes import change_options
+from alme_portal.orders.models.requests import OrderChangeRequest
+from alme_portal.orders.services.changes import change_options
+from alme_portal.platform import clock
+from alme_portal.platform.models import OutboxEmail
 from alme_portal.state.order import _load_views
 from alme_portal.state.order_change import OrderChangeState
 

@@ -6,9 +6,11 @@ import pytest
 from conftest import NOW, order_id
 from sqlmodel import func, select
 
-from alme_portal import clock
-from alme_portal.models import Order, OrderChangeRequest, OrderLine, OutboxEmail
-from alme_portal.services.order_changes import request_change
+from alme_portal.orders.models.orders import Order, OrderLine
+from alme_portal.orders.models.requests import OrderChangeRequest
+from alme_portal.orders.services.changes import request_change
+from alme_portal.platform import clock
+from alme_portal.platform.models import OutboxEmail
 
 ADDRESS = {
     "first_name": "Camille",

@@ -4,9 +4,12 @@ from conftest import NOW
 from sqlmodel import func, select
 from test_order_feed import event, order_data
 
-from alme_portal import clock
-from alme_portal.models import LoyaltyVoucher, Order, StoredValue
-from alme_portal.services import order_feed, stored_values
+from alme_portal.loyalty.models import LoyaltyVoucher
+from alme_portal.orders.models.orders import Order
+from alme_portal.orders.services import feed as order_feed
+from alme_portal.platform import clock
+from alme_portal.refunds.models.refunds import StoredValue
+from alme_portal.refunds.services import stored_values
 
 SUBTOTAL = 2 * 5500 + 18900
 TOTAL = SUBTOTAL + 590

@@ -9,19 +9,19 @@ from conftest import NOW
 from sqlmodel import func, select
 from starlette.testclient import TestClient
 
-from alme_portal import clock, settings
 from alme_portal.api import create_api
-from alme_portal.models import (
-    FeedEvent,
+from alme_portal.orders.models.feed import FeedEvent
+from alme_portal.orders.models.orders import (
     Instalment,
     Order,
     OrderLine,
-    OutboxEmail,
     Payment,
     Shipment,
     ShipmentLine,
 )
-from alme_portal.services import events, order_feed
+from alme_portal.orders.services import feed as order_feed
+from alme_portal.platform import clock, events, settings
+from alme_portal.platform.models import OutboxEmail
 
 TEE = "ALM-TS-LEON-ECR-M"
 PREORDER_JUMPER = "ALM-KN-ANNA-CAR-M"
@@ -320,27 +320,29 @@ def test_a_dispatched_order_cannot_be_cancelled_by_the_feed(demo_session):
 def test_subscribers_receive_events_in_the_same_transaction(demo_session):
     received = []
 
-    def handler(session, payload):
+    def handler(session, event):
         assert session is demo_session
-        received.append(payload)
+        received.append(event)
 
     with (
-        events.subscribed(events.ORDER_PLACED, handler),
-        events.subscribed(events.ORDER_DISPATCHED, handler),
+        events.subscribed(events.OrderPlaced, handler),
+        events.subscribed(events.OrderDispatched, handler),
     ):
         order_id = create(demo_session).order_id
         order_feed.apply_feed_event(
             demo_session, event("order.dispatched", dispatch_data(), "evt-d")
         )
-    assert received[0] == {"order_id": order_id, "number": "AL200001"}
-    assert received[1]["order_id"] == order_id and "shipment_id" in received[1]
+    assert received[0] == events.OrderPlaced(order_id, "AL200001")
+    assert isinstance(received[1], events.OrderDispatched) and received[1].order_id == order_id
     create(demo_session, number="AL200003")
     assert len(received) == 2  # unsubscribed after the block
 
 
-def test_unknown_event_kind_is_refused():
+def test_unknown_event_type_is_refused(demo_session):
     with pytest.raises(ValueError):
-        events.subscribe("order_exploded", lambda session, payload: None)
+        events.subscribe(dict, lambda session, event: None)
+    with pytest.raises(ValueError):
+        events.publish(demo_session, {"order_id": 1})
 
 
 # --- HTTP endpoint -----------------------------------------------------------------------------

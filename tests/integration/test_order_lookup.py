@@ -7,10 +7,10 @@ import sqlalchemy as sa
 from conftest import NOW, order_id
 from sqlmodel import func, select
 
-from alme_portal import clock, settings
-from alme_portal.models import LookupFailure
-from alme_portal.services import order_feed
-from alme_portal.services.order_lookup import client_key, find_order, order_view
+from alme_portal.orders.models.feed import LookupFailure
+from alme_portal.orders.services import feed as order_feed
+from alme_portal.orders.services.lookup import client_key, find_order, order_view
+from alme_portal.platform import clock, settings
 
 WINDOW = timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
 LIMIT = settings.LOOKUP_MAX_FAILURES

@@ -4,10 +4,10 @@ from datetime import timedelta
 
 from conftest import NOW, order_id
 
-from alme_portal import clock
-from alme_portal.carriers.statuses import TrackingEvent, TrackingResult, TrackingStatus
-from alme_portal.services.order_lookup import order_view
-from alme_portal.views.order_page import build_order_page
+from alme_portal.adapters.carriers.statuses import TrackingEvent, TrackingResult, TrackingStatus
+from alme_portal.orders.services.lookup import order_view
+from alme_portal.orders.views import build_order_page
+from alme_portal.platform import clock
 
 
 def page_for(session, number, answer, language="en"):

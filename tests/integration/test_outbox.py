@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from alme_portal.models import OutboxAttachment
-from alme_portal.services import outbox
+from alme_portal.platform import outbox
+from alme_portal.platform.models import OutboxAttachment
 
 
 def record(session, attachment):

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from alme_portal.services.demo import demo_listing, listing_markdown
+from alme_portal.demo.loader import demo_listing, listing_markdown
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -7,9 +7,14 @@ from conftest import NOW
 from sqlmodel import func, select
 from test_order_feed import event, order_data
 
-from alme_portal import clock, settings
-from alme_portal.models import Customer, LoyaltyVoucher, OutboxEmail, ReferralInvite
-from alme_portal.services import loyalty_leave, order_feed, referral
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.loyalty.models import LoyaltyVoucher
+from alme_portal.loyalty.services import leave as loyalty_leave
+from alme_portal.orders.services import feed as order_feed
+from alme_portal.platform import clock, settings
+from alme_portal.platform.models import OutboxEmail
+from alme_portal.referral.models import ReferralInvite
+from alme_portal.referral.services import invites as referral
 
 CAMILLE = "camille.moreau@example.fr"
 TODAY = clock.in_paris(NOW).date()

@@ -7,8 +7,8 @@ from conftest import NOW
 from sqlmodel import func, select
 from test_accounts import log_in
 
-from alme_portal import clock
-from alme_portal.models import ReferralInvite
+from alme_portal.platform import clock
+from alme_portal.referral.models import ReferralInvite
 from alme_portal.state.referral import FriendState, ReferralState
 
 

@@ -6,25 +6,21 @@ import pytest
 from conftest import NOW, order_id
 from sqlmodel import func, select
 
-from alme_portal import clock, settings
-from alme_portal.models import (
-    Instalment,
-    LineInspection,
-    LovesEntry,
-    Order,
-    OutboxEmail,
-    Payment,
-    Refund,
-    ReturnRequest,
-    Shipment,
-    StaffAction,
-    StaffUser,
-    StoredValue,
-    Variant,
-)
-from alme_portal.rules.calendar import add_working_days
-from alme_portal.services import inspection, member_orders, refund_engine, return_options
-from alme_portal.services.return_declaration import declare_return
+from alme_portal.accounts.models.customers import StaffUser
+from alme_portal.loyalty.models import LovesEntry
+from alme_portal.orders.models.catalog import Variant
+from alme_portal.orders.models.orders import Instalment, Order, Payment, Shipment
+from alme_portal.orders.services import member_orders
+from alme_portal.platform import clock, settings
+from alme_portal.platform.calendar import add_working_days
+from alme_portal.platform.models import OutboxEmail
+from alme_portal.refunds.models.inspection import LineInspection, StaffAction
+from alme_portal.refunds.models.refunds import Refund, StoredValue
+from alme_portal.refunds.services import engine as refund_engine
+from alme_portal.refunds.services import inspection
+from alme_portal.returns.models import ReturnRequest
+from alme_portal.returns.services import options as return_options
+from alme_portal.returns.services.declaration import declare_return
 
 SENDER = {
     "first_name": "Camille",
@@ -96,7 +92,7 @@ def other_size(session, number):
 
 
 def lines_of(session, request):
-    from alme_portal.models import ReturnLine
+    from alme_portal.returns.models import ReturnLine
 
     return session.exec(
         select(ReturnLine).where(ReturnLine.return_id == request.id).order_by(ReturnLine.id)
@@ -321,7 +317,8 @@ def test_r5_a_postage_that_is_not_an_amount_is_refused(demo_session, postage):
 
 def test_demo_returns_wait_at_the_atelier_and_settle_into_a_credit_note(demo_session):
     """The demo's boots: shoes' checklist, a defect within 48 h, a credit note on her page."""
-    from alme_portal.services import return_status, staff_console
+    from alme_portal.refunds.services import staff_console
+    from alme_portal.returns.services import status as return_status
 
     waiting = staff_console.queue(demo_session, "to_receive")
     assert {row["order"] for row in waiting} == {"AL100116", "AL100118"}
@@ -339,7 +336,8 @@ def test_demo_returns_wait_at_the_atelier_and_settle_into_a_credit_note(demo_ses
 
 
 def test_o9_the_nightly_command_refunds_parcels_back_at_the_atelier_once(database_url, capsys):
-    from alme_portal import cli, db
+    from alme_portal import cli
+    from alme_portal.platform import db
 
     assert cli.main(["demo", "load"]) == 0
     assert cli.main(["refunds", "run"]) == 0
@@ -354,8 +352,9 @@ def test_o9_the_nightly_command_refunds_parcels_back_at_the_atelier_once(databas
 
 
 def test_o9_the_order_page_says_the_parcel_is_refunded_and_where(demo_session):
-    from alme_portal.services import order_lookup, refund_texts
-    from alme_portal.views.order_page import build_order_page
+    from alme_portal.orders.services import lookup as order_lookup
+    from alme_portal.orders.views import build_order_page
+    from alme_portal.refunds.services import texts as refund_texts
 
     number_id = order_id(demo_session, "AL100119")
     assert refund_texts.parcel_refund_lines(demo_session, number_id, "en") == []

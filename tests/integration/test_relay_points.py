@@ -4,9 +4,9 @@ import pytest
 from sqlmodel import select
 from test_carriers import MR_KEY, arm, serve
 
-from alme_portal.carriers.mondial_relay import MondialRelayClient
-from alme_portal.models import RelayPoint
-from alme_portal.services.relay_points import find_relay_points
+from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
+from alme_portal.orders.models.catalog import RelayPoint
+from alme_portal.returns.services.relay_points import find_relay_points
 from alme_portal.simulator import create_simulator_app
 
 

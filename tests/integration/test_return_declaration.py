@@ -7,10 +7,12 @@ import pytest
 from conftest import NOW, order_id
 from sqlmodel import func, select
 
-from alme_portal import clock
-from alme_portal.models import OutboxAttachment, OutboxEmail, ReturnLine, ReturnRequest, Variant
-from alme_portal.services import outbox, return_options
-from alme_portal.services.return_declaration import declare_return
+from alme_portal.orders.models.catalog import Variant
+from alme_portal.platform import clock, outbox
+from alme_portal.platform.models import OutboxAttachment, OutboxEmail
+from alme_portal.returns.models import ReturnLine, ReturnRequest
+from alme_portal.returns.services import options as return_options
+from alme_portal.returns.services.declaration import declare_return
 
 SENDER = {
     "first_name": "Camille",

@@ -7,8 +7,8 @@ import reflex as rx
 from conftest import NOW, order_id
 from sqlmodel import func, select
 
-from alme_portal import clock
-from alme_portal.models import ReturnRequest
+from alme_portal.platform import clock
+from alme_portal.returns.models import ReturnRequest
 from alme_portal.state.returns import ReturnState
 from alme_portal.state.stock_alert import StockAlertState
 

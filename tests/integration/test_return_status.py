@@ -8,7 +8,7 @@ from conftest import NOW, order_id
 from PIL import Image
 from test_return_declaration import declare, draft, line_of, refund
 
-from alme_portal.services.return_status import label_file, owned_return, return_view
+from alme_portal.returns.services.status import label_file, owned_return, return_view
 
 
 def declared(session, number="AL100101", **extra):

@@ -5,8 +5,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
-import alme_portal.models  # noqa: F401
-from alme_portal import db
+import alme_portal.bootstrap  # noqa: F401
+from alme_portal.platform import db
 
 
 def test_migrations_produce_the_models_schema(database_url):
@@ -18,7 +18,7 @@ def test_migrations_produce_the_models_schema(database_url):
 
 
 def test_money_columns_refuse_negative_amounts(session):
-    from alme_portal.models import Product, Variant
+    from alme_portal.orders.models.catalog import Product, Variant
 
     product = Product(
         reference="ALM-TEST", name_en="Test", name_fr="Test", category="clothing", image="/x.svg"
@@ -35,7 +35,7 @@ def test_money_columns_refuse_negative_amounts(session):
 
 
 def test_foreign_keys_are_enforced_on_sqlite(session):
-    from alme_portal.models import Variant
+    from alme_portal.orders.models.catalog import Variant
 
     session.add(Variant(product_id=999, sku="ORPHAN", colour="Ecru", size="M", price_cents=100))
     try:
@@ -47,7 +47,7 @@ def test_foreign_keys_are_enforced_on_sqlite(session):
 
 
 def test_upgrade_twice_is_harmless(database_url):
-    from alme_portal.services import schema
+    from alme_portal.platform import schema
 
     schema.upgrade(database_url)
     tables = sa.inspect(db.engine_for(database_url)).get_table_names()

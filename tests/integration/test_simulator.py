@@ -8,7 +8,7 @@ import httpx
 import pytest
 from test_carriers import serve
 
-from alme_portal.carriers.mondial_relay import NAMESPACE, security_hash, soap_envelope
+from alme_portal.adapters.carriers.mondial_relay import NAMESPACE, security_hash, soap_envelope
 from alme_portal.simulator import create_simulator_app
 from alme_portal.simulator import scenarios as sc
 

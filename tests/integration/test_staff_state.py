@@ -7,9 +7,9 @@ from conftest import NOW
 from sqlmodel import func, select
 from test_accounts import log_in
 
-from alme_portal import clock, db
-from alme_portal.models import LineInspection, StaffAction
-from alme_portal.services import staff_accounts
+from alme_portal.accounts.services import staff as staff_accounts
+from alme_portal.platform import clock, db
+from alme_portal.refunds.models.inspection import LineInspection, StaffAction
 from alme_portal.state.staff import StaffState
 
 STAFF = ("atelier@almeparis.com", "Atelier-Ink-2026")

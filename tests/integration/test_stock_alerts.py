@@ -8,10 +8,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import func, select
 from starlette.testclient import TestClient
 
-from alme_portal import clock, settings
 from alme_portal.api import create_api
-from alme_portal.models import FeedEvent, OutboxEmail, Product, StockAlert, Variant
-from alme_portal.services import order_feed, stock_alerts
+from alme_portal.orders.models.catalog import Product, Variant
+from alme_portal.orders.models.feed import FeedEvent
+from alme_portal.orders.services import feed as order_feed
+from alme_portal.platform import clock, settings
+from alme_portal.platform.models import OutboxEmail
+from alme_portal.returns.models import StockAlert
+from alme_portal.returns.services import stock_alerts
 
 SECRET = "test-secret"
 

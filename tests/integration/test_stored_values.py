@@ -9,9 +9,9 @@ from conftest import NOW
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from alme_portal import clock, db, settings
-from alme_portal.models import StoredValue
-from alme_portal.services import stored_values
+from alme_portal.platform import clock, db, settings
+from alme_portal.refunds.models.refunds import StoredValue
+from alme_portal.refunds.services import stored_values
 
 TODAY = clock.in_paris(NOW).date()
 

@@ -6,10 +6,13 @@ import pytest
 from conftest import NOW, order_id
 from sqlmodel import func, select
 
-from alme_portal import clock
-from alme_portal.models import Order, OrderLine, OutboxEmail, Product, Shipment, Variant, Withdrawal
-from alme_portal.rules import returns
-from alme_portal.services import withdrawals
+from alme_portal.orders.models.catalog import Product, Variant
+from alme_portal.orders.models.orders import Order, OrderLine, Shipment
+from alme_portal.platform import clock
+from alme_portal.platform.models import OutboxEmail
+from alme_portal.returns.models import Withdrawal
+from alme_portal.returns.rules import returns
+from alme_portal.returns.services import withdrawals
 
 DELIVERED = "AL100101"  # delivered a few days ago
 IN_TRANSIT = "AL100103"

@@ -6,10 +6,10 @@ from collections import Counter
 import pytest
 from sqlmodel import Session, func, select
 
-from alme_portal import clock
-from alme_portal.models import LookupFailure
-from alme_portal.services import demo
-from alme_portal.services.order_lookup import ORDER_NUMBER_PATTERN, find_order, order_view
+from alme_portal.demo import loader as demo
+from alme_portal.orders.models.feed import LookupFailure
+from alme_portal.orders.services.lookup import ORDER_NUMBER_PATTERN, find_order, order_view
+from alme_portal.platform import clock
 from bench import data_scale
 
 

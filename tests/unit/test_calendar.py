@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alme_portal.rules.calendar import (
+from alme_portal.platform.calendar import (
     add_working_days,
     easter_sunday,
     french_public_holidays,

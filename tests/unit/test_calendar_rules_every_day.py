@@ -10,9 +10,12 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from alme_portal import clock, settings
-from alme_portal.rules import codes, delivery, loyalty, referral, returns
-from alme_portal.rules.calendar import is_working_day, working_days_before, working_days_between
+from alme_portal.loyalty import rules as loyalty
+from alme_portal.orders.rules import codes, delivery
+from alme_portal.platform import clock, settings
+from alme_portal.platform.calendar import is_working_day, working_days_before, working_days_between
+from alme_portal.referral import rules as referral
+from alme_portal.returns.rules import returns
 from alme_portal.simulator import scenarios
 
 WEEK = [date(2026, 6, 15) + timedelta(days=offset) for offset in range(7)]

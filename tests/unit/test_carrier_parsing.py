@@ -7,21 +7,21 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from alme_portal.carriers.http import (
+from alme_portal.adapters.carriers.http import (
     CarrierUnavailable,
     TrackingNumberInvalid,
     retry_after_seconds,
 )
-from alme_portal.carriers.laposte import public_tracking_url, result_from_envelope
-from alme_portal.carriers.mondial_relay import (
+from alme_portal.adapters.carriers.laposte import public_tracking_url, result_from_envelope
+from alme_portal.adapters.carriers.mondial_relay import (
     NAMESPACE,
     parse_relay_points,
     parse_tracing,
     security_hash,
     soap_envelope,
 )
-from alme_portal.carriers.statuses import TrackingStatus as S
-from alme_portal.carriers.statuses import laposte_status, mondial_relay_status
+from alme_portal.adapters.carriers.statuses import TrackingStatus as S
+from alme_portal.adapters.carriers.statuses import laposte_status, mondial_relay_status
 
 EXAMPLE_A = {
     "lang": "fr_FR", "scope": "open", "returnCode": 200,

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from alme_portal import clock, db
+from alme_portal.platform import clock, db
 
 
 def test_clock_can_be_replaced_and_restored():

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from alme_portal.rules.codes import Basket, Code, check_codes
+from alme_portal.orders.rules.codes import Basket, Code, check_codes
 
 TODAY = date(2026, 11, 25)
 UNTIL = date(2026, 12, 31)

@@ -4,9 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from alme_portal import settings
-from alme_portal.clock import PARIS
-from alme_portal.rules.contact import email_is_unreachable, next_opening, service_is_open
+from alme_portal.platform import settings
+from alme_portal.platform.clock import PARIS
+from alme_portal.platform.contact import email_is_unreachable, next_opening, service_is_open
 
 
 def paris(*args) -> datetime:

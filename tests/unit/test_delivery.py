@@ -4,10 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from alme_portal import settings
-from alme_portal.clock import PARIS
-from alme_portal.models.vocabulary import ShippingMethod
-from alme_portal.rules.delivery import (
+from alme_portal.orders.rules.delivery import (
     chronopost_serves,
     customs_may_apply,
     delivery_window,
@@ -16,6 +13,9 @@ from alme_portal.rules.delivery import (
     o9_refund_deadline,
     placed_before_chronopost_cutoff,
 )
+from alme_portal.platform import settings
+from alme_portal.platform.clock import PARIS
+from alme_portal.platform.vocabulary import ShippingMethod
 
 
 def paris(*args) -> datetime:

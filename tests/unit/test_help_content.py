@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from alme_portal import settings
 from alme_portal.content.help import HELP_TOPICS, SECTION_TITLES, build_help_topics
-from alme_portal.rules.money import format_cents
+from alme_portal.platform import settings
+from alme_portal.platform.money import format_cents
 
 RULES_FILE = Path(__file__).resolve().parents[2].parent / "shared/policy/RULES.md"
 LANGUAGES = ("en", "fr")

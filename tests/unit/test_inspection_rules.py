@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from alme_portal.rules import inspection
+from alme_portal.refunds.rules import inspection
 
 DELIVERED = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 

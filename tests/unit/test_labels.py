@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from alme_portal.labels import (
+from alme_portal.returns.labels import (
     ReturnLabel,
     clean_line,
     code128,
@@ -20,7 +20,7 @@ from alme_portal.labels import (
     render_pdf,
     render_png,
 )
-from alme_portal.labels.texts import ADDRESS_LINE_CAP, LINE_CAP
+from alme_portal.returns.labels.texts import ADDRESS_LINE_CAP, LINE_CAP
 
 DECLARED = date(2026, 11, 25)
 EN_INSTRUCTIONS = (

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alme_portal import settings
-from alme_portal.rules import loyalty
-from alme_portal.rules.loyalty import Entry
+from alme_portal.loyalty import rules as loyalty
+from alme_portal.loyalty.rules import Entry
+from alme_portal.platform import settings
 
 PLACED = date(2026, 3, 2)
 

@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 
 from alme_portal.i18n import translate
-from alme_portal.rules.loyalty import ENTRY_KINDS, Entry
-from alme_portal.services.loyalty import CHART_MONTHS, chart_days
-from alme_portal.views.loyalty_page import (
+from alme_portal.loyalty.rules import ENTRY_KINDS, Entry
+from alme_portal.loyalty.services.ledger import CHART_MONTHS, chart_days
+from alme_portal.loyalty.views import (
     CHART_HEIGHT,
     CHART_PAD_TOP,
     CHART_PAD_X,

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alme_portal.rules.money import format_cents, mask_card, mask_email, split_cents
+from alme_portal.platform.money import format_cents, mask_card, mask_email, split_cents
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from alme_portal.services.passwords import hash_password, needs_rehash, verify_password
+from alme_portal.accounts.services.passwords import hash_password, needs_rehash, verify_password
 
 
 def test_hash_is_argon2id_and_never_the_password():

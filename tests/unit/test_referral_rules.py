@@ -4,10 +4,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from alme_portal import settings
-from alme_portal.models import ReferralInvite
-from alme_portal.rules import referral
-from alme_portal.views.referral_page import build_invites
+from alme_portal.platform import settings
+from alme_portal.referral import rules as referral
+from alme_portal.referral.models import ReferralInvite
+from alme_portal.referral.views import build_invites
 
 SENT = date(2026, 11, 25)
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alme_portal.rules import refunds
-from alme_portal.rules.refunds import Instalment, Move, Paid
+from alme_portal.refunds.rules import refunds
+from alme_portal.refunds.rules.refunds import Instalment, Move, Paid
 
 RECEIVED = date(2026, 12, 1)
 CARD = Paid(1, "card", 20_000)

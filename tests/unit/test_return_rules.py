@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alme_portal.rules import exchange, returns
+from alme_portal.returns.rules import exchange, returns
 
 # Delivered on Monday 16 November 2026 at 23:30 Paris time (22:30 UTC): the Paris date counts.
 DELIVERED = datetime(2026, 11, 16, 22, 30, tzinfo=UTC)

@@ -1,0 +1,1 @@
+"""Customer and staff accounts: sign-up, log-in sessions, one-time links."""

@@ -1,0 +1,1 @@
+"""The accounts' tables: customers, staff, sessions and one-time links."""

@@ -1,0 +1,1 @@
+"""Database work on accounts: functions that take a session."""

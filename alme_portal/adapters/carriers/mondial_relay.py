@@ -1,0 +1,292 @@
+"""Mondial Relay API V1 (SOAP) adapter: parcel tracing and relay point search (O4, O6, O7)."""
+
+from __future__ import annotations
+
+import hashlib
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+import httpx
+
+from alme_portal.adapters.carriers.http import (
+    CarrierHttp,
+    CarrierUnavailable,
+    RetryPolicy,
+    TrackingNumberInvalid,
+)
+from alme_portal.adapters.carriers.statuses import (
+    TrackingResult,
+    TrackingStatus,
+    build_events,
+    mondial_relay_status,
+)
+from alme_portal.platform import clock
+
+NAMESPACE = "http://www.mondialrelay.fr/webservice/"
+SOAP_NAMESPACE = "http://schemas.xmlsoap.org/soap/envelope/"
+TRACING_FIELDS = ("Enseigne", "Expedition", "Langue")
+SEARCH_FIELDS = (
+    "Enseigne", "Pays", "NumPointRelais", "Ville", "CP", "Latitude", "Longitude", "Taille",
+    "Poids", "Action", "DelaiEnvoi", "RayonRecherche", "TypeActivite", "NACE", "NombreResultats",
+)  # fmt: skip
+"""WSI4_PointRelais_Recherche parameters in WSDL order, which is also the hash order."""
+TRACING_SUCCESS = {0, 80, 81, 82, 83}
+INVALID_NUMBER = {24, 94}
+SEARCH_COUNTRIES = {"FR", "BE"}
+WEEKDAYS = ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche")
+
+
+@dataclass(frozen=True)
+class RelayPointView:
+    """A relay point as the search answers it; hours are per weekday, Monday first."""
+
+    code: str
+    name: str
+    address: str
+    postcode: str
+    city: str
+    country: str
+    latitude: float
+    longitude: float
+    distance_m: int
+    opening_hours: tuple[tuple[tuple[str, str], ...], ...]
+    """Seven days, each a tuple of ("09:00", "12:30") ranges; empty when closed."""
+
+
+def security_hash(values: Iterable[str], private_key: str) -> str:
+    """Return the Mondial Relay `Security` value: upper-case hex MD5 of the values and key.
+
+    Args:
+        values: the request parameters in WSDL order; empty ones add nothing.
+        private_key: the merchant's private key.
+    """
+    text = "".join(values) + private_key
+    return hashlib.md5(text.encode("iso-8859-1", errors="replace")).hexdigest().upper()
+
+
+def soap_envelope(method: str, fields: dict[str, str]) -> str:
+    """Return a SOAP 1.1 request envelope for a Mondial Relay V1 method."""
+    body = "".join(f"<{name}>{escape(value)}</{name}>" for name, value in fields.items())
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<soap:Envelope xmlns:soap="{SOAP_NAMESPACE}"><soap:Body>'
+        f'<{method} xmlns="{NAMESPACE}">{body}</{method}>'
+        "</soap:Body></soap:Envelope>"
+    )
+
+
+class MondialRelayClient:
+    """Calls the Mondial Relay `Web_Services.asmx` SOAP methods with the Security hash."""
+
+    def __init__(
+        self,
+        base_url: str,
+        enseigne: str,
+        private_key: str,
+        http_client: httpx.Client | None = None,
+        *,
+        policy: RetryPolicy | None = None,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        self.url = base_url
+        self.enseigne = enseigne
+        self.private_key = private_key
+        extra = {} if sleep is None else {"sleep": sleep}
+        self.http = CarrierHttp("Mondial Relay", http_client, policy=policy, **extra)
+
+    def track(self, expedition: str) -> TrackingResult:
+        """Return where one parcel stands (`WSI2_TracingColisDetaille`).
+
+        Args:
+            expedition: the 8-digit shipment number.
+
+        Raises:
+            TrackingNumberInvalid: STAT 24 or 94.
+            CarrierUnavailable: another error STAT, a SOAP fault or an unreadable answer.
+        """
+        fields = {"Enseigne": self.enseigne, "Expedition": expedition, "Langue": "FR"}
+        result = self._call("WSI2_TracingColisDetaille", fields, TRACING_FIELDS)
+        return parse_tracing(result, expedition)
+
+    def search_relay_points(
+        self, country: str, postcode: str, limit: int = 10
+    ) -> list[RelayPointView]:
+        """Return relay points near a postcode, nearest first (`WSI4_PointRelais_Recherche`).
+
+        Args:
+            country: FR or BE.
+            postcode: the postcode to search around.
+            limit: how many points at most (Mondial Relay allows up to 30).
+
+        Raises:
+            ValueError: a country other than FR and BE.
+            CarrierUnavailable: an error STAT or an unreadable answer.
+        """
+        country = country.upper()
+        if country not in SEARCH_COUNTRIES:
+            raise ValueError(f"Mondial Relay searches FR and BE only, not {country!r}")
+        fields = dict.fromkeys(SEARCH_FIELDS, "")
+        fields |= {
+            "Enseigne": self.enseigne, "Pays": country, "CP": postcode.strip(),
+            "NombreResultats": str(limit),
+        }  # fmt: skip
+        result = self._call("WSI4_PointRelais_Recherche", fields, SEARCH_FIELDS)
+        return parse_relay_points(result)
+
+    def _call(self, method: str, fields: dict[str, str], order: tuple[str, ...]) -> ET.Element:
+        signed = fields | {
+            "Security": security_hash((fields[name] for name in order), self.private_key)
+        }
+        response = self.http.send(
+            "POST",
+            self.url,
+            retry=True,  # tracing and search are reads
+            content=soap_envelope(method, signed).encode(),
+            headers={
+                "Content-Type": "text/xml; charset=utf-8",
+                "SOAPAction": f'"{NAMESPACE}{method}"',
+            },
+        )
+        if response.status_code != 200:
+            raise CarrierUnavailable(f"Mondial Relay answered HTTP {response.status_code}")
+        try:
+            root = ET.fromstring(response.content)
+        except ET.ParseError as error:
+            raise CarrierUnavailable("Mondial Relay answered malformed XML") from error
+        result = root.find(f".//{{{NAMESPACE}}}{method}Result")
+        if result is None:
+            raise CarrierUnavailable(f"Mondial Relay answer has no {method}Result")
+        return result
+
+
+def _text(element: ET.Element | None, name: str) -> str:
+    child = None if element is None else element.find(f"{{{NAMESPACE}}}{name}")
+    return (child.text or "").strip() if child is not None else ""
+
+
+def _stat(result: ET.Element) -> int:
+    try:
+        return int(_text(result, "STAT"))
+    except ValueError as error:
+        raise CarrierUnavailable("Mondial Relay answer has no STAT") from error
+
+
+def parse_paris_time(day: str, hour: str) -> datetime:
+    """Return a Mondial Relay `dd/mm/yy` date and `HH:MM` Paris time as aware UTC."""
+    local = datetime.strptime(f"{day} {hour or '00:00'}", "%d/%m/%y %H:%M")
+    return clock.as_utc(local.replace(tzinfo=clock.PARIS))
+
+
+def parse_tracing(result: ET.Element, expedition: str) -> TrackingResult:
+    """Turn a `WSI2_TracingColisDetailleResult` element into a tracking result.
+
+    Raises:
+        TrackingNumberInvalid: STAT 24 or 94.
+        CarrierUnavailable: any other STAT that is not a tracing success, or bad dates.
+    """
+    stat = _stat(result)
+    if stat in INVALID_NUMBER:
+        raise TrackingNumberInvalid(f"Mondial Relay does not know {expedition} (STAT {stat})")
+    if stat not in TRACING_SUCCESS:
+        raise CarrierUnavailable(f"Mondial Relay STAT {stat}")
+    raw_events, relay_countries = [], {}
+    for entry in result.iterfind(f"{{{NAMESPACE}}}Tracing/{{{NAMESPACE}}}*"):
+        label, day = _text(entry, "Libelle"), _text(entry, "Date")
+        if not label or not day:
+            continue  # padding
+        try:
+            at = parse_paris_time(day, _text(entry, "Heure"))
+        except ValueError as error:
+            raise CarrierUnavailable(f"Mondial Relay date {day!r} cannot be read") from error
+        raw_events.append((at, label, label))
+        if _text(entry, "Relais_Num"):
+            relay_countries[_text(entry, "Relais_Num")] = _text(entry, "Relais_Pays") or "FR"
+    events = build_events("Mondial Relay", raw_events, mondial_relay_status)
+    newest = events[0].status if events else None
+    status = _overall_status(stat, newest)
+    relay_number = _text(result, "Relais_Num")
+    relay_code = (
+        f"{relay_countries.get(relay_number, 'FR')}-{relay_number}" if relay_number else None
+    )
+    delivered = [event.at for event in events if event.status == TrackingStatus.DELIVERED]
+    return TrackingResult(
+        carrier="mondial_relay",
+        tracking_number=expedition,
+        status=status,
+        events=events,
+        delivered_at=delivered[0] if status == TrackingStatus.DELIVERED and delivered else None,
+        relay_point_code=relay_code,
+        fetched_at=clock.now(),
+    )
+
+
+RETURN_STATUSES = {TrackingStatus.RETURNING_TO_SENDER, TrackingStatus.RETURNED_TO_SENDER}
+
+
+def _overall_status(stat: int, newest: TrackingStatus | None) -> TrackingStatus:
+    """STAT 80 registered, 81 on its way (or at the relay), 82 delivered, 83 anomaly."""
+    if newest in RETURN_STATUSES:
+        return newest
+    if stat == 80 or newest is None:
+        return TrackingStatus.LABEL_CREATED
+    if stat == 82:
+        return TrackingStatus.DELIVERED
+    if stat == 83:
+        return TrackingStatus.EXCEPTION
+    if newest == TrackingStatus.LABEL_CREATED:
+        return TrackingStatus.IN_TRANSIT
+    return newest
+
+
+def _float(value: str) -> float:
+    return float(value.replace(",", "."))
+
+
+def _hours(day: ET.Element | None) -> tuple[tuple[str, str], ...]:
+    slots = [] if day is None else [(slot.text or "").strip() for slot in day]
+    ranges = []
+    for start, end in zip(slots[0::2], slots[1::2], strict=False):
+        if start != "0000" or end != "0000":
+            ranges.append((f"{start[:2]}:{start[2:]}", f"{end[:2]}:{end[2:]}"))
+    return tuple(ranges)
+
+
+def parse_relay_points(result: ET.Element) -> list[RelayPointView]:
+    """Turn a `WSI4_PointRelais_RechercheResult` element into relay points, nearest first.
+
+    Raises:
+        CarrierUnavailable: an error STAT or a point that cannot be read.
+    """
+    stat = _stat(result)
+    if stat != 0:
+        raise CarrierUnavailable(f"Mondial Relay STAT {stat}")
+    points = []
+    for detail in result.iterfind(
+        f"{{{NAMESPACE}}}PointsRelais/{{{NAMESPACE}}}PointRelais_Details"
+    ):
+        country = _text(detail, "Pays")
+        try:
+            points.append(
+                RelayPointView(
+                    code=f"{country}-{_text(detail, 'Num')}",
+                    name=" ".join(filter(None, (_text(detail, "LgAdr1"), _text(detail, "LgAdr2")))),
+                    address=" ".join(
+                        filter(None, (_text(detail, "LgAdr3"), _text(detail, "LgAdr4")))
+                    ),
+                    postcode=_text(detail, "CP"),
+                    city=_text(detail, "Ville"),
+                    country=country,
+                    latitude=_float(_text(detail, "Latitude")),
+                    longitude=_float(_text(detail, "Longitude")),
+                    distance_m=int(_text(detail, "Distance") or 0),
+                    opening_hours=tuple(
+                        _hours(detail.find(f"{{{NAMESPACE}}}Horaires_{day}")) for day in WEEKDAYS
+                    ),
+                )
+            )
+        except ValueError as error:
+            raise CarrierUnavailable("Mondial Relay relay point cannot be read") from error
+    return sorted(points, key=lambda point: point.distance_m)

@@ -1,0 +1,100 @@
+"""Tracking for the pages: one entry point over both carriers, cached, degrading to stale data."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import timedelta
+
+from alme_portal.adapters.carriers.http import CarrierUnavailable
+from alme_portal.adapters.carriers.laposte import LaPosteClient
+from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
+from alme_portal.adapters.carriers.statuses import TrackingResult
+from alme_portal.platform import clock, settings
+
+LAPOSTE_CARRIERS = {"colissimo", "chronopost"}
+MONDIAL_RELAY = "mondial_relay"
+
+
+class TrackingService:
+    """Tracks parcels by carrier; caches each number and serves the last result when down."""
+
+    def __init__(
+        self,
+        laposte: LaPosteClient,
+        mondial_relay: MondialRelayClient,
+        cache_seconds: float = settings.TRACKING_CACHE_SECONDS,
+    ) -> None:
+        self.laposte = laposte
+        self.mondial_relay = mondial_relay
+        self.cache_for = timedelta(seconds=cache_seconds)
+        self._last: dict[tuple[str, str], TrackingResult] = {}
+        self._lock = threading.Lock()
+
+    def track(self, carrier: str, tracking_number: str) -> TrackingResult:
+        """Return where a parcel stands: cached if fresh, live, else stale if the carrier is down.
+
+        Args:
+            carrier: colissimo, chronopost or mondial_relay.
+            tracking_number: the carrier's number.
+
+        Raises:
+            CarrierUnavailable: the carrier is down and this parcel was never tracked.
+            TrackingNumberInvalid: the carrier rejects the number.
+            ValueError: an unknown carrier.
+        """
+        key = (carrier, tracking_number.strip())
+        with self._lock:
+            last = self._last.get(key)
+        if last is not None and clock.now() - last.fetched_at < self.cache_for:
+            return replace(last, source="cache")
+        try:
+            result = self._fetch(carrier, key[1])
+        except CarrierUnavailable:
+            if last is None:
+                raise
+            return replace(last, source="stale")
+        with self._lock:
+            self._last[key] = result
+        return result
+
+    def _fetch(self, carrier: str, tracking_number: str) -> TrackingResult:
+        if carrier in LAPOSTE_CARRIERS:
+            return replace(self.laposte.track(tracking_number), carrier=carrier)
+        if carrier == MONDIAL_RELAY:
+            return self.mondial_relay.track(tracking_number)
+        raise ValueError(f"unknown carrier {carrier!r}")
+
+
+def _simulator_url() -> str:
+    return settings.carrier_setting(
+        settings.SIMULATOR_URL_ENV, settings.DEFAULT_SIMULATOR_URL
+    ).rstrip("/")
+
+
+def default_mondial_relay_client() -> MondialRelayClient:
+    """Return a Mondial Relay client configured from the settings."""
+    return MondialRelayClient(
+        settings.carrier_setting(
+            settings.MONDIAL_RELAY_URL_ENV, _simulator_url() + "/mondialrelay/Web_Services.asmx"
+        ),
+        settings.carrier_setting(
+            settings.MONDIAL_RELAY_ENSEIGNE_ENV, settings.DEFAULT_MONDIAL_RELAY_ENSEIGNE
+        ),
+        settings.carrier_setting(
+            settings.MONDIAL_RELAY_KEY_ENV, settings.DEFAULT_MONDIAL_RELAY_KEY
+        ),
+    )
+
+
+def default_tracking_service() -> TrackingService:
+    """Return a tracking service whose clients are configured from the settings."""
+    laposte = LaPosteClient(
+        settings.carrier_setting(
+            settings.LAPOSTE_BASE_URL_ENV, _simulator_url() + "/laposte/suivi/v2"
+        ),
+        settings.carrier_setting(settings.LAPOSTE_API_KEY_ENV, settings.DEFAULT_LAPOSTE_API_KEY),
+    )
+    return TrackingService(
+        laposte, default_mondial_relay_client(), cache_seconds=settings.tracking_cache_seconds()
+    )

@@ -1,0 +1,1 @@
+"""Database work on the loves ledger: functions that take a session."""

@@ -1,0 +1,96 @@
+"""`POST /api/order-feed`: the shop's signed order webhooks.
+
+Checks, in order: body size, signature, JSON, freshness of `created_at`; then the service
+applies the event in one transaction. Answers: 200 {"outcome": "applied"|"duplicate"},
+400 malformed or invalid, 401 bad signature, 409 same id with another payload, 413 too big.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+
+import anyio.from_thread
+import sqlalchemy as sa
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from alme_portal.orders.services import feed as order_feed
+from alme_portal.platform import db, settings
+
+ORDER_FEED_PATH = "/api/order-feed"
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def feed_secret() -> str:
+    """Return the shared secret of the order feed (environment, else the development default)."""
+    return os.environ.get(settings.ORDER_FEED_SECRET_ENV) or settings.DEFAULT_ORDER_FEED_SECRET
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _TooLarge
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _TooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _fresh(event: dict) -> bool:
+    try:
+        created_at = datetime.fromisoformat(str(event.get("created_at")))
+    except ValueError:
+        return True  # the service reports the malformed field
+    return created_at.tzinfo is None or order_feed.event_is_fresh(created_at)
+
+
+def _apply(event: dict) -> order_feed.FeedOutcome:
+    with db.session_scope(write=True) as session:
+        outcome = order_feed.apply_feed_event(session, event)
+        if outcome.outcome != "applied":
+            session.rollback()
+        return outcome
+
+
+def receive_order_feed(request: Request) -> JSONResponse:
+    """Verify and apply one order-feed event (runs in a worker thread: sync database work).
+
+    Args:
+        request: the shop's POST, signed with `X-Alme-Signature`.
+    """
+    try:
+        body = anyio.from_thread.run(_read_body, request, settings.ORDER_FEED_MAX_BODY_BYTES)
+    except _TooLarge:
+        return _error(413, "body too large")
+    signature = request.headers.get(order_feed.SIGNATURE_HEADER)
+    if not order_feed.verify_signature(body, signature, feed_secret()):
+        return _error(401, "bad signature")
+    try:
+        event = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return _error(400, "body is not JSON")
+    if not isinstance(event, dict):
+        return _error(400, "event must be a JSON object")
+    if not _fresh(event):
+        return _error(400, "created_at is too far from now")
+    try:
+        outcome = _apply(event)
+    except sa.exc.IntegrityError:
+        outcome = _apply(event)  # a concurrent delivery of the same id won: now a duplicate
+    if outcome.outcome == "conflict":
+        return _error(409, outcome.error or "event id already used")
+    if outcome.outcome == "invalid":
+        return _error(400, outcome.error or "invalid event")
+    return JSONResponse({"outcome": outcome.outcome})

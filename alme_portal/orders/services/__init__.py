@@ -1,0 +1,1 @@
+"""Database work on orders: functions that take a session."""

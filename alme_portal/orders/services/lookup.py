@@ -1,0 +1,286 @@
+"""Guest order lookup (order number + order e-mail) and the order page's data.
+
+An unknown order and a wrong e-mail give the same answer. Failed lookups are counted per
+client (by the SHA-256 of its address, never the raw address) and per order number within
+`LOOKUP_WINDOW_MINUTES`; at `LOOKUP_MAX_FAILURES` further lookups are refused without even
+checking the credentials, until the oldest counted failure leaves the window.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, select
+
+from alme_portal.orders.models.catalog import Product, RelayPoint, Variant
+from alme_portal.orders.models.feed import LookupFailure
+from alme_portal.orders.models.orders import Order, OrderLine, Payment, Shipment, ShipmentLine
+from alme_portal.orders.rules.delivery import customs_may_apply
+from alme_portal.orders.services.changes import can_request_change
+from alme_portal.platform import clock, settings
+from alme_portal.platform.contact import email_is_unreachable
+from alme_portal.platform.money import mask_card, mask_email
+from alme_portal.platform.vocabulary import OrderStatus, PaymentMethod
+
+ORDER_NUMBER_PATTERN = re.compile(r"^[A-Z]{2}\d{6}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+$")
+MAX_ORDER_NUMBER_INPUT = 64
+MAX_EMAIL_INPUT = 254
+_KEY_LENGTH = 64
+_NO_EMAIL = "\x00"
+"""Compared against when the order is unknown, so both paths do the same work."""
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """The answer to a guest lookup.
+
+    Attributes:
+        status: "found", "not_found" (unknown order, wrong e-mail or malformed input, on
+            purpose indistinguishable) or "rate_limited".
+        order_id: the order, when found.
+        retry_at: when rate-limited, the instant the customer may try again.
+    """
+
+    status: str
+    order_id: int | None = None
+    retry_at: datetime | None = None
+
+
+def client_key(client_address: str) -> str:
+    """Return the stored key of a client address: the hex SHA-256 of the trimmed address."""
+    return hashlib.sha256(f"lookup-client:{client_address.strip()}".encode()).hexdigest()
+
+
+def normalise_order_number(order_number: str) -> str:
+    """Trim and upper-case an order number as typed (no other change)."""
+    return order_number.strip().upper()
+
+
+def _window_start() -> datetime:
+    return clock.now() - timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
+
+
+def _retry_at(session: Session, column, key: str) -> datetime | None:
+    """When `key` may try again, or None if it is below the limit."""
+    recent = session.exec(
+        select(LookupFailure.at)
+        .where(column == key, LookupFailure.at > _window_start())
+        .order_by(LookupFailure.at.desc())
+        .limit(settings.LOOKUP_MAX_FAILURES)
+    ).all()
+    if len(recent) < settings.LOOKUP_MAX_FAILURES:
+        return None
+    return clock.as_utc(recent[-1]) + timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
+
+
+def _record_failure(session: Session, client: str, number_key: str) -> None:
+    session.add(LookupFailure(client_key=client, order_number_key=number_key, at=clock.now()))
+    session.flush()
+
+
+def find_order(
+    session: Session, *, order_number: str, email: str, client_address: str
+) -> LookupResult:
+    """Find a guest's order from its number and e-mail, with rate limiting (the caller commits).
+
+    Args:
+        session: the caller's session.
+        order_number: as typed; trimmed and upper-cased, must then be two letters and six digits.
+        email: as typed; trimmed and compared case-insensitively with the order e-mail.
+        client_address: the trusted client address (from the server, never from the client).
+
+    Returns:
+        "found" with the order id, "not_found", or "rate_limited" with `retry_at`.
+    """
+    raw_number = order_number if isinstance(order_number, str) else ""
+    raw_email = email if isinstance(email, str) else ""
+    client = client_key(client_address if isinstance(client_address, str) else "")
+    number_key = normalise_order_number(raw_number)[:_KEY_LENGTH]
+    limits = [
+        _retry_at(session, LookupFailure.client_key, client),
+        _retry_at(session, LookupFailure.order_number_key, number_key),
+    ]
+    blocked = [moment for moment in limits if moment is not None]
+    if blocked:
+        return LookupResult("rate_limited", retry_at=max(blocked))
+    wanted_email = raw_email.strip().lower()
+    well_formed = (
+        len(raw_number) <= MAX_ORDER_NUMBER_INPUT
+        and len(raw_email) <= MAX_EMAIL_INPUT
+        and ORDER_NUMBER_PATTERN.fullmatch(number_key) is not None
+        and EMAIL_PATTERN.fullmatch(wanted_email) is not None
+    )
+    if well_formed:
+        row = session.exec(select(Order.id, Order.email).where(Order.number == number_key)).first()
+        order_id, order_email = row if row is not None else (None, _NO_EMAIL)
+        matches = hmac.compare_digest(order_email.encode(), wanted_email.encode())
+        if order_id is not None and matches:
+            return LookupResult("found", order_id=order_id)
+    _record_failure(session, client, number_key)
+    return LookupResult("not_found")
+
+
+def payment_view(payment: Payment) -> dict[str, Any]:
+    """A payment as pages show it: method, amount and a masked card, code or e-mail."""
+    masked = None
+    if payment.method == PaymentMethod.GIFT_CARD:
+        masked = mask_card(payment.gift_card_code)
+    elif payment.method == PaymentMethod.CREDIT_NOTE:
+        masked = mask_card(payment.credit_note_code)
+    elif payment.method == PaymentMethod.PAYPAL and payment.paypal_email:
+        masked = mask_email(payment.paypal_email)
+    elif payment.card_last4:
+        masked = mask_card(payment.card_last4)
+    return {
+        "method": payment.method,
+        "amount_cents": payment.amount_cents,
+        "card_brand": payment.card_brand,
+        "masked": masked,
+        "deferred_due_date": payment.deferred_due_date,
+    }
+
+
+def _relay_view(point: RelayPoint | None) -> dict[str, Any] | None:
+    if point is None:
+        return None
+    return {
+        "code": point.code,
+        "name": point.name,
+        "address": point.address,
+        "postcode": point.postcode,
+        "city": point.city,
+        "country": point.country,
+    }
+
+
+def order_view(session: Session, order_id: int, language: str) -> dict[str, Any] | None:
+    """Everything the order page shows, in five queries whatever the number of lines.
+
+    Args:
+        session: a session on the portal database.
+        order_id: an order the caller may see (found by `find_order` or owned by the account).
+        language: "fr" gives French product names; anything else English.
+
+    Returns:
+        A plain dict (see the keys below), or None for an unknown order.
+    """
+    row = session.exec(
+        select(Order, RelayPoint)
+        .outerjoin(RelayPoint, RelayPoint.id == Order.relay_point_id)
+        .where(Order.id == order_id)
+    ).first()
+    if row is None:
+        return None
+    order, relay = row
+    line_rows = session.exec(
+        select(OrderLine, Product)
+        .join(Variant, Variant.id == OrderLine.variant_id)
+        .join(Product, Product.id == Variant.product_id)
+        .where(OrderLine.order_id == order_id)
+        .order_by(OrderLine.id)
+    ).all()
+    payments = session.exec(
+        select(Payment).where(Payment.order_id == order_id).order_by(Payment.id)
+    ).all()
+    shipment_rows = session.exec(
+        select(Shipment, RelayPoint)
+        .outerjoin(RelayPoint, RelayPoint.id == Shipment.relay_point_id)
+        .where(Shipment.order_id == order_id)
+        .order_by(Shipment.planned_ship_date, Shipment.id)
+    ).all()
+    carried = session.exec(
+        select(ShipmentLine)
+        .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
+        .where(Shipment.order_id == order_id)
+        .order_by(ShipmentLine.id)
+    ).all()
+    lines = [_line_view(line, product, language) for line, product in line_rows]
+    lines_by_id = {line["id"]: line for line in lines}
+    shipments = [
+        _shipment_view(shipment, point, carried, lines_by_id) for shipment, point in shipment_rows
+    ]
+    statuses = [shipment.status for shipment, _ in shipment_rows]
+    unreachable = email_is_unreachable(order.email)
+    return {
+        "id": order.id,
+        "number": order.number,
+        "status": order.status,
+        "placed_at": order.placed_at,
+        "email_masked": mask_email(order.email),
+        "lines": lines,
+        "payments": [payment_view(payment) for payment in payments],
+        "totals": {
+            "subtotal_cents": order.subtotal_cents,
+            "shipping_cents": order.shipping_cents,
+            "discount_cents": order.discount_cents,
+            "total_cents": order.total_cents,
+        },
+        "destination": {
+            "shipping_method": order.shipping_method,
+            "first_name": order.ship_first_name,
+            "last_name": order.ship_last_name,
+            "address": order.ship_address,
+            "postcode": order.ship_postcode,
+            "city": order.ship_city,
+            "country": order.ship_country,
+            "relay_point": _relay_view(relay),
+        },
+        "shipments": shipments,
+        "customs_may_apply": customs_may_apply(order.ship_country),
+        "email_unreachable": unreachable,
+        "can_request_change": can_request_change(order.status, statuses),
+        "contact_guidance": order.status == OrderStatus.CANCELLED or unreachable,
+    }
+
+
+def _line_view(line: OrderLine, product: Product, language: str) -> dict[str, Any]:
+    return {
+        "id": line.id,
+        "sku": line.sku,
+        "product_name": product.name_fr if language == "fr" else product.name_en,
+        "image": product.image,
+        "colour": line.colour,
+        "size": line.size,
+        "quantity": line.quantity,
+        "unit_price_cents": line.unit_price_cents,
+        "line_total_cents": line.unit_price_cents * line.quantity,
+        "line_discount_cents": line.discount_cents,
+    }
+
+
+def _shipment_view(
+    shipment: Shipment,
+    point: RelayPoint | None,
+    carried: list[ShipmentLine],
+    lines_by_id: dict[int, dict[str, Any]],
+) -> dict[str, Any]:
+    return {
+        "id": shipment.id,
+        "carrier": shipment.carrier,
+        "tracking_number": shipment.tracking_number,
+        "status": shipment.status,
+        "planned_ship_date": shipment.planned_ship_date,
+        "dispatched_at": shipment.dispatched_at,
+        "ready_for_pickup_at": shipment.ready_for_pickup_at,
+        "delivered_at": shipment.delivered_at,
+        "returned_to_sender_at": shipment.returned_to_sender_at,
+        "relay_point": _relay_view(point),
+        "lines": [
+            {**lines_by_id[item.order_line_id], "quantity": item.quantity}
+            for item in carried
+            if item.shipment_id == shipment.id and item.order_line_id in lines_by_id
+        ],
+    }
+
+
+def order_id_for_number(session: Session, order_number: str) -> int | None:
+    """The id of the order with this number (normalised), or None."""
+    return session.exec(
+        select(Order.id).where(Order.number == normalise_order_number(order_number))
+    ).first()

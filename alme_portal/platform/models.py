@@ -1,0 +1,61 @@
+"""Tables every domain shares: the e-mail outbox and facts about the database itself.
+
+Every e-mail a rule promises is recorded in the outbox before it is sent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from alme_portal.platform.db import UTCDateTime
+
+
+class OutboxEmail(SQLModel, table=True):
+    """One e-mail to send, with what it says and why."""
+
+    __tablename__ = "outbox_email"
+
+    id: int | None = Field(default=None, primary_key=True)
+    recipient: str = Field(max_length=254, index=True)
+    kind: str = Field(max_length=40, index=True)
+    language: str = Field(default="fr", max_length=2)
+    subject: str = Field(max_length=200)
+    body: str
+    order_id: int | None = Field(default=None, foreign_key="customer_order.id", index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class OutboxAttachment(SQLModel, table=True):
+    """A file sent with an outbox e-mail (for example the return label, R3).
+
+    Either its bytes, or the `source` they are rendered from when the e-mail is sent, so that
+    the customer's click does not wait for (or pay) the rendering.
+    """
+
+    __tablename__ = "outbox_attachment"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "content IS NOT NULL OR source IS NOT NULL", name="outbox_attachment_content"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    email_id: int = Field(foreign_key="outbox_email.id", index=True)
+    filename: str = Field(max_length=120)
+    content_type: str = Field(max_length=60)
+    content: bytes | None = Field(default=None, sa_type=sa.LargeBinary)
+    source: str | None = Field(default=None, max_length=80)
+    """What renders the bytes, e.g. `return_label:RT-AL100101-1:pdf`."""
+
+
+class AppMeta(SQLModel, table=True):
+    """A key/value fact about this database (for example that it holds the demo data set)."""
+
+    __tablename__ = "app_meta"
+
+    key: str = Field(primary_key=True, max_length=40)
+    value: str = Field(max_length=200)

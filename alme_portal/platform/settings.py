@@ -1,0 +1,202 @@
+"""Every number and switch the FAQ leaves open, in one place.
+
+Values that differ between machines (database URL, carrier URLs, secrets) are read from the
+environment; everything else is a named constant so that a rule never hides a number inline.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# --- Environment -------------------------------------------------------------------------
+DATABASE_URL_ENV = "ALME_DATABASE_URL"
+DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'alme_portal.db'}"
+FROZEN_NOW_ENV = "ALME_FROZEN_NOW"
+"""ISO 8601 instant; when set, the clock returns it (demo screenshots, reproducible runs)."""
+
+
+PORTAL_URL_ENV = "ALME_PORTAL_URL"
+DEFAULT_PORTAL_URL = "http://localhost:3000"
+"""Public address of the portal, for links in e-mails."""
+
+
+def portal_url() -> str:
+    """Return the portal's public base URL (no trailing slash)."""
+    return (os.environ.get(PORTAL_URL_ENV) or DEFAULT_PORTAL_URL).rstrip("/")
+
+
+def database_url() -> str:
+    """Return the SQLAlchemy URL of the portal database (SQLite file unless overridden)."""
+    return os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL
+
+
+# --- Brand and contact (rule C1, C2) -----------------------------------------------------
+BRAND_NAME = "Almé"
+TIMEZONE = "Europe/Paris"
+CONTACT_EMAIL = "hello@almeparis.com"
+CONTACT_PHONE = "07 67 46 39 63"
+CONTACT_PHONE_E164 = "+33767463963"
+CONTACT_HOURS = ((9, 0, 12, 30), (13, 30, 17, 0))
+"""Opening spans of customer service, Monday to Friday: (start h, start min, end h, end min)."""
+UNREACHABLE_EMAIL_DOMAINS = ("wanadoo.fr", "orange.fr")
+"""Rule C2: these domains currently receive no e-mail from the brand."""
+
+LANGUAGES = ("en", "fr")
+DEFAULT_LANGUAGE = "en"
+
+# --- Orders and delivery (O3, O4) -------------------------------------------------------
+DISPATCH_WITHIN_WORKING_HOURS = 24
+COLISSIMO_DELIVERY_WORKING_DAYS = (2, 3)
+MONDIAL_RELAY_DELIVERY_WORKING_DAYS = (3, 5)
+CHRONOPOST_DELIVERY_WORKING_DAYS = (1, 2)
+CHRONOPOST_CUTOFF_HOUR = 14
+MONDIAL_RELAY_COUNTRIES = ("FR", "BE")
+CHRONOPOST_COUNTRIES = ("FR",)
+O9_REFUND_WORKING_DAYS = 7
+"""Rule O9: a parcel back at the Atelier is refunded within this many working days."""
+
+EU_COUNTRIES = (
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+    "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+)  # fmt: skip
+COLISSIMO_DESTINATION_COUNT = 220
+CHRONOPOST_PROMISE_HOURS = 48
+"""Rule O4: the Chronopost promise as the help words it ("within 48 h")."""
+INSTALMENT_COUNT = 3
+"""Rule O10: the instalment payment is split in this many instalments."""
+DEFERRED_PAYMENT_DAYS = (15, 30)
+"""Rules O10, R12: the deferred-payment delays offered at checkout."""
+
+# --- Returns and exchanges (R2, R3, R5, R6, R8, E7) -------------------------------------
+RETURN_WINDOW_DAYS = 14
+LABEL_VALIDITY_DAYS = 14
+SELF_SHIP_REIMBURSEMENT_CAP_CENTS = 600
+DEFECT_REPORT_HOURS = 48
+CREDIT_NOTE_VALIDITY_DAYS = 365
+REFUND_SHIPPING_ON_FULL_RETURN = True
+"""L6: "if you return your order in full, we refund the full amount spent": shipping too."""
+REFUND_VISIBLE_WORKING_DAYS = (2, 3)
+EXCHANGE_DELIVERY_WORKING_DAYS = (7, 14)
+ATELIER_RETURN_ADDRESS = (
+    "Almé – Atelier retours",
+    "27 rue du Faubourg Saint-Honoré",
+    "75008 Paris",
+    "France",
+)
+"""Rule R3: where prepaid return labels send parcels (the FAQ does not print it)."""
+RETURN_LINES_MAX = 20
+"""Most item lines one return may carry (bounds what a forged request can ask)."""
+EXCHANGE_RETURN_PROCESSING_DAYS = 10
+"""Rule E7: average days from drop-off until a return is processed and the exchange ships."""
+
+# --- Loyalty (L1-L7) ---------------------------------------------------------------------
+LOVES_PER_EURO = 10
+LOVES_PENDING_DAYS = 18
+VOUCHER_VALIDITY_MONTHS = 3
+TIER_WINDOW_MONTHS = 12
+TIER_HOLD_MONTHS = 12
+TIER_THRESHOLDS_CENTS = (("flirt", 0), ("crush", 40_000), ("in_love", 130_000))
+LOYALTY_MISSIONS = (("instagram", 200), ("birthday", 100), ("newsletter", 100))
+"""Rule L2: (mission, loves), each earned once; add a mission here to offer it."""
+LOYALTY_REWARDS = ((500, 500), (1_000, 1_200), (2_500, 3_500))
+LOVES_SETTLE_DAYS = 31
+"""`alme-portal loyalty settle` sums each member's loves released more than this many days ago
+once, so that her balance reads only the recent entries."""
+"""Rule L5: the reward catalogue, (loves spent, euro cents off the voucher gives)."""
+
+# --- Referral (F1-F3) --------------------------------------------------------------------
+REFERRAL_AMOUNT_CENTS = 1_500
+REFERRAL_FRIEND_CODE_DAYS = 14
+REFERRAL_MEMBER_VOUCHER_DAYS = 30
+REFERRAL_MONTHLY_REWARD_CAP = 10
+"""Fraud rule: referral rewards a member can get in one calendar month."""
+REFERRAL_FRIENDS_PER_DAY = 20
+"""Friends a member's link or invitations can take in a day (e-mails cost and can annoy)."""
+
+# --- Demo data ---------------------------------------------------------------------------
+DEMO_PASSWORD_LENGTH = 16
+
+# --- Carriers (O4, O6, O7) ---------------------------------------------------------------
+SIMULATOR_URL_ENV = "ALME_CARRIER_SIMULATOR_URL"
+"""Base URL of the carrier simulator; both carriers point under it unless overridden."""
+LAPOSTE_BASE_URL_ENV = "ALME_LAPOSTE_BASE_URL"
+LAPOSTE_API_KEY_ENV = "ALME_LAPOSTE_API_KEY"
+MONDIAL_RELAY_URL_ENV = "ALME_MONDIAL_RELAY_URL"
+MONDIAL_RELAY_ENSEIGNE_ENV = "ALME_MONDIAL_RELAY_ENSEIGNE"
+MONDIAL_RELAY_KEY_ENV = "ALME_MONDIAL_RELAY_PRIVATE_KEY"
+DEFAULT_SIMULATOR_URL = "http://127.0.0.1:3000/_carrier-sim"
+DEFAULT_LAPOSTE_API_KEY = "S" * 64
+DEFAULT_MONDIAL_RELAY_ENSEIGNE = "BDTEST13"
+DEFAULT_MONDIAL_RELAY_KEY = "PRIVATEK"
+CARRIER_TIMEOUT_SECONDS = 5.0
+CARRIER_MAX_ATTEMPTS = 3
+CARRIER_BACKOFF_SECONDS = 0.2
+CARRIER_MAX_RETRY_AFTER_SECONDS = 5.0
+TRACKING_CACHE_SECONDS = 120
+TRACKING_CACHE_SECONDS_ENV = "ALME_TRACKING_CACHE_SECONDS"
+"""Overrides `TRACKING_CACHE_SECONDS` (the browser tests set 0 to see every carrier answer)."""
+TRACKING_SILENT_AFTER_WORKING_DAYS = 3
+"""Rule O7: a parcel with no new carrier event for this long counts as silent."""
+RELAY_PICKUP_HOLD_WORKING_DAYS = 10
+"""How long a relay point keeps a parcel before it goes back to the sender."""
+CHANGE_RELAY_POINT_CHOICES = 8
+"""Rule O1: how many relay points the "Modify my order" form offers (nearest first)."""
+
+
+SERVE_SIMULATOR_ENV = "ALME_SERVE_CARRIER_SIMULATOR"
+
+
+def serve_carrier_simulator() -> bool:
+    """Whether the portal's backend also serves the carrier simulator (on unless set to 0)."""
+    return os.environ.get(SERVE_SIMULATOR_ENV, "1") != "0"
+
+
+def carrier_setting(env_name: str, default: str) -> str:
+    """Return a carrier setting from the environment, or its default."""
+    return os.environ.get(env_name) or default
+
+
+def tracking_cache_seconds() -> float:
+    """How long a carrier answer is reused (environment override, else the constant)."""
+    try:
+        return max(0.0, float(os.environ.get(TRACKING_CACHE_SECONDS_ENV, "")))
+    except ValueError:
+        return TRACKING_CACHE_SECONDS
+
+
+# --- Order feed and guest lookup (O1, O6) ------------------------------------------------
+ORDER_FEED_SECRET_ENV = "ALME_ORDER_FEED_SECRET"
+DEFAULT_ORDER_FEED_SECRET = "dev-only-order-feed-secret-change-me"
+ORDER_FEED_MAX_BODY_BYTES = 256 * 1024
+ORDER_FEED_MAX_SKEW_SECONDS = 300
+LOOKUP_MAX_FAILURES = 5
+"""Failed order lookups allowed per client address, and per order number, in the window."""
+LOOKUP_WINDOW_MINUTES = 15
+
+# --- Accounts and login sessions (security checklist: ASVS 6.2, 6.3, 6.4, 7.3) ----------
+PASSWORD_MIN_LENGTH = 10
+PASSWORD_MAX_LENGTH = 128
+LOGIN_MAX_FAILURES_PER_EMAIL = 5
+LOGIN_MAX_FAILURES_PER_ADDRESS = 20
+"""Failed logins allowed in the window, per account e-mail and per client address."""
+LOGIN_WINDOW_MINUTES = 15
+SESSION_IDLE_DAYS = 14
+"""A login session unused this long ends (idle timeout)."""
+SESSION_MAX_DAYS = 60
+"""A login session ends this long after the login, used or not (absolute timeout)."""
+SESSION_TOUCH_MINUTES = 10
+"""How stale `last_seen_at` may get before a request writes it again."""
+PASSWORD_RESET_MINUTES = 10
+"""A "forgotten password" link works once, within this time."""
+STAFF_SESSION_IDLE_MINUTES = 120
+"""A staff login session unused this long ends (a console left open on a shared bench)."""
+STAFF_SESSION_MAX_HOURS = 12
+"""A staff login session ends this long after the login: one working day."""
+EMAIL_LINK_MINUTES = 60
+"""A link that confirms an e-mail address (to verify it or to move the account to it) works
+once, within this time."""
+ACCOUNT_EMAILS_PER_HOUR = 3
+"""Password-reset and confirmation e-mails sent per account in an hour, at most."""

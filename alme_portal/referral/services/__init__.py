@@ -1,0 +1,1 @@
+"""Database work on referrals: functions that take a session."""

@@ -1,0 +1,258 @@
+"""Refer a friend on the database (F1, F3, F5): link, invitations, the friend's code.
+
+The reward of the friend's first order is `services.referral_rewards`.
+
+Every refusal says why and changes nothing; one referral per friend is kept by a unique key
+on the friend's e-mail reduced to the person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
+
+from alme_portal.accounts.models.customers import Customer
+from alme_portal.i18n.dates import format_day
+from alme_portal.orders.models.orders import Order
+from alme_portal.platform import clock, codes, outbox, settings
+from alme_portal.platform.contact import normalise_email
+from alme_portal.referral import rules as referral
+from alme_portal.referral.models import ReferralInvite
+from alme_portal.referral.services.emails import referral_email
+
+CODE_LENGTH = codes.CODE_LENGTH
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a referral action did: a status, the message key, and the code given."""
+
+    status: str
+    message_key: str
+    code: str = ""
+    last_day: date | None = None
+
+
+def new_code(prefix: str) -> str:
+    """A code of `CODE_LENGTH` unambiguous characters after `prefix`."""
+    return prefix + codes.random_code(CODE_LENGTH)
+
+
+def link(code: str) -> str:
+    """The member's referral link (F1)."""
+    return f"{settings.portal_url()}/r/{code}"
+
+
+def member_code(session: Session, member_id: int) -> str:
+    """Her personal referral code, made the first time she needs it."""
+    member = session.get(Customer, member_id)
+    if member.referral_code is None:
+        while True:
+            code = new_code("")
+            taken = select(Customer.id).where(Customer.referral_code == code)
+            if session.exec(taken).first() is None:
+                member.referral_code = code
+                session.flush()
+                break
+    return member.referral_code
+
+
+def member_for_code(session: Session, code: Any) -> Customer | None:
+    """The member whose link carries `code`, if she can still refer (None otherwise)."""
+    if not isinstance(code, str) or len(code) != CODE_LENGTH:
+        return None
+    member = session.exec(select(Customer).where(Customer.referral_code == code)).first()
+    return member if member is not None and member.left_loyalty_on is None else None
+
+
+def _member_emails(session: Session, member: Customer) -> list[str]:
+    orders = select(Order.email).where(Order.customer_id == member.id).distinct()
+    return [member.email, *session.exec(orders)]
+
+
+def _has_ordered(session: Session, email: str) -> bool:
+    return session.exec(select(Order.id).where(Order.email == email)).first() is not None
+
+
+def _refusal(session: Session, member: Customer, email: str, invite_id: int | None = None):
+    taken = session.exec(
+        select(ReferralInvite.id).where(ReferralInvite.friend_key == referral.person_key(email))
+    ).first()
+    return referral.invite_refusal(
+        member_emails=_member_emails(session, member),
+        friend_email=email,
+        friend_has_ordered=_has_ordered(session, email),
+        already_referred=taken is not None and taken != invite_id,
+    )
+
+
+def _busy_today(session: Session, member_id: int) -> bool:
+    """Whether her link and invitations reached today's number of friends."""
+    start = datetime.combine(clock.today(), time(0), clock.PARIS)
+    today = session.exec(
+        select(func.count())
+        .select_from(ReferralInvite)
+        .where(ReferralInvite.member_id == member_id, ReferralInvite.invited_at >= start)
+    ).one()
+    return today >= settings.REFERRAL_FRIENDS_PER_DAY
+
+
+def send_email(session: Session, which: str, recipient: str, language: str, **values) -> None:
+    """Record one referral e-mail in the outbox."""
+    email = referral_email(which, language, **values)
+    outbox.record_email(session, recipient=recipient, language=language, **email)
+
+
+def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
+    """F1: e-mail a friend the member's link; the fraud rules first.
+
+    Returns:
+        "invited", or "invalid" with the refusal key; nothing is stored when invalid.
+    """
+    member = session.get(Customer, member_id) if isinstance(member_id, int) else None
+    email = normalise_email(friend_email)
+    if member is None or member.left_loyalty_on is not None:
+        return Outcome("invalid", "referral.closed")
+    if email is None:
+        return Outcome("invalid", "account.email.invalid")
+    refusal = _refusal(session, member, email)
+    if refusal:
+        return Outcome("invalid", refusal)
+    if _busy_today(session, member.id):
+        return Outcome("invalid", "referral.limit")
+    row = ReferralInvite(
+        member_id=member.id,
+        friend_email=email,
+        status=referral.INVITED,
+        friend_key=referral.person_key(email),
+        invited_at=clock.now(),
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:  # the same friend referred by someone at the same moment
+        return Outcome("invalid", "referral.refused.taken")
+    send_email(
+        session,
+        "invitation",
+        email,
+        member.preferred_language,
+        member=member.first_name,
+        url=link(member_code(session, member.id)),
+    )
+    return Outcome("invited", "referral.invited")
+
+
+def friend_code(session: Session, code: Any, friend_email: Any, language: str) -> Outcome:
+    """F1, F3: the friend on the member's link gives her e-mail and gets her €15 code.
+
+    Returns:
+        "sent" with the code and its last day (the same code if she asks again), or
+        "invalid" with "referral.unknown", "account.email.invalid" or a fraud refusal.
+    """
+    member = member_for_code(session, code)
+    email = normalise_email(friend_email)
+    if member is None:
+        return Outcome("invalid", "referral.unknown")
+    if email is None:
+        return Outcome("invalid", "account.email.invalid")
+    key = referral.person_key(email)
+    row = session.exec(select(ReferralInvite).where(ReferralInvite.friend_key == key)).first()
+    if (
+        row is not None
+        and row.member_id == member.id
+        and row.friend_code
+        and row.status == referral.CODE_SENT
+        and row.friend_email == email
+    ):
+        return Outcome("sent", "referral.code.sent", row.friend_code, row.code_last_day)
+    mine = row is not None and row.member_id == member.id and row.status == referral.INVITED
+    refusal = _refusal(session, member, email, row.id if mine else None)
+    if refusal:
+        return Outcome("invalid", refusal)
+    today = clock.today()
+    if row is None and _busy_today(session, member.id):
+        return Outcome("invalid", "referral.limit")
+    if row is None:
+        row = ReferralInvite(
+            member_id=member.id,
+            friend_email=email,
+            friend_key=key,
+            status=referral.INVITED,
+            invited_at=clock.now(),
+        )
+    row.friend_email, row.status, row.code_sent_at = email, referral.CODE_SENT, clock.now()
+    row.friend_code, row.code_last_day = new_code("AMIE-"), referral.friend_code_last_day(today)
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return Outcome("invalid", "referral.refused.taken")
+    send_email(
+        session,
+        "friend_code",
+        email,
+        language,
+        code=row.friend_code,
+        email=email,
+        last_day=format_day(row.code_last_day, language),
+    )
+    return Outcome("sent", "referral.code.sent", row.friend_code, row.code_last_day)
+
+
+def correct_email(session: Session, member_id: int, invite_id: Any, new_email: Any) -> Outcome:
+    """F5: she corrects a mistyped friend's e-mail while the referral is pending.
+
+    Returns:
+        "corrected", or "invalid" ("referral.not_found", "referral.not_pending", the e-mail's
+        or a fraud refusal); nothing changes when invalid.
+    """
+    row = session.get(ReferralInvite, invite_id) if isinstance(invite_id, int) else None
+    if row is None or row.member_id != member_id:
+        return Outcome("invalid", "referral.not_found")  # not hers looks like not there
+    expired = row.code_last_day is not None and row.code_last_day < clock.today()
+    if row.status not in referral.PENDING or expired:
+        return Outcome("invalid", "referral.not_pending")
+    email = normalise_email(new_email)
+    if email is None:
+        return Outcome("invalid", "account.email.invalid")
+    member = session.get(Customer, member_id)
+    refusal = _refusal(session, member, email, row.id)
+    if refusal:
+        return Outcome("invalid", refusal)
+    row.friend_email, row.friend_key = email, referral.person_key(email)
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return Outcome("invalid", "referral.refused.taken")
+    if row.friend_code:  # her code follows her corrected e-mail
+        send_email(
+            session,
+            "friend_code",
+            email,
+            member.preferred_language,
+            code=row.friend_code,
+            email=email,
+            last_day=format_day(row.code_last_day, member.preferred_language),
+        )
+    else:
+        send_email(
+            session,
+            "invitation",
+            email,
+            member.preferred_language,
+            member=member.first_name,
+            url=link(member_code(session, member.id)),
+        )
+    return Outcome("corrected", "referral.corrected")
+
+
+def invites(session: Session, member_id: int) -> list[ReferralInvite]:
+    """Her referrals, newest first (F5: she sees each one's state)."""
+    query = select(ReferralInvite).where(ReferralInvite.member_id == member_id)
+    return list(session.exec(query.order_by(ReferralInvite.id.desc())))

@@ -1,0 +1,1 @@
+"""The refunds' tables: refunds, stored values, inspections and the staff log."""

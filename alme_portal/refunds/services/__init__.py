@@ -1,0 +1,1 @@
+"""Database work on refunds: functions that take a session."""

@@ -1,0 +1,1 @@
+"""Returns and exchanges: the wizard's options, declaration, labels, status, withdrawals."""

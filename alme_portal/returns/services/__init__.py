@@ -1,0 +1,1 @@
+"""Database work on returns: functions that take a session."""

@@ -1,0 +1,193 @@
+"""What the return wizard offers for an order: lines, exchanges, methods, salons (R1-R5, E2-E5)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, func, select
+
+from alme_portal.orders.models.catalog import Product, Salon, Variant
+from alme_portal.orders.models.orders import Order, OrderLine, Shipment, ShipmentLine
+from alme_portal.platform.vocabulary import OrderStatus, ReturnStatus
+from alme_portal.returns.models import ReturnLine, ReturnRequest
+from alme_portal.returns.rules import returns
+from alme_portal.returns.rules.exchange import unit_prices_paid
+
+
+def already_returned(session: Session, order_id: int) -> dict[int, int]:
+    """Units of each line of the order declared in returns that were not refused."""
+    rows = session.exec(
+        select(ReturnLine.order_line_id, func.sum(ReturnLine.quantity))
+        .join(ReturnRequest, ReturnRequest.id == ReturnLine.return_id)
+        .where(ReturnRequest.order_id == order_id, ReturnRequest.status != ReturnStatus.REFUSED)
+        .group_by(ReturnLine.order_line_id)
+    ).all()
+    return {line_id: int(total) for line_id, total in rows}
+
+
+def _deliveries(session: Session, order_id: int) -> dict[int, tuple[int, datetime | None]]:
+    """Per line: units in delivered parcels and the latest delivery instant."""
+    rows = session.exec(
+        select(ShipmentLine.order_line_id, ShipmentLine.quantity, Shipment.delivered_at)
+        .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
+        .where(Shipment.order_id == order_id)
+    ).all()
+    delivered: dict[int, tuple[int, datetime | None]] = {}
+    for line_id, quantity, at in rows:
+        units, latest = delivered.get(line_id, (0, None))
+        if at is not None:
+            units, latest = units + quantity, max(filter(None, (latest, at)))
+        delivered[line_id] = (units, latest)
+    return delivered
+
+
+def shipment_deliveries(session: Session, order_id: int) -> list[datetime | None]:
+    """Each parcel's delivery instant (None while on its way or not dispatched)."""
+    return list(session.exec(select(Shipment.delivered_at).where(Shipment.order_id == order_id)))
+
+
+def line_options(session: Session, order: Order, language: str, today: date) -> list[dict]:
+    """Each line with what can be returned of it, why not, and its exchange sizes (R2, E3)."""
+    rows = session.exec(
+        select(OrderLine, Variant, Product)
+        .join(Variant, Variant.id == OrderLine.variant_id)
+        .join(Product, Product.id == Variant.product_id)
+        .where(OrderLine.order_id == order.id)
+        .order_by(OrderLine.id)
+    ).all()
+    deliveries = _deliveries(session, order.id)
+    returned = already_returned(session, order.id)
+    siblings = _variants_of(session, {product.id for _, _, product in rows})
+    lines = []
+    for line, variant, product in rows:
+        units, delivered_at = deliveries.get(line.id, (0, None))
+        verdict = returns.line_eligibility(
+            delivered_at=delivered_at,
+            ordered=units,
+            already_returned=returned.get(line.id, 0),
+            today=today,
+        )
+        lines.append(
+            {
+                "id": line.id,
+                "name": _name(product, language),
+                "image": product.image,
+                "category": product.category,
+                "product_id": product.id,
+                "colour": line.colour,
+                "size": line.size,
+                "quantity": line.quantity,
+                "returnable": verdict.returnable_quantity,
+                "refusal": verdict.refusal,
+                "deadline": verdict.deadline,
+                "unit_prices_paid": unit_prices_paid(
+                    line.unit_price_cents, line.discount_cents, line.quantity
+                ),
+                "sizes": [
+                    {"variant_id": other.id, "size": other.size, "in_stock": other.stock > 0}
+                    for other in siblings[product.id]
+                    if other.colour == variant.colour and other.id != variant.id
+                ],
+            }
+        )
+    return lines
+
+
+def _variants_of(session: Session, product_ids: set[int]) -> dict[int, list[Variant]]:
+    found: dict[int, list[Variant]] = defaultdict(list)
+    for variant in session.exec(
+        select(Variant).where(Variant.product_id.in_(product_ids)).order_by(Variant.id)
+    ):
+        found[variant.product_id].append(variant)
+    return found
+
+
+def _name(product: Product, language: str) -> str:
+    return product.name_fr if language == "fr" else product.name_en
+
+
+def exchange_products(session: Session, languages: Sequence[str]) -> dict[str, list[dict]]:
+    """Rule E2: every product and colour one could exchange for, with sizes, price and stock.
+
+    Args:
+        session: any session.
+        languages: the languages to name the products in.
+
+    Returns:
+        Per language, one entry per size (variant), by product then variant.
+    """
+    rows = session.exec(
+        select(
+            Variant.id, Product.id, Product.name_en, Product.name_fr, Product.image,
+            Variant.colour, Variant.size, Variant.price_cents, Variant.stock,
+        )
+        .join(Product, Product.id == Variant.product_id)
+        .order_by(Product.id, Variant.id)
+    ).all()  # fmt: skip
+    return {language: [_exchange_entry(row, language) for row in rows] for language in languages}
+
+
+def _exchange_entry(row: tuple, language: str) -> dict[str, Any]:
+    variant_id, product_id, name_en, name_fr, image, colour, size, price_cents, stock = row
+    return {
+        "variant_id": variant_id,
+        "product_id": product_id,
+        "name": name_fr if language == "fr" else name_en,
+        "image": image,
+        "colour": colour,
+        "size": size,
+        "price_cents": price_cents,
+        "in_stock": stock > 0,
+    }
+
+
+def salons(session: Session) -> list[dict[str, str]]:
+    """Rule R4: the salons that take returns."""
+    return [
+        {
+            "code": salon.code,
+            "name": salon.name,
+            "address": f"{salon.address}, {salon.postcode} {salon.city}",
+            "hours": salon.opening_hours,
+        }
+        for salon in session.exec(select(Salon).where(Salon.accepts_returns).order_by(Salon.id))
+    ]
+
+
+def return_options(
+    session: Session, order_id: int, language: str, today: date
+) -> dict[str, Any] | None:
+    """Everything the wizard offers for an order the caller may see, or None if unknown.
+
+    Returns:
+        {"order": {...}, "lines": line_options, "methods": return methods (R3-R5),
+        "salons": salons, "withdrawal_open": bool}.
+    """
+    order = session.get(Order, order_id)
+    if order is None:
+        return None
+    return {
+        "order": {
+            "id": order.id,
+            "number": order.number,
+            "kind": order.kind,
+            "country": order.ship_country,
+            "postcode": order.ship_postcode,
+            "email": order.email,
+            "first_name": order.ship_first_name,
+            "last_name": order.ship_last_name,
+            "address": order.ship_address,
+            "city": order.ship_city,
+        },
+        "lines": line_options(session, order, language, today),
+        "methods": list(returns.return_methods(order.ship_country)),
+        "salons": salons(session),
+        "withdrawal_open": returns.withdrawal_open(
+            cancelled=order.status == OrderStatus.CANCELLED,
+            delivered=shipment_deliveries(session, order.id),
+            today=today,
+        ),
+    }

@@ -1,0 +1,192 @@
+"""A declared return for its owner: status, items, money timing (R8-R12) and label (R3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from alme_portal.orders.models.catalog import Product, RelayPoint, Salon, Variant
+from alme_portal.orders.models.orders import Order, OrderLine, Payment
+from alme_portal.platform import clock, outbox, settings
+from alme_portal.refunds.models.refunds import Refund
+from alme_portal.refunds.services import inspection
+from alme_portal.refunds.services import texts as refund_texts
+from alme_portal.returns.labels import ReturnLabel, render_pdf, render_png
+from alme_portal.returns.models import ReturnLine, ReturnRequest
+from alme_portal.returns.rules import returns
+
+STEPS = ("declared", "dropped_off", "received", "inspected", "done")
+"""The status page's progress; the last step names how the return ended."""
+DONE_STATUSES = ("refunded", "credit_note_issued", "exchange_shipped", "refused")
+LABEL_FORMATS = {"png": "image/png", "pdf": "application/pdf"}
+LABEL_SOURCE = "return_label"
+"""Outbox attachments `return_label:<number>:<format>` are rendered by this module."""
+
+
+@dataclass(frozen=True)
+class LabelFile:
+    """A rendered label ready to download."""
+
+    filename: str
+    media_type: str
+    content: bytes
+
+
+def owned_return(session: Session, number: Any, order_ids: list[int]) -> ReturnRequest | None:
+    """The return with this number, if its order is one the caller may see."""
+    if not isinstance(number, str) or len(number) > 24:
+        return None
+    request = session.exec(select(ReturnRequest).where(ReturnRequest.number == number)).first()
+    return request if request is not None and request.order_id in order_ids else None
+
+
+def return_view(
+    session: Session, request: ReturnRequest, language: str, now: datetime | None = None
+) -> dict[str, Any]:
+    """Everything the status page shows about a return its owner opened."""
+    order = session.get(Order, request.order_id)
+    rows = session.exec(
+        select(ReturnLine, OrderLine, Product)
+        .join(OrderLine, OrderLine.id == ReturnLine.order_line_id)
+        .join(Variant, Variant.id == OrderLine.variant_id)
+        .join(Product, Product.id == Variant.product_id)
+        .where(ReturnLine.return_id == request.id)
+        .order_by(ReturnLine.id)
+    ).all()
+    methods = list(session.exec(select(Payment.method).where(Payment.order_id == order.id)))
+    wanted = _exchange_items(session, [line for line, _, _ in rows], language)
+    lines = [
+        {
+            "name": product.name_fr if language == "fr" else product.name_en,
+            "image": product.image,
+            "colour": ordered.colour,
+            "size": ordered.size,
+            "quantity": line.quantity,
+            "reason": line.reason,
+            "resolution": line.resolution,
+            "refund_method": line.refund_method,
+            "exchange_for": wanted.get(line.exchange_variant_id, ""),
+            "to_pay_cents": line.to_pay_cents,
+            "to_refund_cents": line.to_refund_cents,
+            "money_key": returns.money_timing_key(
+                methods, line.refund_method or ("original" if line.to_refund_cents else None)
+            ),
+        }
+        for line, ordered, product in rows
+    ]
+    return {
+        "number": request.number,
+        "order_number": order.number,
+        "status": request.status,
+        "step": _step(request.status),
+        "method": request.method,
+        "place": _place(session, request),
+        "declared_at": request.declared_at,
+        "label_expires_on": request.label_expires_on,
+        "parcel_reference": request.parcel_reference,
+        "label_available": returns.label_available(request.declared_at, now or clock.now()),
+        "received": request.received_at is not None,
+        "lines": lines,
+        "settled": _settled(session, request, language),
+    }
+
+
+def _settled(session: Session, request: ReturnRequest, language: str) -> list[str]:
+    """R8-R12, E6: once inspected, what came back and where (empty before)."""
+    if request.status not in DONE_STATUSES:
+        return []
+    rows = session.exec(select(Refund).where(Refund.return_id == request.id).order_by(Refund.id))
+    notes = inspection.settled_notes(session, request, language)
+    return [*notes, *refund_texts.money_lines(session, list(rows), language)]
+
+
+def _step(status: str) -> int:
+    if status in DONE_STATUSES:
+        return len(STEPS) - 1
+    return STEPS.index(status) if status in STEPS else 0
+
+
+def _exchange_items(session: Session, lines: list[ReturnLine], language: str) -> dict[int, str]:
+    ids = {line.exchange_variant_id for line in lines if line.exchange_variant_id}
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Variant, Product)
+        .join(Product, Product.id == Variant.product_id)
+        .where(Variant.id.in_(ids))
+    ).all()
+    return {
+        variant.id: f"{product.name_fr if language == 'fr' else product.name_en}"
+        f" · {variant.colour} · {variant.size}"
+        for variant, product in rows
+    }
+
+
+def _place(session: Session, request: ReturnRequest) -> list[str]:
+    if request.salon_id:
+        salon = session.get(Salon, request.salon_id)
+        return [salon.name, f"{salon.address}, {salon.postcode} {salon.city}", salon.opening_hours]
+    if request.relay_point_id:
+        point = session.get(RelayPoint, request.relay_point_id)
+        return [point.name, f"{point.address}, {point.postcode} {point.city}"]
+    if request.method == returns.SELF_SHIP:
+        return list(settings.ATELIER_RETURN_ADDRESS)
+    return []
+
+
+def label_file(request: ReturnRequest, file_format: str, now: datetime) -> LabelFile | str:
+    """Rule R3: the return's label as PNG or PDF, or the key of why it cannot be had.
+
+    Args:
+        request: a return the caller owns (see `owned_return`).
+        file_format: "png" or "pdf".
+        now: the current instant (labels expire 14 days after the declaration).
+    """
+    if file_format not in LABEL_FORMATS:
+        return "returns.label.format"
+    if not returns.label_available(request.declared_at, now):
+        return "returns.label.expired"
+    label = ReturnLabel(
+        return_number=request.number,
+        parcel_reference=request.parcel_reference or request.number,
+        carrier=request.method,
+        sender_name=request.sender_name,
+        sender_address=tuple(request.sender_address.splitlines()),
+        recipient=settings.ATELIER_RETURN_ADDRESS,
+        declared_on=clock.in_paris(request.declared_at).date(),
+        expires_on=request.label_expires_on,
+        language=request.language if request.language in settings.LANGUAGES else "en",
+    )
+    content = render_png(label) if file_format == "png" else render_pdf(label)
+    return LabelFile(label_filename(request.number, file_format), LABEL_FORMATS[file_format],
+                     content)  # fmt: skip
+
+
+def label_filename(number: str, file_format: str) -> str:
+    """The name a downloaded or e-mailed label file gets."""
+    return f"alme-return-{number}.{file_format}"
+
+
+def label_attachment(request: ReturnRequest) -> outbox.Attachment:
+    """Rule R3: the PDF label for the confirmation e-mail, rendered when the e-mail is sent."""
+    return outbox.Attachment(
+        label_filename(request.number, "pdf"),
+        LABEL_FORMATS["pdf"],
+        source=f"{LABEL_SOURCE}:{request.number}:pdf",
+    )
+
+
+def _render_label_source(session: Session, argument: str) -> bytes | None:
+    number, _, file_format = argument.partition(":")
+    request = session.exec(select(ReturnRequest).where(ReturnRequest.number == number)).first()
+    if request is None:
+        return None
+    # The e-mail carries the label as it was on the day of the declaration, however late it goes.
+    label = label_file(request, file_format, clock.as_utc(request.declared_at))
+    return label.content if isinstance(label, LabelFile) else None
+
+
+outbox.register_renderer(LABEL_SOURCE, _render_label_source)

@@ -1,0 +1,1 @@
+"""What the return pages write, built from service data (plain Python)."""

@@ -1,0 +1,76 @@
+"""The words of a return's status page, from `services.return_status.return_view` (R3, R8-R12)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alme_portal.i18n import translate
+from alme_portal.i18n.dates import format_date
+from alme_portal.platform.money import format_cents
+from alme_portal.returns.services.status import DONE_STATUSES, STEPS
+
+
+def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
+    """Everything the status page writes, in `language`."""
+
+    def text(key: str, **params: Any) -> str:
+        return translate(language, key, **params)
+
+    done_label = (
+        text(f"returns.status.{view['status']}")
+        if view["status"] in DONE_STATUSES
+        else text("returns.status.done")
+    )
+    steps = [
+        {
+            "label": done_label if name == "done" else text(f"returns.status.{name}"),
+            "state": "done" if index < view["step"] else "current" if index == view["step"] else "",
+        }
+        for index, name in enumerate(STEPS)
+    ]
+    lines = [_line(line, language) for line in view["lines"]]
+    timing = dict.fromkeys(text(line["money_key"]) for line in view["lines"])
+    money = view["settled"] or list(timing)
+    expires = view["label_expires_on"]
+    return {
+        "number": view["number"],
+        "title": text("returns.status.title", number=view["number"]),
+        "order": text("returns.status.order", number=view["order_number"]),
+        "steps": steps,
+        "lines": lines,
+        "money": money,
+        "place_title": text(f"returns.method.{view['method']}", cap="")
+        if view["method"] != "self_ship"
+        else text("returns.status.place"),
+        "place": view["place"],
+        "label_note": text("returns.label_until", date=format_date(expires, language))
+        if expires
+        else "",
+        "label_available": view["label_available"],
+        "received": view["received"],
+    }
+
+
+def _line(line: dict[str, Any], language: str) -> dict[str, str]:
+    def text(key: str, **params: Any) -> str:
+        return translate(language, key, **params)
+
+    if line["resolution"] == "refund":
+        outcome = text(f"returns.refund.{line['refund_method']}")
+    else:
+        outcome = text(f"returns.outcome.{line['resolution']}", item=line["exchange_for"])
+        if line["to_pay_cents"]:
+            outcome += " — " + text(
+                "returns.diff.pay", amount=format_cents(line["to_pay_cents"], language)
+            )
+        elif line["to_refund_cents"]:
+            amount = format_cents(line["to_refund_cents"], language)
+            outcome += " — " + text("returns.diff.refund", amount=amount)
+    return {
+        "name": line["name"],
+        "image": line["image"],
+        "details": f"{line['colour']} · {text('order.size', size=line['size'])}"
+        f" · {text('order.quantity', quantity=line['quantity'])}",
+        "reason": text(f"returns.reason.{line['reason']}"),
+        "outcome": outcome,
+    }

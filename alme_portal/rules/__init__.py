@@ -1,1 +1,0 @@
-"""Business rules of the portal in plain Python (no Reflex, no database)."""

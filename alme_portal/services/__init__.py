@@ -1,1 +1,0 @@
-"""Database work of the portal: functions that take a session (no Reflex import here)."""

@@ -1,1 +1,0 @@
-"""View builders: turn service data into the texts a page shows (plain Python, no Reflex)."""
