@@ -1,27 +1,32 @@
-"""The portal's wiring in one place: every table on the metadata, every event handler.
+"""The portal's wiring in one place: every table, event handler, link opener and code source.
 
-Nothing registers itself by being imported: Alembic, the app, the command line and the tests
-call `wire()` (or import this module for the tables), so removing an unrelated import can never
-turn a rule off.
+A domain never calls a domain above it (see the README's layout): where a lower domain must
+reach a higher one, it publishes an event or offers a hook, and this module plugs the higher
+domain in. Nothing registers itself by being imported: the app, the command line and the tests
+call `wire()`, and Alembic imports this module for the tables, so removing an unrelated import
+can never turn a rule off.
 """
 
 from __future__ import annotations
 
 from alme_portal.accounts.models import accounts as _accounts_tables
 from alme_portal.accounts.models import customers as _customer_tables
+from alme_portal.accounts.services import links
 from alme_portal.loyalty import models as _loyalty_tables
-from alme_portal.loyalty.services import ledger, take_back
+from alme_portal.loyalty.services import claims, ledger, take_back
 from alme_portal.orders.models import catalog as _catalog_tables
 from alme_portal.orders.models import feed as _feed_tables
 from alme_portal.orders.models import orders as _order_tables
 from alme_portal.orders.models import requests as _request_tables
+from alme_portal.orders.services import codes as order_codes
 from alme_portal.orders.services import feed
 from alme_portal.platform import events
 from alme_portal.platform import models as _platform_tables
 from alme_portal.referral import models as _referral_tables
-from alme_portal.referral.services import rewards
+from alme_portal.referral.services import invites, rewards
 from alme_portal.refunds.models import inspection as _inspection_tables
 from alme_portal.refunds.models import refunds as _refund_tables
+from alme_portal.refunds.services import stored_values
 from alme_portal.returns import models as _return_tables
 from alme_portal.returns.services import stock_alerts
 
@@ -42,9 +47,26 @@ SUBSCRIPTIONS = (
 )
 """Every handler of every event, in the order they run."""
 
+LINK_OPENERS = ((links.CLAIM, claims.open_claim_link),)  # L9: the address owner says yes
+"""One-time e-mail links whose purpose another domain acts on."""
+
+CODE_SOURCES = (
+    order_codes.CodeSource(ledger.voucher_codes, ledger.use_voucher),  # L5
+    order_codes.CodeSource(invites.friend_codes, invites.keep_friend_code),  # F3
+    order_codes.CodeSource(stored_values.stored_value_codes, stored_values.pay_order),  # R8, R9
+)
+"""The codes other domains issue that an order from the shop may carry (O11)."""
+
 
 def wire() -> None:
-    """Register every event handler once (safe to call again): the app, CLI and tests call it."""
+    """Register every event handler, link opener and code source (safe to call again).
+
+    The app, the command line and the tests call it once at start-up.
+    """
     for event_type, handler in SUBSCRIPTIONS:
         events.subscribe(event_type, handler)
     events.mark_wired()
+    for purpose, opener in LINK_OPENERS:
+        links.open_links_with(purpose, opener)
+    for source in CODE_SOURCES:
+        order_codes.accept_codes_from(source)

@@ -1,4 +1,4 @@
-"""Members' login sessions, failed logins and password-reset links (L1 accounts)."""
+"""Login sessions of members and staff, failed logins and one-time links (reset, e-mail)."""
 
 from __future__ import annotations
 
@@ -70,3 +70,16 @@ class EmailLink(SQLModel, table=True):
     """For "claim": the order whose loves the owner of `email` lets her count (L9)."""
     created_at: datetime = Field(sa_type=UTCDateTime, index=True)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class StaffSession(SQLModel, table=True):
+    """A staff login session, apart from customers'; only its token's hash is stored."""
+
+    __tablename__ = "staff_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff_user.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    last_seen_at: datetime = Field(sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

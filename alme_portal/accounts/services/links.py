@@ -7,6 +7,7 @@ its time, and an account receives at most `ACCOUNT_EMAILS_PER_HOUR` of them in a
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -23,6 +24,15 @@ from alme_portal.platform.contact import normalise_email
 from alme_portal.platform.money import mask_email
 
 VERIFY, CHANGE, CLAIM = "verify", "change", "claim"
+
+LinkOpener = Callable[[Session, Customer, EmailLink], Outcome]
+"""What opening a link of another domain's purpose does (e.g. L9 claims)."""
+_openers: dict[str, LinkOpener] = {}
+
+
+def open_links_with(purpose: str, opener: LinkOpener) -> None:
+    """Let another domain act on the links of its `purpose` (wired by `bootstrap.wire`)."""
+    _openers[purpose] = opener
 
 
 def _link(path: str, token: str) -> str:
@@ -193,14 +203,9 @@ def confirm_email(session: Session, token: Any) -> Outcome:
     if link is None:
         return Outcome("invalid", "account.confirm.invalid")
     customer = session.get(Customer, link.customer_id)
-    if link.purpose == CLAIM:
-        # Imported here: loyalty_claims sends its links through this module.
-        from alme_portal.loyalty.services.claims import count_claim
-
+    if link.purpose in _openers:
         link.used_at = clock.now()
-        counted = count_claim(session, customer.id, link.order_id)
-        key = "account.confirm.claim" if counted.status == "claimed" else counted.message_key
-        return Outcome(counted.status, key, customer.id)
+        return _openers[link.purpose](session, customer, link)
     if link.purpose == VERIFY and link.email != customer.email:
         return Outcome("invalid", "account.confirm.invalid")
     if link.purpose == CHANGE:

@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from alme_portal.accounts.models.accounts import StaffSession
 from alme_portal.accounts.models.customers import StaffUser
 from alme_portal.accounts.services.auth import Outcome, authenticate, token_hash
 from alme_portal.platform import clock, settings
-from alme_portal.refunds.models.inspection import StaffSession
 
 FAILURE_PREFIX = "staff:"
 

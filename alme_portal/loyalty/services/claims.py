@@ -12,8 +12,10 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
+from alme_portal.accounts.models.accounts import EmailLink
 from alme_portal.accounts.models.customers import Customer
 from alme_portal.accounts.services import links as account_links
+from alme_portal.accounts.services.auth import Outcome as AccountOutcome
 from alme_portal.loyalty import rules as loyalty
 from alme_portal.loyalty.models import LovesEntry
 from alme_portal.loyalty.services.ledger import Outcome, append, locked_member
@@ -106,6 +108,13 @@ def count_claim(session: Session, member_id: int, order_id: int) -> Outcome:
     order.customer_id = member.id
     session.flush()
     return Outcome("claimed", "loyalty.claim.done", code=order.number, loves=entry.loves)
+
+
+def open_claim_link(session: Session, member: Customer, link: EmailLink) -> AccountOutcome:
+    """L9: the owner of the order's address opened the member's claim link: count it."""
+    counted = count_claim(session, member.id, link.order_id)
+    key = "account.confirm.claim" if counted.status == "claimed" else counted.message_key
+    return AccountOutcome(counted.status, key, member.id)
 
 
 def _earned(session: Session, order_number: str) -> bool:

@@ -21,7 +21,8 @@ from alme_portal.loyalty import rules as loyalty
 from alme_portal.loyalty.models import LovesCheckpoint, LovesEntry, LoyaltyVoucher
 from alme_portal.loyalty.services import emails as loyalty_emails
 from alme_portal.orders.models.orders import Order
-from alme_portal.platform import clock, codes, events, outbox, settings
+from alme_portal.orders.rules import codes as code_rules
+from alme_portal.platform import clock, events, outbox, random_codes, settings
 from alme_portal.platform.calendar import add_months
 from alme_portal.platform.vocabulary import OrderStatus
 
@@ -231,12 +232,46 @@ def _mission_step(member: Customer, key: str, birthday: Any) -> str | None:
 
 def _new_code(session: Session) -> str:
     while True:
-        code = "LOVE-" + codes.random_code()
+        code = "LOVE-" + random_codes.random_code()
         if (
             session.exec(select(LoyaltyVoucher.id).where(LoyaltyVoucher.code == code)).first()
             is None
         ):
             return code
+
+
+def voucher_codes(session: Session, texts: list[str]) -> dict[str, code_rules.Code]:
+    """L5: the loyalty vouchers among `texts`, as the codes check sees them (hers, once)."""
+    found = session.exec(
+        select(LoyaltyVoucher, Customer.email)
+        .join(Customer, Customer.id == LoyaltyVoucher.customer_id)
+        .where(LoyaltyVoucher.code.in_(texts))
+    )
+    return {
+        voucher.code: code_rules.Code(
+            voucher.code,
+            code_rules.LOYALTY_VOUCHER,
+            voucher.last_day,
+            valid_from=voucher.issued_on,
+            used=voucher.used_order_id is not None or voucher.cancelled_on is not None,
+            owner_email=email,
+        )
+        for voucher, email in found
+    }
+
+
+def use_voucher(session: Session, code: str, order_id: int, _cents: int) -> str | None:
+    """L5: tie a voucher to the order using it, once even with two orders at the same moment."""
+    used = session.execute(
+        sa.update(LoyaltyVoucher)
+        .where(
+            LoyaltyVoucher.code == code,
+            LoyaltyVoucher.used_order_id.is_(None),
+            LoyaltyVoucher.cancelled_on.is_(None),
+        )
+        .values(used_order_id=order_id)
+    ).rowcount
+    return None if used == 1 else "codes.used"
 
 
 def redeem(session: Session, customer_id: int, loves: Any) -> Outcome:

@@ -18,13 +18,14 @@ from sqlmodel import Session, func, select
 from alme_portal.accounts.models.customers import Customer
 from alme_portal.i18n.dates import format_day
 from alme_portal.orders.models.orders import Order
-from alme_portal.platform import clock, codes, outbox, settings
+from alme_portal.orders.rules import codes as code_rules
+from alme_portal.platform import clock, outbox, random_codes, settings
 from alme_portal.platform.contact import normalise_email
 from alme_portal.referral import rules as referral
 from alme_portal.referral.models import ReferralInvite
 from alme_portal.referral.services.emails import referral_email
 
-CODE_LENGTH = codes.CODE_LENGTH
+CODE_LENGTH = random_codes.CODE_LENGTH
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,27 @@ class Outcome:
 
 def new_code(prefix: str) -> str:
     """A code of `CODE_LENGTH` unambiguous characters after `prefix`."""
-    return prefix + codes.random_code(CODE_LENGTH)
+    return prefix + random_codes.random_code(CODE_LENGTH)
+
+
+def friend_codes(session: Session, texts: list[str]) -> dict[str, code_rules.Code]:
+    """F3: the friends' codes among `texts`: hers only, once, for 14 days."""
+    invites = session.exec(select(ReferralInvite).where(ReferralInvite.friend_code.in_(texts)))
+    return {
+        invite.friend_code: code_rules.Code(
+            invite.friend_code,
+            code_rules.REFERRAL,
+            invite.code_last_day,
+            used=invite.status != referral.CODE_SENT,
+            owner_email=invite.friend_email,
+        )
+        for invite in invites
+    }
+
+
+def keep_friend_code(_session: Session, _code: str, _order_id: int, _cents: int) -> None:
+    """F2: a friend's code is marked used with the member's reward (`rewards`), not here."""
+    return None
 
 
 def link(code: str) -> str:

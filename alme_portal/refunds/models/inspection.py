@@ -1,4 +1,4 @@
-"""The Atelier's side of returns: staff sessions, inspections (R6, R7) and the action log."""
+"""The Atelier's side of returns: inspections (R6, R7) and the action log."""
 
 from __future__ import annotations
 
@@ -8,19 +8,6 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from alme_portal.platform.db import UTCDateTime
-
-
-class StaffSession(SQLModel, table=True):
-    """A staff login session, apart from customers'; only its token's hash is stored."""
-
-    __tablename__ = "staff_session"
-
-    id: int | None = Field(default=None, primary_key=True)
-    staff_id: int = Field(foreign_key="staff_user.id", index=True)
-    token_hash: str = Field(max_length=64, unique=True, index=True)
-    created_at: datetime = Field(sa_type=UTCDateTime)
-    last_seen_at: datetime = Field(sa_type=UTCDateTime)
-    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class LineInspection(SQLModel, table=True):

@@ -15,7 +15,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from alme_portal.platform import clock, codes, settings
+from alme_portal.orders.rules import codes as code_rules
+from alme_portal.platform import clock, random_codes, settings
 from alme_portal.refunds.models.refunds import StoredValue, StoredValueEntry
 
 PREFIXES = {"credit_note": "AV", "gift_card": "GC"}
@@ -33,7 +34,7 @@ class SpendOutcome:
 
 def _new_code(session: Session, kind: str) -> str:
     while True:
-        body = codes.random_code()
+        body = random_codes.random_code()
         code = f"{PREFIXES[kind]}-{body[:4]}-{body[4:]}"
         if session.exec(select(StoredValue.id).where(StoredValue.code == code)).first() is None:
             return code
@@ -135,6 +136,27 @@ def spend(session: Session, code: Any, cents: Any, *, order_id: int | None = Non
     session.flush()
     session.refresh(value)
     return SpendOutcome("spent", "codes.spent", value.balance_cents)
+
+
+def stored_value_codes(session: Session, texts: list[str]) -> dict[str, code_rules.Code]:
+    """R8, R9: the credit notes and gift cards among `texts`, with what they hold."""
+    values = session.exec(select(StoredValue).where(StoredValue.code.in_(texts)))
+    return {
+        value.code: code_rules.Code(
+            value.code,
+            value.kind,
+            value.last_day,
+            valid_from=value.issued_on,
+            balance_cents=value.balance_cents,
+        )
+        for value in values
+    }
+
+
+def pay_order(session: Session, code: str, order_id: int, cents: int) -> str | None:
+    """R8: a credit note or gift card pays its part of an order; the refusal key, or None."""
+    spent = spend(session, code, cents, order_id=order_id)
+    return None if spent.status == "spent" else spent.message_key
 
 
 def expire(session: Session, today: date) -> int:
