@@ -8,6 +8,7 @@ import sys
 
 from alme_portal import bootstrap
 from alme_portal.platform import db, settings
+from alme_portal.platform.outcome import Status
 
 
 def _db_upgrade(_args: argparse.Namespace) -> int:
@@ -53,15 +54,15 @@ def _order_replay(args: argparse.Namespace) -> int:
         return 1
     with db.session_scope(write=True) as session:
         result = order_feed.replay_order(session, payload)
-        if result.outcome not in ("applied", "duplicate"):
+        if not result.ok:
             session.rollback()
-    if result.outcome == "applied":
-        print(f"Order replayed (order id {result.order_id}).")
+    if result.status == Status.DONE:
+        print(f"Order replayed (order id {result.value}).")
         return 0
-    if result.outcome == "duplicate":
+    if result.ok:
         print("This order was already replayed: nothing changed.")
         return 0
-    print(f"alme-portal: order refused: {result.error}", file=sys.stderr)
+    print(f"alme-portal: order refused: {result.detail}", file=sys.stderr)
     return 1
 
 

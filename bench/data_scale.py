@@ -45,6 +45,7 @@ from alme_portal.orders.models.orders import Order, OrderLine, Payment, Shipment
 from alme_portal.orders.services.changes import change_options
 from alme_portal.orders.services.lookup import find_order, order_view
 from alme_portal.platform import clock, db, schema, settings
+from alme_portal.platform.outcome import Status
 from alme_portal.platform.vocabulary import (
     Carrier,
     OrderStatus,
@@ -456,14 +457,17 @@ def visit(engine: sa.Engine, number: str, email: str, client_address: str) -> st
         client_address: the visitor's address (for the rate limits).
 
     Returns:
-        The lookup status; "found_without_page" if the order page data was missing.
+        "found", "not_found" or "rate_limited"; "found_without_page" if the order page data
+        was missing.
     """
     with Session(engine, expire_on_commit=False) as session:
         result = find_order(
             session, order_number=number, email=email, client_address=client_address
         )
-        status = result.status
-        if status == "found" and not page_data(session, result.order_id):
+        status = {Status.DONE: "found", Status.INVALID: "not_found"}.get(
+            result.status, str(result.status)
+        )
+        if result.ok and not page_data(session, result.value):
             status = "found_without_page"
         session.commit()
     return status

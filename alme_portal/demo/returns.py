@@ -90,7 +90,7 @@ def add_demo_returns(session: Session, today: date) -> None:
                 session, order_id=order.id, draft_data=draft, language=spec.language
             )
         request = session.exec(
-            select(ReturnRequest).where(ReturnRequest.number == declared.number)
+            select(ReturnRequest).where(ReturnRequest.number == declared.value)
         ).one()
         request.status = spec.status
     sent = select(OutboxEmail.id).where(OutboxEmail.id > first_mail)

@@ -18,6 +18,7 @@ from starlette.responses import JSONResponse
 
 from alme_portal.orders.services import feed as order_feed
 from alme_portal.platform import db, settings
+from alme_portal.platform.outcome import Outcome, Status
 
 ORDER_FEED_PATH = "/api/order-feed"
 
@@ -56,10 +57,10 @@ def _fresh(event: dict) -> bool:
     return created_at.tzinfo is None or order_feed.event_is_fresh(created_at)
 
 
-def _apply(event: dict) -> order_feed.FeedOutcome:
+def _apply(event: dict) -> Outcome[int]:
     with db.session_scope(write=True) as session:
         outcome = order_feed.apply_feed_event(session, event)
-        if outcome.outcome != "applied":
+        if outcome.status != Status.DONE:
             session.rollback()
         return outcome
 
@@ -89,8 +90,8 @@ def receive_order_feed(request: Request) -> JSONResponse:
         outcome = _apply(event)
     except sa.exc.IntegrityError:
         outcome = _apply(event)  # a concurrent delivery of the same id won: now a duplicate
-    if outcome.outcome == "conflict":
-        return _error(409, outcome.error or "event id already used")
-    if outcome.outcome == "invalid":
-        return _error(400, outcome.error or "invalid event")
-    return JSONResponse({"outcome": outcome.outcome})
+    if outcome.status == Status.CONFLICT:
+        return _error(409, outcome.detail or "event id already used")
+    if not outcome.ok:
+        return _error(400, outcome.detail or "invalid event")
+    return JSONResponse({"outcome": "applied" if outcome.status == Status.DONE else "duplicate"})

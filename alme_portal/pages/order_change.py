@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import notice
+from alme_portal.components.cards import outcome_notice
 from alme_portal.components.forms import field, radio_choice, select_field
 from alme_portal.components.i18n import t
 from alme_portal.platform import routes
@@ -118,12 +118,7 @@ def _cancel_confirmation() -> rx.Component:
 
 
 def _outcome() -> rx.Component:
-    return rx.match(
-        Change.outcome_status,
-        ("", rx.fragment()),
-        ("recorded", notice(Change.outcome, notice_id="change-outcome")),
-        notice(Change.outcome, tone="warning", notice_id="change-outcome"),
-    )
+    return outcome_notice(Change.outcome, Change.outcome_ok, "change-outcome")
 
 
 def _open_buttons() -> rx.Component:

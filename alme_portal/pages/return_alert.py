@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import notice
+from alme_portal.components.cards import outcome_notice
 from alme_portal.components.forms import field
 from alme_portal.components.i18n import t
 from alme_portal.state.stock_alert import StockAlertState as A
@@ -24,7 +24,7 @@ def alert_form() -> rx.Component:
                 width="100%",
                 wrap="wrap",
             ),
-            rx.cond(A.alert_message != "", notice(A.alert_message, notice_id="alert-outcome")),
+            outcome_notice(A.alert_message, A.alert_ok, "alert-outcome"),
             spacing="2",
             width="100%",
         ),

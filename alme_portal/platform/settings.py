@@ -47,6 +47,12 @@ UNREACHABLE_EMAIL_DOMAINS = ("wanadoo.fr", "orange.fr")
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
+
+def supported_language(language: object) -> str:
+    """Return `language` if the portal speaks it, else `DEFAULT_LANGUAGE` (the one fallback)."""
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
 # --- Orders and delivery (O3, O4) -------------------------------------------------------
 DISPATCH_WITHIN_WORKING_HOURS = 24
 COLISSIMO_DELIVERY_WORKING_DAYS = (2, 3)

@@ -10,6 +10,7 @@ from alme_portal.accounts.services import auth as accounts
 from alme_portal.accounts.services import links as account_links
 from alme_portal.i18n import translate
 from alme_portal.platform import clock, db, settings
+from alme_portal.platform.outcome import Outcome
 from alme_portal.state.ui import UiState
 
 FIELD_MAX = 254
@@ -22,17 +23,17 @@ def text_field(data: dict, name: str) -> str:
     return value[:FIELD_MAX] if isinstance(value, str) else ""
 
 
-def _log_in(email: str, password: str, client: str) -> accounts.Outcome:
+def _log_in(email: str, password: str, client: str) -> Outcome:
     with db.session_scope(write=True) as session:
         return accounts.log_in(session, email=email, password=password, client_address=client)
 
 
-def _sign_up(fields: dict, language: str, client: str) -> accounts.Outcome:
+def _sign_up(fields: dict, language: str, client: str) -> Outcome:
     with db.session_scope(write=True) as session:
         created = accounts.create_account(session, language=language, **fields)
-        if created.status != "created":
+        if not created.ok:
             return created
-        account_links.send_verification(session, created.customer_id)
+        account_links.send_verification(session, created.value)
         return accounts.log_in(session, email=fields["email"], password=fields["password"],
                                client_address=client)  # fmt: skip
 
@@ -72,7 +73,7 @@ class AccountState(UiState):
     def _client(self) -> str:
         return self.router.session.client_ip or "unknown"
 
-    def _fail(self, outcome: accounts.Outcome) -> None:
+    def _fail(self, outcome: Outcome) -> None:
         when = clock.in_paris(outcome.retry_at).strftime("%H:%M") if outcome.retry_at else ""
         self.account_error = translate(self.language, outcome.message_key, time=when)
 
@@ -122,10 +123,10 @@ class AccountState(UiState):
             outcome = await asyncio.to_thread(action, *args)
         finally:
             self.account_busy = False
-        if outcome.status != "ok":
+        if not outcome.ok:
             self._fail(outcome)
             return
-        self.login_token, self.account_error = outcome.token, ""
+        self.login_token, self.account_error = outcome.value.token, ""
         await self._resolve()
 
     async def _log_out_now(self) -> None:

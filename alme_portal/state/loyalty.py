@@ -13,6 +13,7 @@ from alme_portal.i18n import translate
 from alme_portal.loyalty.services import claims as loyalty_claims
 from alme_portal.loyalty.services import leave as loyalty_leave
 from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.loyalty.services.ledger import Loves
 from alme_portal.loyalty.views import build_dashboard, build_history
 from alme_portal.platform import clock, db, settings
 from alme_portal.state.account import AccountState, text_field
@@ -234,9 +235,11 @@ class LoyaltyState(AccountState):
             self._forget()
             return
         outcome = await asyncio.to_thread(action, self._member_id, *args)
-        self.loyalty_message_ok = outcome.status in ("done", "redeemed", "claimed", "sent", "left")
-        self.loyalty_message = translate(self.language, outcome.message_key, code=outcome.code,
-                                         loves=outcome.loves)  # fmt: skip
+        given = outcome.value or Loves()
+        self.loyalty_message_ok = outcome.ok
+        self.loyalty_message = translate(
+            self.language, outcome.message_key, code=given.code, loves=given.loves
+        )
         await self._refresh()
 
     @rx.event

@@ -13,6 +13,7 @@ from alme_portal.accounts.views import build_account
 from alme_portal.i18n import translate
 from alme_portal.orders.services import member_orders
 from alme_portal.platform import db, routes, settings
+from alme_portal.platform.outcome import Outcome
 from alme_portal.state.account import AccountState, text_field
 from alme_portal.state.tracking import TrackState
 
@@ -55,7 +56,7 @@ def _owned_order(member_id: int, number: str) -> int | None:
         return member_orders.member_order_id(session, member_id, number)
 
 
-def _in_session(action, *args, **kwargs) -> accounts.Outcome:
+def _in_session(action, *args, **kwargs) -> Outcome:
     with db.session_scope(write=True) as session:
         return action(session, *args, **kwargs)
 
@@ -85,8 +86,8 @@ class MyAccountState(AccountState):
     async def _refresh(self) -> None:
         self._views = await asyncio.to_thread(_views, self._member_id) if self.signed_in else {}
 
-    async def _say(self, outcome: accounts.Outcome, ok: tuple[str, ...]) -> None:
-        self.account_message_ok = outcome.status in ok
+    async def _say(self, outcome: Outcome) -> None:
+        self.account_message_ok = outcome.ok
         self.account_message = translate(self.language, outcome.message_key)
         await self._refresh()
 
@@ -121,7 +122,7 @@ class MyAccountState(AccountState):
             outcome = await asyncio.to_thread(
                 _in_session, account_links.send_verification, self._member_id
             )
-            await self._say(outcome, ("sent", "already"))
+            await self._say(outcome)
 
     @rx.event
     async def change_email(self, form_data: dict):
@@ -133,7 +134,7 @@ class MyAccountState(AccountState):
             _in_session, account_links.request_email_change, customer_id=self._member_id,
             password=text_field(data, "password"), new_email=text_field(data, "new_email"),
         )  # fmt: skip
-        await self._say(outcome, ("sent",))
+        await self._say(outcome)
 
     @rx.event
     async def change_password(self, form_data: dict):
@@ -146,7 +147,7 @@ class MyAccountState(AccountState):
             current=text_field(data, "current"), new=text_field(data, "new"),
             keep_token=self.login_token,
         )  # fmt: skip
-        await self._say(outcome, ("ok",))
+        await self._say(outcome)
 
     @rx.event
     async def open_order(self, number: str, destination: str = "track"):

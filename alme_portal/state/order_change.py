@@ -51,7 +51,7 @@ class OrderChangeState(OrderState):
     mode: str = ""
     topic: str = "item"
     line_id: str = ""
-    outcome_status: str = ""
+    outcome_ok: bool = False
     outcome_key: str = ""
     sending: bool = False
 
@@ -71,14 +71,14 @@ class OrderChangeState(OrderState):
     def reset_change(self):
         """Start every order page with the panel closed."""
         self.mode, self.topic, self.line_id = "", "item", ""
-        self.outcome_status, self.outcome_key, self.sending = "", "", False
+        self.outcome_ok, self.outcome_key, self.sending = False, "", False
 
     @rx.event
     def open_panel(self, mode: str):
         """Open the "modify" or "cancel" form, or close both with ""."""
         if mode in MODES:
             self.mode = mode
-            self.outcome_status, self.outcome_key = "", ""
+            self.outcome_ok, self.outcome_key = False, ""
 
     @rx.event
     def choose_topic(self, topic: str):
@@ -98,7 +98,7 @@ class OrderChangeState(OrderState):
         data = form_data if isinstance(form_data, dict) else {}
         details = _details(self.topic, data)
         if details is None:
-            self._show("invalid", "change.invalid.details")
+            self._show(False, "change.invalid.details")
             return
         await self._send("modify", details)
 
@@ -111,16 +111,16 @@ class OrderChangeState(OrderState):
         if self.sending:
             return
         if not self._order_id or self._order_id not in self._unlocked_order_ids:
-            self._show("refused", "change.refused.not_found")
+            self._show(False, "change.refused.not_found")
             return
         self.sending = True
         try:
             outcome = await asyncio.to_thread(_record, self._order_id, kind, details, self.language)
         finally:
             self.sending = False
-        self._show(outcome.status, outcome.message_key)
-        if outcome.status == "recorded":
+        self._show(outcome.ok, outcome.message_key)
+        if outcome.ok:
             self.mode = ""
 
-    def _show(self, status: str, key: str):
-        self.outcome_status, self.outcome_key = status, key
+    def _show(self, ok: bool, key: str):
+        self.outcome_ok, self.outcome_key = ok, key

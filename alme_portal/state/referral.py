@@ -63,13 +63,13 @@ class ReferralState(AccountState):
             return
         self.referral_link, self._invites = await asyncio.to_thread(_page, self._member_id)
 
-    async def _act(self, action, *args, ok: str) -> None:
+    async def _act(self, action, *args) -> None:
         await self._resolve()  # a session that ended meanwhile acts for nobody
         if not self.signed_in:
             await self._refresh()
             return
         outcome = await asyncio.to_thread(_in_session, action, self._member_id, *args)
-        self.referral_ok = outcome.status == ok
+        self.referral_ok = outcome.ok
         self.referral_message = translate(self.language, outcome.message_key)
         await self._refresh()
 
@@ -89,7 +89,7 @@ class ReferralState(AccountState):
     async def send_invite(self, form_data: dict):
         """F1: e-mail a friend her link (the fraud rules say why when refused)."""
         data = form_data if isinstance(form_data, dict) else {}
-        await self._act(referral.invite, text_field(data, "email"), ok="invited")
+        await self._act(referral.invite, text_field(data, "email"))
 
     @rx.event
     async def correct_invite(self, form_data: dict):
@@ -100,7 +100,6 @@ class ReferralState(AccountState):
             referral.correct_email,
             int(raw) if raw.isdigit() else None,
             text_field(data, "email"),
-            ok="corrected",
         )
 
     @rx.event
@@ -155,13 +154,13 @@ class FriendState(UiState):
             _in_session, referral.friend_code, self._code(), email, self.language
         )
         self.friend_message = translate(self.language, outcome.message_key)
-        if outcome.status == "sent":
-            self.friend_code = outcome.code
+        if outcome.ok:
+            self.friend_code = outcome.value.code
             self.friend_until = translate(
                 self.language,
                 "friend.until",
                 email=email.strip().lower(),
-                date=format_day(outcome.last_day, self.language),
+                date=format_day(outcome.value.last_day, self.language),
             )
 
 

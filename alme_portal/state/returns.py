@@ -568,10 +568,10 @@ class ReturnState(TrackState):
             outcome = await asyncio.to_thread(_declare, self._order_id, draft, self.language)
         finally:
             self.sending = False
-        if outcome.status == "invalid":
+        if not outcome.ok:
             self.step_error = outcome.message_key
             return
-        self.return_number, self.step, self.step_error = outcome.number, "done", ""
+        self.return_number, self.step, self.step_error = outcome.value, "done", ""
 
     @rx.event
     def open_status(self):

@@ -11,6 +11,7 @@ from alme_portal.accounts.services import staff as staff_accounts
 from alme_portal.i18n import translate
 from alme_portal.platform import clock, db, settings
 from alme_portal.platform.money import parse_euros
+from alme_portal.platform.outcome import Outcome
 from alme_portal.refunds.services import inspection, staff_console
 from alme_portal.refunds.views import build_detail, build_queue
 from alme_portal.state.account import text_field
@@ -107,8 +108,8 @@ class StaffState(UiState):
     async def _refresh(self) -> None:
         self._queues, self._details = await asyncio.to_thread(_views, self.tab, self._opened)
 
-    def _say(self, outcome, ok: tuple[str, ...]) -> None:
-        self.staff_ok = outcome.status in ok
+    def _say(self, outcome: Outcome) -> None:
+        self.staff_ok = outcome.ok
         self.staff_message = translate(self.language, outcome.message_key)
 
     @rx.event
@@ -129,11 +130,11 @@ class StaffState(UiState):
             password=text_field(data, "password"),
             client_address=self.router.session.client_ip or "unknown",
         )
-        if outcome.status != "ok":
+        if not outcome.ok:
             when = clock.in_paris(outcome.retry_at).strftime("%H:%M") if outcome.retry_at else ""
             self.staff_error = translate(self.language, outcome.message_key, time=when)
             return
-        self.staff_token, self.staff_error = outcome.token, ""
+        self.staff_token, self.staff_error = outcome.value.token, ""
         if await self._is_staff():
             await self._refresh()
 
@@ -172,9 +173,9 @@ class StaffState(UiState):
         outcome = await asyncio.to_thread(
             _in_session, inspection.receive, self._staff_id, typed, postage
         )
-        self._say(outcome, ("received",))
-        if outcome.number:
-            self._opened, self.tab = outcome.number, "to_inspect"
+        self._say(outcome)
+        if outcome.value and outcome.value.number:
+            self._opened, self.tab = outcome.value.number, "to_inspect"
         await self._refresh()
 
     @rx.event
@@ -189,5 +190,5 @@ class StaffState(UiState):
         outcome = await asyncio.to_thread(
             _in_session, inspection.inspect_line, self._staff_id, line, grounds
         )
-        self._say(outcome, ("inspected", "settled"))
+        self._say(outcome)
         await self._refresh()

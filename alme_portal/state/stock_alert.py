@@ -22,7 +22,7 @@ def _create(variant_id: int, email: str, language: str):
 class StockAlertState(ReturnState):
     """The alert form under a sold-out exchange choice; the size is the one chosen above."""
 
-    alert_status: str = ""
+    alert_ok: bool = False
     alert_key: str = ""
 
     @rx.var
@@ -41,9 +41,9 @@ class StockAlertState(ReturnState):
         data = form_data if isinstance(form_data, dict) else {}
         email = data.get("alert_email")
         if not self._order_id or not self.wanted_out_of_stock or not isinstance(email, str):
-            self.alert_status, self.alert_key = "invalid", "alert.invalid.variant"
+            self.alert_ok, self.alert_key = False, "alert.invalid.variant"
             return
         outcome = await asyncio.to_thread(
             _create, int(self.wanted_variant), email.strip()[:MAX_EMAIL], self.language
         )
-        self.alert_status, self.alert_key = outcome.status, outcome.message_key
+        self.alert_ok, self.alert_key = outcome.ok, outcome.message_key

@@ -77,14 +77,12 @@ async def lookup(state: TrackState, form_data: object) -> int | None:
         )
     finally:
         state.busy = False
-    if result.status == "rate_limited":
-        state.error_key = "track.rate_limited"
-        state.retry_at = clock.in_paris(result.retry_at).strftime("%H:%M")
-        return None
-    if result.status != "found":
-        state.error_key = "track.not_found"
+    if not result.ok:
+        state.error_key = result.message_key
+        if result.retry_at:
+            state.retry_at = clock.in_paris(result.retry_at).strftime("%H:%M")
         return None
     state.error_key = ""
-    if result.order_id not in state._unlocked_order_ids:
-        state._unlocked_order_ids = [*state._unlocked_order_ids, result.order_id]
-    return result.order_id
+    if result.value not in state._unlocked_order_ids:
+        state._unlocked_order_ids = [*state._unlocked_order_ids, result.value]
+    return result.value

@@ -54,8 +54,8 @@ class WithdrawalState(TrackState):
         outcome = await asyncio.to_thread(
             _record, order_id, name[:MAX_NAME], self.email, self.language
         )
-        if outcome.status != "recorded":
+        if not outcome.ok:
             self.withdrawal_key = outcome.message_key
             return
-        self.withdrawal_key, self.statement = "", outcome.statement
+        self.withdrawal_key, self.statement = "", outcome.value.statement
         self.withdrawn_order = self.order_number.strip().upper()

@@ -19,8 +19,8 @@ def test_copies_of_the_template_are_found_by_their_email_and_returnable(tmp_path
         for index in (1, 2, 3):
             found = find_order(session, order_number=portal_db.clone_number(index),
                                email=email, client_address="bench")  # fmt: skip
-            assert found.status == "found"
-            options = return_options.return_options(session, found.order_id, "en", clock.today())
+            assert found.status == "done"
+            options = return_options.return_options(session, found.value, "en", clock.today())
             assert [(line["name"], line["returnable"], line["refusal"]) for line in
                     options["lines"]] == [(line["name"], line["returnable"], line["refusal"])
                                           for line in expected["lines"]]  # fmt: skip

@@ -56,6 +56,6 @@ def test_returns_confirmed_at_the_same_moment_are_all_stored(demo_session, datab
     for thread in threads:
         thread.join()
     assert failures == []
-    assert outcomes == ["declared"] * TABS
+    assert outcomes == ["done"] * TABS
     stored = demo_session.exec(select(func.count()).select_from(ReturnRequest)).one()
     assert stored == before + TABS

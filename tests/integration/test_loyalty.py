@@ -68,13 +68,13 @@ def place(session, number, email, event_id, logged_in=True):
 
 def test_l1_l3_an_order_of_a_member_earns_pending_loves_once(demo_session):
     outcome = place(demo_session, "AL200001", MEMBER.upper(), "evt-member")
-    assert outcome.outcome == "applied"
+    assert outcome.status == "done"
     [entry] = entries(demo_session, "purchase")
     total = order_data()["total_cents"]
     assert (entry.customer_id, entry.loves) == (member_id(demo_session), total // 10)
     assert entry.reference == "AL200001"
     assert entry.available_on == date(2026, 11, 25) + timedelta(days=18)
-    assert place(demo_session, "AL200001", MEMBER.upper(), "evt-member").outcome == "duplicate"
+    assert place(demo_session, "AL200001", MEMBER.upper(), "evt-member").status == "already_done"
     assert len(entries(demo_session, "purchase")) == 1
 
 
@@ -92,8 +92,8 @@ def test_l2_mission_credited_once_and_unknown_refused(demo_session):
         unknown = loyalty.complete_mission(demo_session, member, "myspace")
         forged = loyalty.complete_mission(demo_session, "1 OR 1=1", "birthday")
     demo_session.commit()
-    assert (first.status, first.loves) == ("done", 200)
-    assert (again.status, unknown.status, forged.status) == ("already", "invalid", "invalid")
+    assert (first.status, first.value.loves) == ("done", 200)
+    assert (again.status, unknown.status, forged.status) == ("already_done", "invalid", "invalid")
     assert [(e.kind, e.loves, e.reference) for e in entries(demo_session)] == [
         ("mission", 200, "instagram")
     ]
@@ -132,7 +132,7 @@ def test_l2_the_database_refuses_a_mission_twice(demo_session, monkeypatch):
         loyalty.complete_mission(demo_session, member, "newsletter")
         # Another tab checked the ledger before the first one wrote.
         monkeypatch.setattr(loyalty, "missions_done", lambda *args: [])
-        assert loyalty.complete_mission(demo_session, member, "newsletter").status == "already"
+        assert loyalty.complete_mission(demo_session, member, "newsletter").status == "already_done"
     demo_session.commit()
     assert len(entries(demo_session, "mission")) == 1
 
@@ -143,9 +143,10 @@ def test_l5_redeeming_turns_loves_into_a_three_month_voucher(demo_session):
     with clock.use_clock(NOW):
         outcome = loyalty.redeem(demo_session, member, 1_000)
     demo_session.commit()
-    assert outcome.status == "redeemed" and outcome.code.startswith("LOVE-")
+    assert outcome.status == "done" and outcome.value.code.startswith("LOVE-")
     [voucher] = vouchers(demo_session)
-    assert (voucher.code, voucher.amount_cents, voucher.loves_spent) == (outcome.code, 1_200, 1_000)
+    bought = (voucher.code, voucher.amount_cents, voucher.loves_spent)
+    assert bought == (outcome.value.code, 1_200, 1_000)
     assert (voucher.issued_on, voucher.last_day) == (TODAY, date(2027, 2, 24))
     assert rules.balance(loyalty.ledger(demo_session, member), TODAY).available == 200
 
@@ -179,7 +180,7 @@ def test_l5_two_redemptions_at_the_same_moment_spend_once(demo_session, database
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(outcomes) == ["invalid"] * (tabs - 1) + ["redeemed"]
+    assert sorted(outcomes) == ["done"] + ["invalid"] * (tabs - 1)
     demo_session.commit()  # a new snapshot: what the tabs committed
     assert len(vouchers(demo_session)) == 1
     assert rules.balance(loyalty.ledger(demo_session, member), TODAY).available == 0
@@ -191,7 +192,7 @@ def test_l11_dashboard_shows_balance_pending_tier_missions_rewards_and_vouchers(
     place(demo_session, "AL200003", MEMBER, "evt-dash")  # €345.90 paid: pending loves
     with clock.use_clock(NOW):
         loyalty.complete_mission(demo_session, member, "birthday", birthday="1991-05-14")
-        code = loyalty.redeem(demo_session, member, 500).code
+        code = loyalty.redeem(demo_session, member, 500).value.code
         view = loyalty.dashboard(demo_session, member, TODAY)
     demo_session.commit()
     assert view["available"] == 600 + 100 - 500
@@ -341,7 +342,7 @@ def logged_in_state(session, email=MEMBER, password=LEA_PASSWORD):
         outcome = accounts.log_in(session, email=email, password=password, client_address="t")
     session.commit()
     state = loyalty_state()
-    state.login_token = outcome.token
+    state.login_token = outcome.value.token
     run(state.load_loyalty())
     return state
 
@@ -403,7 +404,7 @@ def test_l11_history_never_shows_another_members_entries(demo_session):
         outcome = accounts.log_in(demo_session, email="camille.moreau@example.fr",
                                   password=CAMILLE_PASSWORD, client_address="t")  # fmt: skip
     demo_session.commit()
-    state.login_token = outcome.token
+    state.login_token = outcome.value.token
     run(state.history_newer())
     assert "Voucher LOVE-DEMO3NEW" in shown(state)
     assert not any(label.startswith("Order OLD1") for label in shown(state))

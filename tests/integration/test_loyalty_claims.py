@@ -32,7 +32,7 @@ def test_l9_a_member_claims_the_loves_of_her_logged_out_order_once(demo_session)
     camille = member_id(demo_session, CAMILLE)
     before = loyalty.balance(demo_session, camille, TODAY)
     done = claim(demo_session, camille, " al100120 ", "Camille.Moreau@example.fr ")
-    assert (done.status, done.loves, done.code) == ("claimed", 709, "AL100120")
+    assert (done.status, done.value.loves, done.value.code) == ("done", 709, "AL100120")
     [entry] = entries(demo_session, "claim")
     placed_on = clock.in_paris(
         demo_session.get(Order, order_id(demo_session, "AL100120")).placed_at
@@ -96,7 +96,7 @@ def test_l9_an_order_under_another_address_counts_once_its_owner_opens_the_link(
     """Knowing AL100120's number and e-mail is not owning it: Camille's address decides."""
     lea = member_id(demo_session)
     asked = claim(demo_session, lea)  # Léa types the right pair for Camille's guest order
-    assert (asked.status, asked.message_key) == ("sent", "loyalty.claim.confirm_sent")
+    assert (asked.status, asked.message_key) == ("done", "loyalty.claim.confirm_sent")
     assert entries(demo_session) == []
     assert demo_session.get(Order, order_id(demo_session, "AL100120")).customer_id is None
     mail = demo_session.exec(
@@ -108,7 +108,7 @@ def test_l9_an_order_under_another_address_counts_once_its_owner_opens_the_link(
         confirmed = account_links.confirm_email(demo_session, token)
         again = account_links.confirm_email(demo_session, token)
     demo_session.commit()
-    assert (confirmed.status, again.status) == ("claimed", "invalid")
+    assert (confirmed.status, again.status) == ("done", "invalid")
     [entry] = entries(demo_session, "claim")
     assert (entry.customer_id, entry.loves) == (lea, 709)
 

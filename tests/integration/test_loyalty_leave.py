@@ -40,7 +40,7 @@ def test_l10_leaving_cancels_every_love_and_unused_voucher_for_good(demo_session
     money = loyalty.balance(demo_session, camille, TODAY)
     assert money.available > 0 and money.pending_total > 0  # the demo gives her both
     done = leave(demo_session, camille)
-    assert (done.status, done.loves) == ("left", money.available + money.pending_total)
+    assert (done.status, done.value.loves) == ("done", money.available + money.pending_total)
     for day in (TODAY, TODAY.replace(year=TODAY.year + 1)):
         after = loyalty.balance(demo_session, camille, day)
         assert (after.available, after.pending) == (0, ())
@@ -83,7 +83,7 @@ def test_l10_through_the_page_state_only_a_ticked_box_leaves(demo_session):
 
     stranger = state_with("")
     run(stranger.leave_program({"confirm": "on"}))
-    state = state_with(log_in(demo_session).token)
+    state = state_with(log_in(demo_session).value.token)
     for form in (None, {}, {"confirm": "yes please"}, {"confirm": ["on"]}):
         run(state.leave_program(form))
         assert state.loyalty_message == "Tick the box to confirm that you want to leave."

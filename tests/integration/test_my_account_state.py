@@ -30,7 +30,7 @@ def unlocked(state):
 
 
 def test_her_account_lists_her_orders_and_guest_ones_with_her_confirmed_address(demo_session):
-    state = account_state(log_in(demo_session).token)
+    state = account_state(log_in(demo_session).value.token)
     run(state.load_my_account())
     view = state.account
     numbers = [order.number for order in view.orders]
@@ -44,7 +44,7 @@ def test_her_account_lists_her_orders_and_guest_ones_with_her_confirmed_address(
 
 
 def test_opening_her_order_unlocks_it_for_this_tab_only(demo_session):
-    state = account_state(log_in(demo_session).token)
+    state = account_state(log_in(demo_session).value.token)
     run(state.load_my_account())
     redirect = run(state.open_order("AL100101", "return"))
     assert isinstance(redirect, rx.event.EventSpec)
@@ -54,7 +54,7 @@ def test_opening_her_order_unlocks_it_for_this_tab_only(demo_session):
 
 
 def test_forged_order_calls_open_nothing(demo_session):
-    state = account_state(log_in(demo_session).token)
+    state = account_state(log_in(demo_session).value.token)
     for forged in ("AL100103", "AL999999", None, 7, "A" * 5000, ["AL100101"]):
         assert run(state.open_order(forged, "track")) is None
     stranger = account_state()  # nobody logged in
@@ -66,7 +66,7 @@ def test_forged_order_calls_open_nothing(demo_session):
 
 
 def test_an_email_change_without_her_password_changes_nothing(demo_session):
-    state = account_state(log_in(demo_session).token)
+    state = account_state(log_in(demo_session).value.token)
     run(state.change_email({"new_email": "camille@new.example", "password": "guess"}))
     assert not state.account_message_ok
     assert state.account_message == "Your current password is not right."

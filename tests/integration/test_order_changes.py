@@ -48,8 +48,8 @@ def change(session, number, kind, details, language="en"):
 
 def test_o1_cancel_before_dispatch_is_recorded_with_not_guaranteed_email(demo_session):
     outcome = change(demo_session, "AL100105", "cancel", {}, language="fr")
-    assert (outcome.status, outcome.message_key) == ("recorded", "change.recorded")
-    request = demo_session.get(OrderChangeRequest, outcome.request_id)
+    assert (outcome.status, outcome.message_key) == ("done", "change.recorded")
+    request = demo_session.get(OrderChangeRequest, outcome.value.request_id)
     assert (request.kind, request.status, request.details) == ("cancel", "recorded", "{}")
     assert request.created_at == NOW
     mail = demo_session.exec(select(OutboxEmail)).one()
@@ -65,17 +65,17 @@ def test_o1_modify_size_before_dispatch(demo_session):
     line = first_line(demo_session, "AL100105")
     other_size = "S" if line.size != "S" else "M"
     outcome = change(demo_session, "AL100105", "modify", {"line_id": line.id, "size": other_size})
-    assert outcome.status == "recorded", outcome.message_key
-    stored = demo_session.get(OrderChangeRequest, outcome.request_id)
+    assert outcome.status == "done", outcome.message_key
+    stored = demo_session.get(OrderChangeRequest, outcome.value.request_id)
     assert json.loads(stored.details) == {"line_id": line.id, "size": other_size}
     mail = demo_session.exec(select(OutboxEmail)).one()
     assert "not guaranteed" in mail.body
 
 
 def test_o1_modify_destination_before_dispatch(demo_session):
-    assert change(demo_session, "AL100105", "modify", {"address": ADDRESS}).status == "recorded"
+    assert change(demo_session, "AL100105", "modify", {"address": ADDRESS}).status == "done"
     relay = change(demo_session, "AL100105", "modify", {"relay_point_code": "FR-005680"})
-    assert relay.status == "recorded"
+    assert relay.status == "done"
 
 
 @pytest.mark.parametrize(
@@ -133,9 +133,9 @@ def test_invalid_details_are_refused_and_change_nothing(demo_session):
 
 def test_c2_unreachable_email_is_flagged_on_recorded_request(demo_session):
     outcome = change(demo_session, "AL100105", "cancel", {})
-    assert outcome.email_unreachable is False
+    assert outcome.value.email_unreachable is False
     order = demo_session.get(Order, order_id(demo_session, "AL100105"))
     order.email = "camille@orange.fr"
     demo_session.add(order)
     demo_session.flush()
-    assert change(demo_session, "AL100105", "cancel", {}).email_unreachable is True
+    assert change(demo_session, "AL100105", "cancel", {}).value.email_unreachable is True

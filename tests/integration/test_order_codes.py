@@ -44,7 +44,7 @@ def test_r8_a_credit_note_pays_orders_until_empty_and_never_more(demo_session):
         )
     demo_session.commit()
     paid = place(demo_session, "AL300001", "evt-cn-1", payments=[credit_note(note.code, TOTAL)])
-    assert paid.outcome == "applied", paid.error
+    assert paid.status == "done", paid.detail
     assert demo_session.get(StoredValue, note.id).balance_cents == 40_000 - TOTAL
     before = orders(demo_session)
     gift = {"method": "gift_card", "amount_cents": 10_000, "gift_card_code": "GIFT-SHOP-1"}
@@ -54,7 +54,7 @@ def test_r8_a_credit_note_pays_orders_until_empty_and_never_more(demo_session):
         "evt-cn-2",
         payments=[gift, credit_note(note.code, TOTAL - 10_000)],
     )
-    assert refused.outcome == "invalid" and "codes.balance" in refused.error
+    assert refused.status == "invalid" and "codes.balance" in refused.detail
     assert orders(demo_session) == before  # the whole order is refused, nothing written
     assert demo_session.get(StoredValue, note.id).balance_cents == 40_000 - TOTAL
 
@@ -68,9 +68,9 @@ def test_l5_a_loyalty_voucher_is_hers_and_used_once(demo_session):
         "payments": [card(TOTAL - 500)],
     }
     stranger = place(demo_session, "AL300003", "evt-v-1", **voucher)
-    assert stranger.outcome == "invalid" and "codes.not_yours" in stranger.error
+    assert stranger.status == "invalid" and "codes.not_yours" in stranger.detail
     camille = {**voucher, "email": "Camille.Moreau@example.fr"}
-    assert place(demo_session, "AL300004", "evt-v-2", **camille).outcome == "applied"
+    assert place(demo_session, "AL300004", "evt-v-2", **camille).status == "done"
     used = demo_session.exec(
         select(LoyaltyVoucher).where(LoyaltyVoucher.code == "LOVE-DEMO3NEW")
     ).one()
@@ -79,7 +79,7 @@ def test_l5_a_loyalty_voucher_is_hers_and_used_once(demo_session):
         == demo_session.exec(select(Order.id).where(Order.number == "AL300004")).one()
     )
     again = place(demo_session, "AL300005", "evt-v-3", **camille)
-    assert again.outcome == "invalid" and "codes.used" in again.error
+    assert again.status == "invalid" and "codes.used" in again.detail
 
 
 def test_l5_an_expired_voucher_is_refused_and_a_shop_coupon_passes(demo_session):
@@ -92,9 +92,9 @@ def test_l5_an_expired_voucher_is_refused_and_a_shop_coupon_passes(demo_session)
         "payments": [card(TOTAL - 1_200)],
     }
     outcome = place(demo_session, "AL300006", "evt-v-4", **expired)
-    assert outcome.outcome == "invalid" and "codes.expired" in outcome.error
+    assert outcome.status == "invalid" and "codes.expired" in outcome.detail
     coupon = {**expired, "discount_code": "WINTER10", "discount_kind": "coupon"}
-    assert place(demo_session, "AL300007", "evt-c-1", **coupon).outcome == "applied"
+    assert place(demo_session, "AL300007", "evt-c-1", **coupon).status == "done"
 
 
 def test_a_credit_note_typed_as_a_discount_is_refused(demo_session):
@@ -111,5 +111,5 @@ def test_a_credit_note_typed_as_a_discount_is_refused(demo_session):
         "payments": [card(TOTAL - 1_000)],
     }
     outcome = place(demo_session, "AL300008", "evt-cn-3", **misuse)
-    assert outcome.outcome == "invalid" and "codes.wrong_field" in outcome.error
+    assert outcome.status == "invalid" and "codes.wrong_field" in outcome.detail
     assert demo_session.get(StoredValue, note.id).balance_cents == 1_000

@@ -116,8 +116,8 @@ def test_signature_good_forged_and_missing():
 
 def test_created_order_has_lines_payments_and_planned_parcels_rule_o3(demo_session):
     outcome = create(demo_session)
-    assert outcome.outcome == "applied"
-    order = demo_session.get(Order, outcome.order_id)
+    assert outcome.status == "done"
+    order = demo_session.get(Order, outcome.value)
     assert order.email == "alice.martin@example.fr"
     assert order.status == "confirmed"
     assert order.subtotal_cents == 29900
@@ -133,7 +133,7 @@ def test_created_order_has_lines_payments_and_planned_parcels_rule_o3(demo_sessi
 def test_instalment_payment_creates_three_instalments_rule_o10(demo_session):
     total = 2 * 5500 + 18900 + 590
     outcome = create(demo_session, payments=[{"method": "instalments_3", "amount_cents": total}])
-    payment = demo_session.exec(select(Payment).where(Payment.order_id == outcome.order_id)).one()
+    payment = demo_session.exec(select(Payment).where(Payment.order_id == outcome.value)).one()
     parts = demo_session.exec(select(Instalment).where(Instalment.payment_id == payment.id)).all()
     assert sorted(part.amount_cents for part in parts) == sorted([10164, 10163, 10163])
 
@@ -174,20 +174,20 @@ def test_instalment_payment_creates_three_instalments_rule_o10(demo_session):
 def test_invalid_creation_is_refused_and_changes_nothing_rule_o10(demo_session, overrides, message):
     before = counts(demo_session)
     outcome = create(demo_session, **overrides)
-    assert outcome.outcome == "invalid"
-    assert message in outcome.error
+    assert outcome.status == "invalid"
+    assert message in outcome.detail
     assert counts(demo_session) == before
 
 
 def test_existing_order_number_is_refused(demo_session):
     outcome = create(demo_session, number="AL100101")
-    assert outcome.outcome == "invalid"
-    assert "already exists" in outcome.error
+    assert outcome.status == "invalid"
+    assert "already exists" in outcome.detail
 
 
 def test_malformed_envelopes_are_invalid(demo_session):
     for bad in ([], {"id": "x"}, event("order.deleted", {}), event("order.created", "text")):
-        assert order_feed.apply_feed_event(demo_session, bad).outcome == "invalid"
+        assert order_feed.apply_feed_event(demo_session, bad).status == "invalid"
 
 
 # --- idempotency -------------------------------------------------------------------------------
@@ -195,11 +195,11 @@ def test_malformed_envelopes_are_invalid(demo_session):
 
 def test_replay_is_a_duplicate_and_changes_nothing(demo_session):
     first = event("order.created", order_data(), "evt-42")
-    assert order_feed.apply_feed_event(demo_session, first).outcome == "applied"
+    assert order_feed.apply_feed_event(demo_session, first).status == "done"
     demo_session.commit()
     before = counts(demo_session)
     again = order_feed.apply_feed_event(demo_session, copy.deepcopy(first))
-    assert again.outcome == "duplicate"
+    assert again.status == "already_done"
     assert counts(demo_session) == before
 
 
@@ -210,27 +210,27 @@ def test_same_id_with_another_payload_is_a_conflict(demo_session):
     before = counts(demo_session)
     other = event("order.created", order_data(number="AL200002"), "evt-42")
     outcome = order_feed.apply_feed_event(demo_session, other)
-    assert outcome.outcome == "conflict"
+    assert outcome.status == "conflict"
     assert counts(demo_session) == before
 
 
 def test_replay_order_helper_is_idempotent(demo_session):
-    assert order_feed.replay_order(demo_session, order_data()).outcome == "applied"
+    assert order_feed.replay_order(demo_session, order_data()).status == "done"
     demo_session.commit()
-    assert order_feed.replay_order(demo_session, order_data()).outcome == "duplicate"
-    assert order_feed.replay_order(demo_session, {"number": "x"}).outcome == "invalid"
+    assert order_feed.replay_order(demo_session, order_data()).status == "already_done"
+    assert order_feed.replay_order(demo_session, {"number": "x"}).status == "invalid"
 
 
 # --- dispatch, rule O6 -------------------------------------------------------------------------
 
 
 def test_dispatch_records_shipment_and_o6_email_with_tracking_link(demo_session):
-    order_id = create(demo_session).order_id
+    order_id = create(demo_session).value
     outcome = order_feed.apply_feed_event(
         demo_session, event("order.dispatched", dispatch_data(), "evt-dispatch")
     )
     demo_session.commit()
-    assert outcome.outcome == "applied"
+    assert outcome.status == "done"
     order = demo_session.get(Order, order_id)
     assert order.status == "partially_dispatched"  # the pre-order still waits (rule O3)
     shipments = demo_session.exec(select(Shipment).where(Shipment.order_id == order_id)).all()
@@ -259,7 +259,7 @@ def test_dispatch_email_follows_the_order_language_rule_o6(demo_session):
 
 
 def test_dispatching_everything_marks_the_order_dispatched(demo_session):
-    order_id = create(demo_session).order_id
+    order_id = create(demo_session).value
     lines = [{"sku": TEE, "quantity": 2}, {"sku": PREORDER_JUMPER, "quantity": 1}]
     order_feed.apply_feed_event(
         demo_session, event("order.dispatched", dispatch_data(lines=lines), "evt-d")
@@ -285,33 +285,35 @@ def test_invalid_dispatch_changes_nothing(demo_session, overrides):
     outcome = order_feed.apply_feed_event(
         demo_session, event("order.dispatched", dispatch_data(**overrides), "evt-d")
     )
-    assert outcome.outcome == "invalid"
+    assert outcome.status == "invalid"
     assert counts(demo_session) == before
 
 
 def test_cancelled_event_and_update_event(demo_session):
-    order_id = create(demo_session).order_id
+    order_id = create(demo_session).value
     update = {"number": "AL200001", "email": "NEW@example.fr", "language": "fr"}
-    assert order_feed.apply_feed_event(
-        demo_session, event("order.updated", update, "u1")
-    ).outcome == ("applied")
+    assert (
+        order_feed.apply_feed_event(demo_session, event("order.updated", update, "u1")).status
+        == "done"
+    )
     order = demo_session.get(Order, order_id)
     assert (order.email, order.language) == ("new@example.fr", "fr")
     cancel = {"number": "AL200001"}
-    assert order_feed.apply_feed_event(
-        demo_session, event("order.cancelled", cancel, "c1")
-    ).outcome == ("applied")
+    assert (
+        order_feed.apply_feed_event(demo_session, event("order.cancelled", cancel, "c1")).status
+        == "done"
+    )
     assert demo_session.get(Order, order_id).status == "cancelled"
     refused = order_feed.apply_feed_event(
         demo_session, event("order.dispatched", dispatch_data(), "d1")
     )
-    assert refused.outcome == "invalid"
+    assert refused.status == "invalid"
 
 
 def test_a_dispatched_order_cannot_be_cancelled_by_the_feed(demo_session):
     cancel = {"number": "AL100103"}
     outcome = order_feed.apply_feed_event(demo_session, event("order.cancelled", cancel, "c1"))
-    assert outcome.outcome == "invalid"
+    assert outcome.status == "invalid"
 
 
 # --- subscribers -------------------------------------------------------------------------------
@@ -328,7 +330,7 @@ def test_subscribers_receive_events_in_the_same_transaction(demo_session):
         events.subscribed(events.OrderPlaced, handler),
         events.subscribed(events.OrderDispatched, handler),
     ):
-        order_id = create(demo_session).order_id
+        order_id = create(demo_session).value
         order_feed.apply_feed_event(
             demo_session, event("order.dispatched", dispatch_data(), "evt-d")
         )
@@ -396,10 +398,10 @@ def test_endpoint_refuses_oversized_bodies(client):
 
 
 def test_refused_update_changes_nothing(demo_session):
-    order_id = create(demo_session).order_id
+    order_id = create(demo_session).value
     update = {"number": "AL200001", "email": "new@example.fr", "relay_point_code": "FR-005680"}
     outcome = order_feed.apply_feed_event(demo_session, event("order.updated", update, "u1"))
-    assert outcome.outcome == "invalid"  # a Colissimo order has no relay point
+    assert outcome.status == "invalid"  # a Colissimo order has no relay point
     demo_session.commit()
     demo_session.expire_all()
     assert demo_session.get(Order, order_id).email == "alice.martin@example.fr"
@@ -412,8 +414,8 @@ def test_update_moves_a_relay_order_to_another_relay_point(demo_session):
     order_feed.apply_feed_event(demo_session, event("order.created", relay_order, "c9"))
     update = {"number": "AL200009", "relay_point_code": "BE-008214"}
     outcome = order_feed.apply_feed_event(demo_session, event("order.updated", update, "u9"))
-    assert outcome.outcome == "applied"
-    order = demo_session.get(Order, outcome.order_id)
+    assert outcome.status == "done"
+    order = demo_session.get(Order, outcome.value)
     assert order.ship_country == "BE"
     shipments = demo_session.exec(select(Shipment).where(Shipment.order_id == order.id)).all()
     assert {s.relay_point_id for s in shipments} == {order.relay_point_id}

@@ -26,8 +26,8 @@ def failures(session):
 
 def test_email_is_case_insensitive_and_number_trimmed(demo_session):
     result = lookup(demo_session, "  al100101 ", "  Camille.MOREAU@example.fr ")
-    assert result.status == "found"
-    assert result.order_id == order_id(demo_session, "AL100101")
+    assert result.status == "done"
+    assert result.value == order_id(demo_session, "AL100101")
     assert failures(demo_session) == 0
 
 
@@ -35,7 +35,7 @@ def test_unknown_order_and_wrong_email_answer_the_same(demo_session):
     unknown = lookup(demo_session, "AL999999", "camille.moreau@example.fr")
     wrong = lookup(demo_session, "AL100101", "someone@example.fr")
     assert unknown == wrong
-    assert unknown.status == "not_found" and unknown.order_id is None
+    assert unknown.status == "invalid" and unknown.value is None
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_unknown_order_and_wrong_email_answer_the_same(demo_session):
 )
 def test_malformed_input_is_not_found_and_counted(demo_session, number, email):
     result = lookup(demo_session, number, email)
-    assert result.status == "not_found"
+    assert result.status == "invalid"
     stored = demo_session.exec(select(LookupFailure)).one()
     assert len(stored.order_number_key) <= 64
 
@@ -71,34 +71,34 @@ def test_rate_limit_per_client_address_with_retry_at(demo_session):
     for minute in range(LIMIT):
         with clock.use_clock(NOW + timedelta(minutes=minute)):
             number = f"AL99990{minute}"
-            assert lookup(demo_session, number, "x@example.fr").status == "not_found"
+            assert lookup(demo_session, number, "x@example.fr").status == "invalid"
     with clock.use_clock(NOW + timedelta(minutes=LIMIT)):
         # even the right credentials are not checked while limited
         limited = lookup(demo_session, "AL100101", "camille.moreau@example.fr")
         assert limited.status == "rate_limited"
         assert limited.retry_at == NOW + WINDOW
         other_client = lookup(demo_session, "AL100101", "camille.moreau@example.fr", "10.0.0.1")
-        assert other_client.status == "found"
+        assert other_client.status == "done"
     assert failures(demo_session) == LIMIT  # limited attempts are not recorded
     with clock.use_clock(NOW + WINDOW):
-        assert lookup(demo_session, "AL100101", "camille.moreau@example.fr").status == "found"
+        assert lookup(demo_session, "AL100101", "camille.moreau@example.fr").status == "done"
 
 
 def test_rate_limit_per_order_number_across_addresses(demo_session):
     for attempt in range(LIMIT):
         with clock.use_clock(NOW + timedelta(seconds=attempt)):
             wrong = lookup(demo_session, "AL100101", "guess@example.fr", f"10.0.0.{attempt}")
-            assert wrong.status == "not_found"
+            assert wrong.status == "invalid"
     with clock.use_clock(NOW + timedelta(minutes=1)):
         limited = lookup(demo_session, "al100101", "camille.moreau@example.fr", "10.9.9.9")
         assert limited.status == "rate_limited"
         assert limited.retry_at == NOW + WINDOW
         assert lookup(demo_session, "AL100102", "camille.moreau@example.fr", "10.9.9.9").status == (
-            "found"
+            "done"
         )
     with clock.use_clock(NOW + WINDOW + timedelta(seconds=1)):
         # the oldest failure has left the window: one more attempt is allowed
-        assert lookup(demo_session, "AL100101", "camille.moreau@example.fr").status == "found"
+        assert lookup(demo_session, "AL100101", "camille.moreau@example.fr").status == "done"
 
 
 def test_retry_at_follows_the_oldest_counted_failure(demo_session):
@@ -107,7 +107,7 @@ def test_retry_at_follows_the_oldest_counted_failure(demo_session):
             lookup(demo_session, "AL999999", "x@example.fr")
     with clock.use_clock(NOW + WINDOW + timedelta(minutes=1)):
         # the failure at minute 0 has left the window; four remain: one more is allowed
-        assert lookup(demo_session, "AL999999", "x@example.fr").status == "not_found"
+        assert lookup(demo_session, "AL999999", "x@example.fr").status == "invalid"
         limited = lookup(demo_session, "AL999999", "x@example.fr")
     assert limited.status == "rate_limited"
     assert limited.retry_at == NOW + timedelta(minutes=3) + WINDOW
@@ -234,8 +234,8 @@ def test_view_issues_a_bounded_number_of_queries_whatever_the_line_count(demo_se
     }
     event = {"id": "big", "type": "order.created", "created_at": NOW.isoformat(), "data": data}
     outcome = order_feed.apply_feed_event(demo_session, event)
-    assert outcome.outcome == "applied", outcome.error
+    assert outcome.status == "done", outcome.detail
     demo_session.commit()
-    big = _statement_count(demo_session, outcome.order_id)
+    big = _statement_count(demo_session, outcome.value)
     assert big == small <= 5
-    assert len(order_view(demo_session, outcome.order_id, "en")["lines"]) == len(skus)
+    assert len(order_view(demo_session, outcome.value, "en")["lines"]) == len(skus)

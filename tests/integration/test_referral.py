@@ -59,7 +59,7 @@ def rewards(session):
 def test_f1_an_invitation_emails_the_friend_her_link(demo_session):
     outcome = at_now(referral.invite, demo_session, member(demo_session), " Lea.New@Example.fr")
     demo_session.commit()
-    assert outcome.status == "invited"
+    assert outcome.status == "done"
     mail = demo_session.exec(select(OutboxEmail)).one()
     assert mail.recipient == "lea.new@example.fr" and mail.kind == "referral_invitation"
     assert f"/r/{code_of(demo_session)}" in mail.body
@@ -97,13 +97,13 @@ def test_f3_the_friend_gets_a_14_day_code_once_on_the_members_link(demo_session)
     sent = at_now(referral.friend_code, demo_session, code, "friend@example.fr", "en")
     again = at_now(referral.friend_code, demo_session, code, "Friend@example.fr", "en")
     demo_session.commit()
-    assert sent.status == "sent" and sent.code.startswith("AMIE-")
-    assert sent.last_day == TODAY + timedelta(days=settings.REFERRAL_FRIEND_CODE_DAYS - 1)
-    assert again.code == sent.code
+    assert sent.status == "done" and sent.value.code.startswith("AMIE-")
+    assert sent.value.last_day == TODAY + timedelta(days=settings.REFERRAL_FRIEND_CODE_DAYS - 1)
+    assert again.value.code == sent.value.code
     mail = demo_session.exec(
         select(OutboxEmail).where(OutboxEmail.kind == "referral_friend_code")
     ).one()
-    assert sent.code in mail.body and mail.recipient == "friend@example.fr"
+    assert sent.value.code in mail.body and mail.recipient == "friend@example.fr"
     assert at_now(
         referral.friend_code, demo_session, "NOPE1234", "x@example.fr", "en"
     ).message_key == ("referral.unknown")
@@ -119,11 +119,11 @@ def test_f2_f4_the_friends_first_order_rewards_the_member_once(demo_session):
         "AL400001",
         "friend@example.fr",
         "evt-f-1",
-        **with_code(friend.code),
+        **with_code(friend.value.code),
     )
-    assert first.outcome == "applied", first.error
+    assert first.status == "done", first.detail
     second = place(demo_session, "AL400002", "friend@example.fr", "evt-f-2")
-    assert second.outcome == "applied"
+    assert second.status == "done"
     [voucher] = rewards(demo_session)
     assert (voucher.customer_id, voucher.amount_cents) == (member(demo_session), 1_500)
     assert voucher.last_day == TODAY + timedelta(days=settings.REFERRAL_MEMBER_VOUCHER_DAYS - 1)
@@ -136,9 +136,9 @@ def test_f2_f4_the_friends_first_order_rewards_the_member_once(demo_session):
         "AL400003",
         "friend@example.fr",
         "evt-f-3",
-        **with_code(friend.code),
+        **with_code(friend.value.code),
     )
-    assert reuse.outcome == "invalid" and "codes.used" in reuse.error
+    assert reuse.status == "invalid" and "codes.used" in reuse.detail
 
 
 def test_f2_an_order_under_another_email_rewards_nothing(demo_session):
@@ -155,8 +155,8 @@ def test_the_friends_code_is_hers_only(demo_session):
     )
     demo_session.commit()
     other = place(demo_session, "AL400005", "someone@example.fr", "evt-f-5",
-                  **with_code(friend.code))  # fmt: skip
-    assert other.outcome == "invalid" and "codes.not_yours" in other.error
+                  **with_code(friend.value.code))  # fmt: skip
+    assert other.status == "invalid" and "codes.not_yours" in other.detail
 
 
 def test_the_monthly_cap_refuses_a_reward_with_the_reason(demo_session, monkeypatch):
@@ -189,7 +189,7 @@ def test_f5_she_corrects_a_mistyped_email_while_pending_and_only_hers(demo_sessi
     assert stranger.message_key == "referral.not_found"
     fixed = at_now(referral.correct_email, demo_session, camille, row.id, "lea.new@example.fr")
     demo_session.commit()
-    assert fixed.status == "corrected"
+    assert fixed.status == "done"
     assert demo_session.get(ReferralInvite, row.id).friend_email == "lea.new@example.fr"
     for forged in (None, "1", -1):
         assert at_now(referral.correct_email, demo_session, camille, forged, "a@b.fr").status == (
@@ -205,7 +205,7 @@ def test_a_member_refers_at_most_a_days_worth_of_friends(demo_session, monkeypat
         for n in range(3)
     ]
     over = at_now(referral.friend_code, demo_session, code_of(demo_session), "x@example.fr", "en")
-    assert answers == ["invited", "invited", "invalid"] and over.message_key == "referral.limit"
+    assert answers == ["done", "done", "invalid"] and over.message_key == "referral.limit"
 
 
 def test_f3_an_expired_code_can_no_longer_be_corrected(demo_session):

@@ -66,15 +66,13 @@ def declare(session, number, resolution="refund", method="mondial_relay", **choi
             session, order_id=order_id(session, number), draft_data=draft, language="en"
         )
     session.commit()
-    assert declared.status == "declared", declared
-    return session.exec(select(ReturnRequest).where(ReturnRequest.number == declared.number)).one()
+    assert declared.status == "done", declared
+    return session.exec(select(ReturnRequest).where(ReturnRequest.number == declared.value)).one()
 
 
 def receive_and_inspect(session, request, refused=(), postage=None):
     with clock.use_clock(LATER):
-        assert inspection.receive(session, staff(session), request.number, postage).status == (
-            "received"
-        )
+        assert inspection.receive(session, staff(session), request.number, postage).status == "done"
         outcomes = []
         for line in lines_of(session, request):
             grounds = list(refused) if line.id == lines_of(session, request)[0].id else []
@@ -112,7 +110,7 @@ def paid_by_lines(session, request):
 def test_r8_credit_note_issued_on_inspection_with_its_email(demo_session):
     request = declare(demo_session, "AL100101", lines=[0])
     outcomes = receive_and_inspect(demo_session, request)
-    assert outcomes[-1].status == "settled"
+    assert outcomes[-1].message_key == "staff.inspect.settled"
     assert request.status == "credit_note_issued"
     [row] = refunds_of(demo_session, request)
     note = demo_session.get(StoredValue, row.stored_value_id)
@@ -259,7 +257,7 @@ def test_console_refusals_change_nothing(demo_session):
         line = lines_of(demo_session, request)[0]
         early = inspection.inspect_line(demo_session, who, line.id, [])
         unknown = inspection.receive(demo_session, who, "RT-NOPE")
-        assert inspection.receive(demo_session, who, request.number.lower()).status == "received"
+        assert inspection.receive(demo_session, who, request.number.lower()).status == "done"
         twice = inspection.receive(demo_session, who, request.number)
         forged = [
             inspection.inspect_line(demo_session, who, value, []) for value in (None, "1", 10**9)
@@ -274,7 +272,10 @@ def test_console_refusals_change_nothing(demo_session):
     assert bad.message_key == weird.message_key == "staff.inspect.grounds"
     assert demo_session.exec(select(func.count()).select_from(LineInspection)).one() == 0
     with clock.use_clock(LATER):
-        assert inspection.inspect_line(demo_session, who, line.id, []).status == "settled"
+        assert (
+            inspection.inspect_line(demo_session, who, line.id, []).message_key
+            == "staff.inspect.settled"
+        )
         again = inspection.inspect_line(demo_session, who, line.id, ["worn"])
     assert again.message_key == "staff.inspect.twice"  # a line already refunded stays so
 

@@ -72,7 +72,7 @@ def variant(session, product_id, colour, size):
 def test_r1_refund_by_credit_note_is_declared_with_label_and_email(demo_session):
     tee = line_of(demo_session, "AL100101")
     outcome = declare(demo_session, "AL100101", draft(refund(tee, 2)), language="fr")
-    assert (outcome.status, outcome.number) == ("declared", "RT-AL100101-1")
+    assert (outcome.status, outcome.value) == ("done", "RT-AL100101-1")
     request = demo_session.exec(select(ReturnRequest)).one()
     assert request.parcel_reference == f"MR{request.id:08d}FR"
     assert str(request.label_expires_on) == "2026-12-09"  # R3: 14 days from declaration
@@ -97,8 +97,8 @@ def test_confirmation_is_idempotent_for_a_double_click_or_second_tab(demo_sessio
     same = draft(refund(tee), returned_when_drafted={str(tee["id"]): 0})
     first = declare(demo_session, "AL100101", same)
     again = declare(demo_session, "AL100101", same)
-    assert first.status == "declared" and again.status == "existing"
-    assert again.number == first.number
+    assert first.status == "done" and again.status == "already_done"
+    assert again.value == first.value
     assert stored(demo_session) == 1 and stored(demo_session, OutboxEmail) == 1
     assert stored(demo_session, OutboxAttachment) == 1
 
@@ -112,7 +112,7 @@ def test_r2_a_second_return_of_the_rest_is_a_new_return(demo_session):
         demo_session, "AL100101",
         draft(refund(tee_now), returned_when_drafted={str(tee["id"]): 1}),
     )  # fmt: skip
-    assert (second.status, second.number) == ("declared", "RT-AL100101-2")
+    assert (second.status, second.value) == ("done", "RT-AL100101-2")
     third = declare(
         demo_session, "AL100101",
         draft(refund(tee_now), returned_when_drafted={str(tee["id"]): 2}),
@@ -132,7 +132,7 @@ def test_r2_closed_window_or_undelivered_is_refused(demo_session, number, key):
 
 def test_r13_exchange_order_can_be_returned(demo_session):
     outcome = declare(demo_session, "AL100117", draft(refund(line_of(demo_session, "AL100117"))))
-    assert outcome.status == "declared"
+    assert outcome.status == "done"
 
 
 def test_r7_defect_reason_is_marked(demo_session):
@@ -146,7 +146,7 @@ def test_e3_size_exchange_keeps_the_price(demo_session):
     wanted = next(size for size in tee["sizes"] if size["size"] == "L")
     item = {"order_line_id": tee["id"], "quantity": 1, "reason": "too_small",
             "resolution": "size_exchange", "exchange_variant_id": wanted["variant_id"]}  # fmt: skip
-    assert declare(demo_session, "AL100101", draft(item)).status == "declared"
+    assert declare(demo_session, "AL100101", draft(item)).status == "done"
     line = demo_session.exec(select(ReturnLine)).one()
     assert (line.to_pay_cents, line.to_refund_cents) == (0, 0)
 
@@ -157,7 +157,7 @@ def test_e4_product_exchange_records_the_supplement(demo_session):
     pricier = variant(demo_session, cardigan["product_id"], cardigan["colour"], "S")  # 145.00
     item = {"order_line_id": tee["id"], "quantity": 1, "reason": "changed_mind",
             "resolution": "product_exchange", "exchange_variant_id": pricier.id}  # fmt: skip
-    assert declare(demo_session, "AL100101", draft(item)).status == "declared"
+    assert declare(demo_session, "AL100101", draft(item)).status == "done"
     line = demo_session.exec(select(ReturnLine)).one()
     assert (line.to_pay_cents, line.to_refund_cents) == (pricier.price_cents - 5_500, 0)
 
@@ -184,7 +184,7 @@ def test_e2_exchange_kind_must_match_the_choice(demo_session):
 def test_r4_store_drop_off_needs_a_known_salon(demo_session):
     tee = line_of(demo_session, "AL100101")
     ok = declare(demo_session, "AL100101", draft(refund(tee), method="store", salon_code="MARAIS"))
-    assert ok.status == "declared"
+    assert ok.status == "done"
     assert demo_session.exec(select(ReturnRequest)).one().parcel_reference is None
     bad = declare(demo_session, "AL100101", draft(refund(tee), method="store", salon_code="NOPE"))
     assert bad.message_key == "returns.invalid.salon"
@@ -195,7 +195,7 @@ def test_r5_self_ship_only_where_mondial_relay_does_not_go(demo_session):
     refused = declare(demo_session, "AL100109", draft(refund(dress)))
     assert refused.message_key == "returns.invalid.method"
     accepted = declare(demo_session, "AL100109", draft(refund(dress), method="self_ship"))
-    assert accepted.status == "declared"
+    assert accepted.status == "done"
     mail = demo_session.exec(select(OutboxEmail)).one()
     assert "€6.00" in mail.body
 

@@ -13,7 +13,7 @@ from alme_portal.returns.services.status import label_file, owned_return, return
 
 def declared(session, number="AL100101", **extra):
     outcome = declare(session, number, draft(refund(line_of(session, number)), **extra))
-    return owned_return(session, outcome.number, [order_id(session, number)])
+    return owned_return(session, outcome.value, [order_id(session, number)])
 
 
 def test_only_the_orders_owner_opens_the_return(demo_session):

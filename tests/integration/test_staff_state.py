@@ -31,7 +31,7 @@ def staff_token(session):
         outcome = staff_accounts.log_in(session, email=STAFF[0], password=STAFF[1],
                                         client_address="10.0.0.1")  # fmt: skip
     session.commit()
-    return outcome.token
+    return outcome.value.token
 
 
 def test_staff_see_the_queue_receive_and_inspect(demo_session):
@@ -49,7 +49,7 @@ def test_staff_see_the_queue_receive_and_inspect(demo_session):
 
 
 def test_a_customer_token_or_none_opens_nothing(demo_session):
-    customer = staff_state(log_in(demo_session).token)  # a customer's token in the staff cookie
+    customer = staff_state(log_in(demo_session).value.token)  # a customer's token, staff cookie
     stranger = staff_state()
     for state in (customer, stranger):
         run(state.load_staff())

@@ -14,6 +14,7 @@ from alme_portal.orders.models.feed import FeedEvent
 from alme_portal.orders.services import feed as order_feed
 from alme_portal.platform import clock, settings
 from alme_portal.platform.models import OutboxEmail
+from alme_portal.platform.outcome import Outcome
 from alme_portal.returns.models import StockAlert
 from alme_portal.returns.services import stock_alerts
 
@@ -73,7 +74,7 @@ def apply(session, payload):
 def test_e8_alert_on_sold_out_size_is_created_with_normalised_email(demo_session):
     variant = sold_out(demo_session)
     outcome = create(demo_session, variant, email="  Camille.Moreau@Example.FR ", language="fr")
-    assert outcome == stock_alerts.AlertOutcome("created", "alert.created")
+    assert outcome == Outcome.done("alert.created")
     [alert] = alerts(demo_session)
     assert (alert.variant_id, alert.email, alert.language) == (
         variant.id,
@@ -93,11 +94,11 @@ def test_e8_second_pending_alert_for_same_size_and_email_exists(demo_session):
     variant = sold_out(demo_session)
     create(demo_session, variant, email="camille@example.fr")
     outcome = create(demo_session, variant, email=" CAMILLE@example.fr")
-    assert outcome == stock_alerts.AlertOutcome("exists", "alert.exists")
+    assert outcome == Outcome.already_done("alert.exists")
     assert len(alerts(demo_session)) == 1
     # Another e-mail, or another sold-out size, is a new alert.
-    assert create(demo_session, variant, email="ines@example.fr").status == "created"
-    assert create(demo_session, sold_out(demo_session, 1)).status == "created"
+    assert create(demo_session, variant, email="ines@example.fr").status == "done"
+    assert create(demo_session, sold_out(demo_session, 1)).status == "done"
     assert len(alerts(demo_session)) == 3
 
 
@@ -106,7 +107,7 @@ def test_e8_two_tabs_creating_the_same_alert_at_once_store_one(demo_session, mon
     create(demo_session, variant)
     # The second tab checked before the first one stored: the database still refuses a twin.
     monkeypatch.setattr(stock_alerts, "_pending", lambda *args, **kwargs: [])
-    assert create(demo_session, variant).status == "exists"
+    assert create(demo_session, variant).status == "already_done"
     assert len(alerts(demo_session)) == 1
 
 
@@ -123,7 +124,7 @@ def test_e8_database_refuses_a_second_pending_alert(demo_session):
 
 def test_e8_alert_on_in_stock_size_is_invalid(demo_session):
     outcome = create(demo_session, in_stock(demo_session))
-    assert outcome == stock_alerts.AlertOutcome("invalid", "alert.invalid.in_stock")
+    assert outcome == Outcome.invalid("alert.invalid.in_stock")
     assert alerts(demo_session) == []
 
 
@@ -142,7 +143,7 @@ def test_e8_alert_on_in_stock_size_is_invalid(demo_session):
 def test_e8_bad_email_is_invalid_and_stores_nothing(demo_session, email):
     before = counts(demo_session)
     outcome = create(demo_session, sold_out(demo_session), email=email)
-    assert outcome == stock_alerts.AlertOutcome("invalid", "alert.invalid.email")
+    assert outcome == Outcome.invalid("alert.invalid.email")
     assert counts(demo_session) == before
 
 
@@ -150,7 +151,7 @@ def test_e8_unknown_variant_is_invalid_and_stores_nothing(demo_session):
     before = counts(demo_session)
     missing = demo_session.exec(select(func.max(Variant.id))).one() + 1
     outcome = create(demo_session, Variant(id=missing, product_id=1, sku="X", colour="", size=""))
-    assert outcome == stock_alerts.AlertOutcome("invalid", "alert.invalid.variant")
+    assert outcome == Outcome.invalid("alert.invalid.variant")
     assert counts(demo_session) == before
 
 
@@ -199,9 +200,9 @@ def test_e8_restock_by_signed_feed_emails_each_pending_alert_in_its_language(cli
 def test_e8_second_restock_sends_nothing(demo_session):
     variant = sold_out(demo_session)
     create(demo_session, variant)
-    assert apply(demo_session, stock_event(variant.sku, 3, "evt-a")).outcome == "applied"
-    assert apply(demo_session, stock_event(variant.sku, 0, "evt-b")).outcome == "applied"
-    assert apply(demo_session, stock_event(variant.sku, 6, "evt-c")).outcome == "applied"
+    assert apply(demo_session, stock_event(variant.sku, 3, "evt-a")).status == "done"
+    assert apply(demo_session, stock_event(variant.sku, 0, "evt-b")).status == "done"
+    assert apply(demo_session, stock_event(variant.sku, 6, "evt-c")).status == "done"
     assert len(back_in_stock_emails(demo_session)) == 1
     assert demo_session.get(Variant, variant.id).stock == 6
 
@@ -221,11 +222,11 @@ def test_e8_notify_is_idempotent_and_waits_for_stock(demo_session):
 def test_e8_stock_update_to_zero_sends_nothing_and_a_new_alert_can_follow(demo_session):
     variant = sold_out(demo_session)
     create(demo_session, variant)
-    assert apply(demo_session, stock_event(variant.sku, 0)).outcome == "applied"
+    assert apply(demo_session, stock_event(variant.sku, 0)).status == "done"
     assert back_in_stock_emails(demo_session) == []
     apply(demo_session, stock_event(variant.sku, 1, "evt-2"))
     apply(demo_session, stock_event(variant.sku, 0, "evt-3"))
-    assert create(demo_session, variant).status == "created"  # the first one was notified
+    assert create(demo_session, variant).status == "done"  # the first one was notified
 
 
 @pytest.mark.parametrize(
@@ -248,8 +249,8 @@ def test_e8_invalid_stock_event_is_refused_and_changes_nothing(demo_session, dat
     outcome = apply(
         demo_session, stock_event(variant.sku, 3) | {"data": {"sku": variant.sku} | data}
     )
-    assert outcome.outcome == "invalid"
-    assert message in outcome.error
+    assert outcome.status == "invalid"
+    assert message in outcome.detail
     demo_session.expire_all()
     assert demo_session.get(Variant, variant.id).stock == 0
     assert counts(demo_session) == before
@@ -267,7 +268,7 @@ def test_e8_invalid_stock_event_over_http_is_a_400(client, demo_session):
 
 def test_e8_replayed_stock_event_is_a_duplicate(demo_session):
     variant = sold_out(demo_session)
-    assert apply(demo_session, stock_event(variant.sku, 2)).outcome == "applied"
-    assert apply(demo_session, stock_event(variant.sku, 2)).outcome == "duplicate"
-    assert apply(demo_session, stock_event(variant.sku, 5)).outcome == "conflict"
+    assert apply(demo_session, stock_event(variant.sku, 2)).status == "done"
+    assert apply(demo_session, stock_event(variant.sku, 2)).status == "already_done"
+    assert apply(demo_session, stock_event(variant.sku, 5)).status == "conflict"
     assert demo_session.get(Variant, variant.id).stock == 2

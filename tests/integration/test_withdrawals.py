@@ -94,9 +94,9 @@ def test_unknown_order_is_never_open(demo_session):
 
 def test_withdrawal_records_statement_with_order_items_date_and_time(demo_session):
     outcome = withdraw(demo_session, DELIVERED, name="  Camille Moreau ")
-    assert (outcome.status, outcome.message_key) == ("recorded", "withdrawal.recorded")
-    assert outcome.made_at == NOW
-    statement = outcome.statement
+    assert (outcome.status, outcome.message_key) == ("done", "withdrawal.recorded")
+    assert outcome.value.made_at == NOW
+    statement = outcome.value.statement
     assert "Camille Moreau withdraws from the contract for order AL100101" in statement
     placed = clock.in_paris(order(demo_session, DELIVERED).placed_at)
     assert f"{placed.day} November {placed.year}" in statement
@@ -104,7 +104,7 @@ def test_withdrawal_records_statement_with_order_items_date_and_time(demo_sessio
     for item in items(demo_session, DELIVERED, "en"):
         assert item in statement
     assert "within 14 days" in statement and "refund" in statement
-    stored = demo_session.get(Withdrawal, outcome.withdrawal_id)
+    stored = demo_session.get(Withdrawal, outcome.value.withdrawal_id)
     assert (stored.name, stored.statement, stored.language) == ("Camille Moreau", statement, "en")
     assert stored.email == order(demo_session, DELIVERED).email
     assert clock.as_utc(stored.made_at) == NOW
@@ -118,21 +118,21 @@ def test_withdrawal_records_the_acknowledgement_email(demo_session):
     ).all()
     assert (email.recipient, email.language, email.order_id) == (target.email, "fr", target.id)
     assert "AL100103" in email.subject
-    assert outcome.statement in email.body
-    assert "mercredi 25 novembre 2026 à 10:00 (heure de Paris)" in outcome.statement
-    assert "se rétracte du contrat de la commande AL100103" in outcome.statement
+    assert outcome.value.statement in email.body
+    assert "mercredi 25 novembre 2026 à 10:00 (heure de Paris)" in outcome.value.statement
+    assert "se rétracte du contrat de la commande AL100103" in outcome.value.statement
     for item in items(demo_session, IN_TRANSIT, "fr"):
-        assert item in outcome.statement
+        assert item in outcome.value.statement
 
 
 def test_order_email_is_compared_case_insensitively(demo_session):
     email = f"  {order(demo_session, DELIVERED).email.upper()} "
-    assert withdraw(demo_session, DELIVERED, email=email).status == "recorded"
+    assert withdraw(demo_session, DELIVERED, email=email).status == "done"
 
 
 def test_unknown_language_falls_back_to_english(demo_session):
     outcome = withdraw(demo_session, DELIVERED, language="de")
-    assert "(Paris time)" in outcome.statement
+    assert "(Paris time)" in outcome.value.statement
 
 
 @pytest.mark.parametrize(
@@ -154,7 +154,7 @@ def test_invalid_withdrawal_stores_nothing(demo_session, number, fields, key):
     before = counts(demo_session)
     outcome = withdraw(demo_session, number, **fields)
     assert (outcome.status, outcome.message_key) == ("invalid", key)
-    assert outcome.withdrawal_id is None and outcome.statement == ""
+    assert outcome.value is None
     assert counts(demo_session) == before
 
 
@@ -170,7 +170,7 @@ def test_unknown_order_is_invalid(demo_session):
 
 
 def test_name_at_the_length_limit_is_accepted(demo_session):
-    assert withdraw(demo_session, DELIVERED, name="C" * 120).status == "recorded"
+    assert withdraw(demo_session, DELIVERED, name="C" * 120).status == "done"
 
 
 def test_second_withdrawal_is_idempotent(demo_session):
@@ -178,7 +178,7 @@ def test_second_withdrawal_is_idempotent(demo_session):
     before = counts(demo_session)
     later = NOW + timedelta(minutes=3)
     second = withdraw(demo_session, DELIVERED, name="Camille M.", language="fr", at=later)
-    assert second == first
+    assert (second.status, second.value) == ("already_done", first.value)
     assert counts(demo_session) == before
 
 
@@ -192,5 +192,5 @@ def test_two_tabs_withdrawing_at_once_store_one_statement(demo_session, monkeypa
         withdrawals, "_existing", lambda session, order: next(looks, real_existing(session, order))
     )
     second = withdraw(demo_session, DELIVERED, at=NOW + timedelta(seconds=1))
-    assert second == first
+    assert (second.status, second.value) == ("already_done", first.value)
     assert counts(demo_session) == before

@@ -38,8 +38,8 @@ def test_orders_grow_to_the_exact_total_and_are_all_found_with_their_email(engin
 
 def _assert_found_with_a_full_page(session, number, email, client_address):
     result = find_order(session, order_number=number, email=email, client_address=client_address)
-    assert result.status == "found", number
-    page = order_view(session, result.order_id, "en")
+    assert result.status == "done", number
+    page = order_view(session, result.value, "en")
     assert page["number"] == number
     assert 1 <= len(page["lines"]) <= 3
     assert len(page["payments"]) == 1

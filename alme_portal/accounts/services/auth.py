@@ -21,19 +21,17 @@ from alme_portal.accounts.models.customers import Customer
 from alme_portal.accounts.services import passwords
 from alme_portal.platform import clock, settings
 from alme_portal.platform.contact import normalise_email
+from alme_portal.platform.outcome import Outcome
 
 NAME_MAX = 80
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What an account action did: a status, the message key to show, and its details."""
+class Login:
+    """A login session just opened: whose account, and the token her browser keeps."""
 
-    status: str
-    message_key: str
-    customer_id: int | None = None
-    token: str = ""
-    retry_at: datetime | None = None
+    account_id: int
+    token: str
 
 
 def token_hash(token: str) -> str:
@@ -62,30 +60,31 @@ def create_account(
     """Rule L1: create an account, which makes her a member of Almé Lovers.
 
     Returns:
-        "created" with her id, "exists" (nothing changed) or "invalid" with the field's key.
+        Done with her id; refused when the address has an account; invalid with the field's
+        key.
     """
     address = normalise_email(email)
     if address is None:
-        return Outcome("invalid", "account.email.invalid")
+        return Outcome.invalid("account.email.invalid")
     first, last = _name(first_name), _name(last_name)
     if first is None or last is None:
-        return Outcome("invalid", "account.name.invalid")
+        return Outcome.invalid("account.name.invalid")
     problem = password_problem(password)
     if problem:
-        return Outcome("invalid", problem)
+        return Outcome.invalid(problem)
     if session.exec(select(Customer.id).where(Customer.email == address)).first() is not None:
-        return Outcome("exists", "account.exists")
+        return Outcome.refused("account.exists")
     customer = Customer(
         email=address,
         first_name=first,
         last_name=last,
         password_hash=passwords.hash_password(password),
-        preferred_language=language if language in settings.LANGUAGES else "fr",
+        preferred_language=settings.supported_language(language),
         created_at=clock.now(),
     )
     session.add(customer)
     session.flush()
-    return Outcome("created", "account.created", customer_id=customer.id)
+    return Outcome.done("account.created", customer.id)
 
 
 def _failures_since(session: Session, column, value: str, since: datetime) -> int:
@@ -127,7 +126,7 @@ def authenticate(
     address = (client_address or "unknown")[:64]
     blocked = _blocked_until(session, failure_key, address)
     if blocked is not None:
-        return None, Outcome("rate_limited", "account.login.rate_limited", retry_at=blocked)
+        return None, Outcome.rate_limited("account.login.rate_limited", blocked)
     account = session.exec(select(model).where(model.email == email_key)).first()
     hashed = account.password_hash if account else _decoy_hash()
     matches = isinstance(password, str) and passwords.verify_password(hashed, password)
@@ -135,7 +134,7 @@ def authenticate(
         failure = LoginFailure(email_key=failure_key, client_address=address, failed_at=clock.now())
         session.add(failure)
         session.flush()
-        return None, Outcome("invalid", "account.login.invalid")
+        return None, Outcome.invalid("account.login.invalid")
     if passwords.needs_rehash(account.password_hash):
         account.password_hash = passwords.hash_password(password)
     return account, None
@@ -145,13 +144,14 @@ def log_in(session: Session, *, email: Any, password: Any, client_address: str) 
     """Open a login session: a new token each time (the old ones stay until they end).
 
     Returns:
-        "ok" with the token to keep in the browser, "invalid" or "rate_limited" with retry_at.
+        Done with the `Login` (the token to keep in the browser); invalid, or rate-limited
+        with `retry_at`.
     """
     customer, refusal = authenticate(session, Customer, email=email, password=password,
                                      client_address=client_address)  # fmt: skip
     if refusal is not None:
         return refusal
-    return Outcome("ok", "account.login.ok", customer.id, _open_session(session, customer.id))
+    return Outcome.done("account.login.ok", Login(customer.id, _open_session(session, customer.id)))
 
 
 @functools.cache
@@ -238,17 +238,17 @@ def change_password(
     """Change the password with the current one; every other session of hers ends.
 
     Returns:
-        "ok", or "invalid" ("account.password.wrong" or the new password's problem).
+        Done, or invalid ("account.password.wrong" or the new password's problem).
     """
     customer = session.get(Customer, customer_id) if isinstance(customer_id, int) else None
     if customer is None or not isinstance(current, str):
-        return Outcome("invalid", "account.password.wrong")
+        return Outcome.invalid("account.password.wrong")
     if not passwords.verify_password(customer.password_hash, current):
-        return Outcome("invalid", "account.password.wrong")
+        return Outcome.invalid("account.password.wrong")
     problem = password_problem(new)
     if problem:
-        return Outcome("invalid", problem)
+        return Outcome.invalid(problem)
     customer.password_hash = passwords.hash_password(new)
     end_sessions(session, customer.id, keep=keep_token)
     session.flush()
-    return Outcome("ok", "account.password.changed", customer.id)
+    return Outcome.done("account.password.changed", customer.id)

@@ -17,11 +17,12 @@ from alme_portal.accounts.models.accounts import EmailLink, PasswordReset
 from alme_portal.accounts.models.customers import Customer
 from alme_portal.accounts.services import emails as account_emails
 from alme_portal.accounts.services import passwords
-from alme_portal.accounts.services.auth import Outcome, end_sessions, password_problem, token_hash
+from alme_portal.accounts.services.auth import end_sessions, password_problem, token_hash
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, outbox, routes, settings
 from alme_portal.platform.contact import normalise_email
 from alme_portal.platform.money import mask_email
+from alme_portal.platform.outcome import Outcome
 
 VERIFY, CHANGE, CLAIM = "verify", "change", "claim"
 
@@ -87,21 +88,21 @@ def reset_password(session: Session, *, token: Any, password: Any) -> Outcome:
     """Choose a new password through a reset link: once, in time; every session then ends.
 
     Returns:
-        "ok", or "invalid" with "account.reset.invalid" (unknown, used or expired link) or the
+        Done, or invalid with "account.reset.invalid" (unknown, used or expired link) or the
         password's problem; nothing changes when invalid.
     """
     reset = _usable(session, PasswordReset, token, settings.PASSWORD_RESET_MINUTES)
     if reset is None:
-        return Outcome("invalid", "account.reset.invalid")
+        return Outcome.invalid("account.reset.invalid")
     problem = password_problem(password)
     if problem:
-        return Outcome("invalid", problem)
+        return Outcome.invalid(problem)
     customer = session.get(Customer, reset.customer_id)
     customer.password_hash = passwords.hash_password(password)
     reset.used_at = clock.now()
     end_sessions(session, customer.id)
     session.flush()
-    return Outcome("ok", "account.reset.done", customer.id)
+    return Outcome.done("account.reset.done", customer.id)
 
 
 def _usable(session: Session, model: type, token: Any, minutes: int):
@@ -130,18 +131,18 @@ def send_verification(session: Session, customer_id: int) -> Outcome:
     """E-mail her a link that confirms the account's address (it shows her guest orders).
 
     Returns:
-        "sent", "already" (the address is confirmed) or "rate_limited"; nothing is sent then.
+        Done, already done (the address is confirmed) or rate-limited; nothing is sent then.
     """
     customer = session.get(Customer, customer_id) if isinstance(customer_id, int) else None
     if customer is None:
-        return Outcome("invalid", "account.session.ended")
+        return Outcome.invalid("account.session.ended")
     if customer.email_verified:
-        return Outcome("already", "account.verify.already")
+        return Outcome.already_done("account.verify.already")
     if _hourly_limit_reached(session, customer.id):
-        return Outcome("rate_limited", "account.emails.rate_limited")
+        return Outcome.rate_limited("account.emails.rate_limited")
     url = _new_link(session, customer, VERIFY, customer.email)
     _send(session, customer, VERIFY, customer.email, url=url, minutes=settings.EMAIL_LINK_MINUTES)
-    return Outcome("sent", "account.verify.sent", customer.id)
+    return Outcome.done("account.verify.sent", customer.id)
 
 
 def request_email_change(session: Session, *, customer_id: int, password: Any,
@@ -152,29 +153,29 @@ def request_email_change(session: Session, *, customer_id: int, password: Any,
     the new address is opened (security checklist AUTH-06).
 
     Returns:
-        "sent", or "invalid" with "account.password.wrong", "account.email.invalid",
+        Done, or invalid with "account.password.wrong", "account.email.invalid",
         "account.email.same", "account.exists" or "account.emails.rate_limited"; nothing is
         sent when invalid.
     """
     customer = session.get(Customer, customer_id) if isinstance(customer_id, int) else None
     if customer is None or not isinstance(password, str):
-        return Outcome("invalid", "account.password.wrong")
+        return Outcome.invalid("account.password.wrong")
     if not passwords.verify_password(customer.password_hash, password):
-        return Outcome("invalid", "account.password.wrong")
+        return Outcome.invalid("account.password.wrong")
     address = normalise_email(new_email)
     if address is None:
-        return Outcome("invalid", "account.email.invalid")
+        return Outcome.invalid("account.email.invalid")
     if address == customer.email:
-        return Outcome("invalid", "account.email.same")
+        return Outcome.invalid("account.email.same")
     if session.exec(select(Customer.id).where(Customer.email == address)).first() is not None:
-        return Outcome("invalid", "account.exists")
+        return Outcome.invalid("account.exists")
     if _hourly_limit_reached(session, customer.id):
-        return Outcome("invalid", "account.emails.rate_limited")
+        return Outcome.invalid("account.emails.rate_limited")
     url = _new_link(session, customer, CHANGE, address)
     _send(session, customer, CHANGE, address, url=url, minutes=settings.EMAIL_LINK_MINUTES)
     _send(session, customer, "change_requested", customer.email, email=mask_email(address),
           url=f"{settings.portal_url()}{routes.ACCOUNT}")  # fmt: skip
-    return Outcome("sent", "account.email.change_sent", customer.id)
+    return Outcome.done("account.email.change_sent", customer.id)
 
 
 def send_claim_link(session: Session, member: Customer, order: Order) -> bool:
@@ -195,28 +196,27 @@ def confirm_email(session: Session, token: Any) -> Outcome:
     """Open a confirmation link: verify her address, or move her account to the new one.
 
     Returns:
-        "verified" or "changed" with her id, or "invalid" with "account.confirm.invalid"
+        Done or Done with her id, or invalid with "account.confirm.invalid"
         (unknown, used, expired, or overtaken by another change) or "account.exists" (the new
         address got an account meanwhile); nothing changes when invalid.
     """
     link = _usable(session, EmailLink, token, settings.EMAIL_LINK_MINUTES)
     if link is None:
-        return Outcome("invalid", "account.confirm.invalid")
+        return Outcome.invalid("account.confirm.invalid")
     customer = session.get(Customer, link.customer_id)
     if link.purpose in _openers:
         link.used_at = clock.now()
         return _openers[link.purpose](session, customer, link)
     if link.purpose == VERIFY and link.email != customer.email:
-        return Outcome("invalid", "account.confirm.invalid")
+        return Outcome.invalid("account.confirm.invalid")
     if link.purpose == CHANGE:
         taken = session.exec(select(Customer.id).where(Customer.email == link.email)).first()
         if taken is not None:
-            return Outcome("invalid", "account.exists")
+            return Outcome.invalid("account.exists")
         former = customer.email
         customer.email = link.email
         _send(session, customer, "changed", former, email=mask_email(link.email))
     customer.email_verified = True
     link.used_at = clock.now()
     session.flush()
-    return Outcome("verified" if link.purpose == VERIFY else "changed",
-                   f"account.confirm.{link.purpose}", customer.id)  # fmt: skip
+    return Outcome.done(f"account.confirm.{link.purpose}", customer.id)

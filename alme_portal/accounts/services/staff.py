@@ -14,8 +14,9 @@ from sqlmodel import Session, select
 
 from alme_portal.accounts.models.accounts import StaffSession
 from alme_portal.accounts.models.customers import StaffUser
-from alme_portal.accounts.services.auth import Outcome, authenticate, token_hash
+from alme_portal.accounts.services.auth import Login, authenticate, token_hash
 from alme_portal.platform import clock, settings
+from alme_portal.platform.outcome import Outcome
 
 FAILURE_PREFIX = "staff:"
 
@@ -24,7 +25,7 @@ def log_in(session: Session, *, email: Any, password: Any, client_address: str) 
     """Open a staff session.
 
     Returns:
-        "ok" with the token for the staff cookie, or "invalid" / "rate_limited".
+        Done with the token for the staff cookie, or invalid / rate-limited.
     """
     staff, refusal = authenticate(
         session,
@@ -44,7 +45,7 @@ def log_in(session: Session, *, email: Any, password: Any, client_address: str) 
         )
     )
     session.flush()
-    return Outcome("ok", "account.login.ok", staff.id, token)
+    return Outcome.done("account.login.ok", Login(staff.id, token))
 
 
 def staff_for_token(session: Session, token: Any) -> StaffUser | None:

@@ -15,13 +15,13 @@ from sqlmodel import Session, func, select
 from alme_portal.accounts.models.accounts import EmailLink
 from alme_portal.accounts.models.customers import Customer
 from alme_portal.accounts.services import links as account_links
-from alme_portal.accounts.services.auth import Outcome as AccountOutcome
 from alme_portal.loyalty import rules as loyalty
 from alme_portal.loyalty.models import LovesEntry
-from alme_portal.loyalty.services.ledger import Outcome, append, locked_member
+from alme_portal.loyalty.services.ledger import Loves, append, locked_member
 from alme_portal.orders.models.orders import Order
 from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.platform import clock
+from alme_portal.platform.outcome import Outcome, Status
 from alme_portal.platform.vocabulary import OrderStatus
 from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.rules import refunds
@@ -40,8 +40,8 @@ def claim_loves(
         client_address: her address, for the lookup's rate limit.
 
     Returns:
-        "claimed" with the loves (her own confirmed address), "sent" (a link went to the
-        order's address, whose owner confirms), or "invalid" with "loyalty.claim.not_found"
+        Done with the loves (her own confirmed address), done (a link went to the
+        order's address, whose owner confirms), or invalid with "loyalty.claim.not_found"
         (unknown order or wrong e-mail, alike), "loyalty.claim.rate_limited",
         "loyalty.claim.counted", "loyalty.claim.cancelled" (cancelled, back at the Atelier or
         refunded in full), "account.emails.rate_limited" or "loyalty.left"; nothing else
@@ -49,24 +49,24 @@ def claim_loves(
     """
     member = locked_member(session, customer_id)
     if member is None or member.left_loyalty_on is not None:
-        return Outcome("invalid", "loyalty.left")
+        return Outcome.invalid("loyalty.left")
     found = order_lookup.find_order(session, order_number=order_number, email=email,
                                     client_address=client_address)  # fmt: skip
-    if found.status == "rate_limited":
-        return Outcome("invalid", "loyalty.claim.rate_limited")
-    if found.status != "found":
-        return Outcome("invalid", "loyalty.claim.not_found")
-    order = session.get(Order, found.order_id)
+    if found.status == Status.RATE_LIMITED:
+        return Outcome.rate_limited("loyalty.claim.rate_limited", found.retry_at)
+    if not found.ok:
+        return Outcome.invalid("loyalty.claim.not_found")
+    order = session.get(Order, found.value)
     refusal = _refusal(session, member, order, email)
     if refusal:
-        return Outcome("invalid", refusal)
+        return Outcome.invalid(refusal)
     if member.email_verified and order.email == member.email:
         return count_claim(session, member.id, order.id)
     # Another address: its owner confirms by a link first (knowing an order's number and
     # e-mail, which a packing slip shows, is not owning it).
     if not account_links.send_claim_link(session, member, order):
-        return Outcome("invalid", "account.emails.rate_limited")
-    return Outcome("sent", "loyalty.claim.confirm_sent", code=order.number)
+        return Outcome.invalid("account.emails.rate_limited")
+    return Outcome.done("loyalty.claim.confirm_sent", Loves(code=order.number))
 
 
 def _refusal(session: Session, member: Customer, order: Order, email: Any) -> str | None:
@@ -93,10 +93,10 @@ def count_claim(session: Session, member_id: int, order_id: int) -> Outcome:
     member = locked_member(session, member_id)
     order = session.get(Order, order_id)
     if member is None or member.left_loyalty_on is not None or order is None:
-        return Outcome("invalid", "loyalty.left")
+        return Outcome.invalid("loyalty.left")
     refusal = _refusal(session, member, order, order.email)
     if refusal:
-        return Outcome("invalid", refusal)
+        return Outcome.invalid(refusal)
     placed_on = clock.in_paris(order.placed_at).date()
     paid = _paid_after_refunds(session, order)
     entry = loyalty.claim_entry(order.number, paid, placed_on, clock.today())
@@ -104,17 +104,17 @@ def count_claim(session: Session, member_id: int, order_id: int) -> Outcome:
         with session.begin_nested():
             append(session, member.id, entry)
     except IntegrityError:  # claimed in another tab at the same moment
-        return Outcome("invalid", "loyalty.claim.counted")
+        return Outcome.invalid("loyalty.claim.counted")
     order.customer_id = member.id
     session.flush()
-    return Outcome("claimed", "loyalty.claim.done", code=order.number, loves=entry.loves)
+    return Outcome.done("loyalty.claim.done", Loves(entry.loves, order.number))
 
 
-def open_claim_link(session: Session, member: Customer, link: EmailLink) -> AccountOutcome:
+def open_claim_link(session: Session, member: Customer, link: EmailLink) -> Outcome[int]:
     """L9: the owner of the order's address opened the member's claim link: count it."""
     counted = count_claim(session, member.id, link.order_id)
-    key = "account.confirm.claim" if counted.status == "claimed" else counted.message_key
-    return AccountOutcome(counted.status, key, member.id)
+    key = "account.confirm.claim" if counted.ok else counted.message_key
+    return Outcome(counted.status, key, member.id)
 
 
 def _earned(session: Session, order_number: str) -> bool:

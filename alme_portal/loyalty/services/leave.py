@@ -13,8 +13,9 @@ from sqlmodel import Session, select
 
 from alme_portal.loyalty import rules as loyalty
 from alme_portal.loyalty.models import LoyaltyVoucher
-from alme_portal.loyalty.services.ledger import Outcome, append, ledger, locked_member
+from alme_portal.loyalty.services.ledger import Loves, append, ledger, locked_member
 from alme_portal.platform import clock
+from alme_portal.platform.outcome import Outcome
 
 
 def leave_program(session: Session, customer_id: int, *, confirmed: Any) -> Outcome:
@@ -26,14 +27,14 @@ def leave_program(session: Session, customer_id: int, *, confirmed: Any) -> Outc
         confirmed: True only when she ticked the explicit confirmation.
 
     Returns:
-        "left" with the loves cancelled, or "invalid" with "loyalty.leave.confirm" (not
+        Done with the loves cancelled, or invalid with "loyalty.leave.confirm" (not
         confirmed) or "loyalty.left" (already left); nothing changes when invalid.
     """
     member = locked_member(session, customer_id)
     if member is None or member.left_loyalty_on is not None:
-        return Outcome("invalid", "loyalty.left")
+        return Outcome.invalid("loyalty.left")
     if confirmed is not True:
-        return Outcome("invalid", "loyalty.leave.confirm")
+        return Outcome.invalid("loyalty.leave.confirm")
     today = clock.today()
     cancelled = 0
     for entry in loyalty.leave_entries(ledger(session, member.id), today):
@@ -49,4 +50,4 @@ def leave_program(session: Session, customer_id: int, *, confirmed: Any) -> Outc
         voucher.cancelled_on = today
     member.left_loyalty_on = today
     session.flush()
-    return Outcome("left", "loyalty.leave.done", loves=cancelled)
+    return Outcome.done("loyalty.leave.done", Loves(cancelled))

@@ -24,19 +24,18 @@ from alme_portal.orders.models.orders import Order
 from alme_portal.orders.rules import codes as code_rules
 from alme_portal.platform import clock, events, outbox, random_codes, settings
 from alme_portal.platform.calendar import add_months
+from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import OrderStatus
 
 HISTORY_PAGE_SIZE = 20
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What a member's action did: a status, the message key to show and its details."""
+class Loves:
+    """What a member's action gave or took: loves, and the code involved (voucher, order)."""
 
-    status: str
-    message_key: str
-    code: str = ""
     loves: int = 0
+    code: str = ""
 
 
 def _rule_entry(row: LovesEntry) -> loyalty.Entry:
@@ -195,25 +194,25 @@ def complete_mission(
         birthday: for "birthday", the day as `YYYY-MM-DD`.
 
     Returns:
-        "done" with the loves, "already" (nothing added) or "invalid" with its key.
+        Done with the loves, already done (nothing added) or invalid with its key.
     """
     member = locked_member(session, customer_id)
     if member is not None and member.left_loyalty_on is not None:
-        return Outcome("invalid", "loyalty.left")
+        return Outcome.invalid("loyalty.left")
     if member is None or not isinstance(key, str) or loyalty.mission_loves(key) is None:
-        return Outcome("invalid", "loyalty.mission.unknown")
+        return Outcome.invalid("loyalty.mission.unknown")
     entry = loyalty.mission_entry(key, missions_done(session, customer_id), clock.today())
     if entry is None:
-        return Outcome("already", "loyalty.mission.already")
+        return Outcome.already_done("loyalty.mission.already")
     problem = _mission_step(member, key, birthday)
     if problem:
-        return Outcome("invalid", problem)
+        return Outcome.invalid(problem)
     try:
         with session.begin_nested():
             append(session, customer_id, entry)
     except IntegrityError:  # the same mission completed in another tab at the same moment
-        return Outcome("already", "loyalty.mission.already")
-    return Outcome("done", "loyalty.mission.credited", loves=entry.loves)
+        return Outcome.already_done("loyalty.mission.already")
+    return Outcome.done("loyalty.mission.credited", Loves(entry.loves))
 
 
 def _mission_step(member: Customer, key: str, birthday: Any) -> str | None:
@@ -286,29 +285,29 @@ def redeem(session: Session, customer_id: int, loves: Any) -> Outcome:
         loves: the price of the chosen reward.
 
     Returns:
-        "redeemed" with the voucher code, or "invalid" ("loyalty.reward.unknown",
+        Done with the voucher code, or invalid ("loyalty.reward.unknown",
         "loyalty.reward.unaffordable"); nothing is stored when invalid.
     """
     member = locked_member(session, customer_id)
     if member is None:
-        return Outcome("invalid", "loyalty.reward.unknown")
+        return Outcome.invalid("loyalty.reward.unknown")
     if member.left_loyalty_on is not None:
-        return Outcome("invalid", "loyalty.left")
+        return Outcome.invalid("loyalty.left")
     cents = loyalty.reward_for(loves) if isinstance(loves, int) else None
     if cents is None:
-        return Outcome("invalid", "loyalty.reward.unknown")
+        return Outcome.invalid("loyalty.reward.unknown")
     today = clock.today()
     available = balance(session, customer_id, today).available
     code = _new_code(session)
     entry = loyalty.redemption_entry(loves, available, code, today)
     if entry is None:
-        return Outcome("invalid", "loyalty.reward.unaffordable")
+        return Outcome.invalid("loyalty.reward.unaffordable")
     append(session, customer_id, entry)
     session.add(LoyaltyVoucher(customer_id=customer_id, code=code, amount_cents=cents,
                                loves_spent=loves, issued_on=today,
                                last_day=loyalty.voucher_last_day(today)))  # fmt: skip
     session.flush()
-    return Outcome("redeemed", "loyalty.reward.redeemed", code=code, loves=loves)
+    return Outcome.done("loyalty.reward.redeemed", Loves(loves, code))
 
 
 def member_purchases(session: Session, customer_id: int) -> list[tuple[date, int]]:

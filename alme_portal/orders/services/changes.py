@@ -21,6 +21,7 @@ from alme_portal.orders.models.requests import OrderChangeRequest
 from alme_portal.orders.services import emails as email_texts
 from alme_portal.platform import clock, outbox, settings
 from alme_portal.platform.contact import email_is_unreachable
+from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import OrderStatus, ShipmentStatus
 
 KINDS = ("modify", "cancel")
@@ -29,20 +30,16 @@ RECORDED = "recorded"
 
 
 @dataclass(frozen=True)
-class ChangeOutcome:
-    """What became of a change request.
+class ChangeRecorded:
+    """A change request just recorded.
 
     Attributes:
-        status: "recorded", "refused" (the order cannot change) or "invalid" (bad request).
-        message_key: catalogue key of the message to show.
-        request_id: the recorded `OrderChangeRequest`, when recorded.
+        request_id: the recorded `OrderChangeRequest`.
         email_unreachable: rule C2: the confirmation e-mail will not arrive; show the phone.
     """
 
-    status: str
-    message_key: str
-    request_id: int | None = None
-    email_unreachable: bool = False
+    request_id: int
+    email_unreachable: bool
 
 
 class _Strict(BaseModel):
@@ -146,7 +143,7 @@ def _check_variant(session: Session, order: Order, wanted: ModifyDetails) -> str
 
 def request_change(
     session: Session, *, order_id: int, kind: str, details: Any, language: str
-) -> ChangeOutcome:
+) -> Outcome[ChangeRecorded]:
     """Rule O1: record a request to modify or cancel an order, if it may still change.
 
     Args:
@@ -158,25 +155,25 @@ def request_change(
         language: language of the confirmation e-mail ("en" or "fr").
 
     Returns:
-        "recorded" with "change.recorded"; "refused" with "change.refused.dispatched" (points to
-        returns), "change.refused.cancelled" or "change.refused.not_found"; or "invalid" with
+        Done with "change.recorded"; refused with "change.refused.dispatched" (points to
+        returns), "change.refused.cancelled" or "change.refused.not_found"; or invalid with
         a "change.invalid.*" key. Nothing is written unless recorded.
     """
     if kind not in KINDS:
-        return ChangeOutcome("invalid", "change.invalid.kind")
+        return Outcome.invalid("change.invalid.kind")
     valid_id = isinstance(order_id, int) and not isinstance(order_id, bool)
     order = session.get(Order, order_id) if valid_id else None
     refusal = _refusal(session, order)
     if refusal:
-        return ChangeOutcome("refused", refusal)
+        return Outcome.refused(refusal)
     if kind == "cancel":
         if details:
-            return ChangeOutcome("invalid", "change.invalid.details")
+            return Outcome.invalid("change.invalid.details")
         normalised: dict | str = {}
     else:
         normalised = _validate_modify(session, order, details)
     if isinstance(normalised, str):
-        return ChangeOutcome("invalid", normalised)
+        return Outcome.invalid(normalised)
     request = OrderChangeRequest(
         order_id=order.id,
         kind=kind,
@@ -198,12 +195,8 @@ def request_change(
         body=body,
         order_id=order.id,
     )
-    return ChangeOutcome(
-        "recorded",
-        "change.recorded",
-        request_id=request.id,
-        email_unreachable=email_is_unreachable(order.email),
-    )
+    recorded = ChangeRecorded(request.id, email_is_unreachable(order.email))
+    return Outcome.done("change.recorded", recorded)
 
 
 def change_options(session: Session, order_id: int, language: str) -> dict[str, Any]:

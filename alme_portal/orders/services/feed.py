@@ -14,7 +14,6 @@ import hashlib
 import hmac
 import json
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
@@ -39,6 +38,7 @@ from alme_portal.orders.services import emails as email_texts
 from alme_portal.platform import clock, events, outbox, settings
 from alme_portal.platform.calendar import add_months
 from alme_portal.platform.money import split_cents
+from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import (
     Carrier,
     InstalmentStatus,
@@ -200,22 +200,7 @@ class EventIn(_Strict):
     data: dict[str, Any]
 
 
-# --- Outcomes -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FeedOutcome:
-    """What happened to one event.
-
-    Attributes:
-        outcome: "applied", "duplicate", "conflict" (same id, other payload) or "invalid".
-        order_id: the order the event touched, when applied.
-        error: why an invalid or conflicting event was refused (safe to return to the shop).
-    """
-
-    outcome: str
-    order_id: int | None = None
-    error: str | None = None
+# --- Refusals -------------------------------------------------------------------------------
 
 
 class FeedRejected(ValueError):
@@ -246,7 +231,7 @@ def _parse(model: type[BaseModel], data: Any) -> Any:
 # --- Applying events ------------------------------------------------------------------------
 
 
-def apply_feed_event(session: Session, event: Any) -> FeedOutcome:
+def apply_feed_event(session: Session, event: Any) -> Outcome[int]:
     """Apply one feed event in the caller's transaction (the caller commits).
 
     Args:
@@ -254,20 +239,20 @@ def apply_feed_event(session: Session, event: Any) -> FeedOutcome:
         event: the decoded JSON event {"id", "type", "created_at", "data"}.
 
     Returns:
-        "applied" (changes written and the event remembered), "duplicate" (already applied,
-        nothing changed), "conflict" (same id, different payload; nothing changed) or
-        "invalid" (with the reason; nothing changed).
+        Done with the order touched (changes written, the event remembered); already done
+        (applied before, nothing changed); conflict (same id, other payload) or invalid, with
+        the reason in `detail` (safe to return to the shop; nothing changed).
     """
     try:
         envelope = _parse(EventIn, event)
     except FeedRejected as error:
-        return FeedOutcome("invalid", error=str(error))
+        return Outcome.invalid(detail=str(error))
     digest = payload_sha256(event)
     seen = session.exec(select(FeedEvent).where(FeedEvent.event_id == envelope.id)).first()
     if seen is not None:
         if hmac.compare_digest(seen.payload_sha256, digest):
-            return FeedOutcome("duplicate")
-        return FeedOutcome("conflict", error=f"event {envelope.id} was already applied")
+            return Outcome.already_done()
+        return Outcome.conflict(f"event {envelope.id} was already applied")
     appliers = {
         "order.created": _create,
         "order.updated": _update,
@@ -279,7 +264,7 @@ def apply_feed_event(session: Session, event: Any) -> FeedOutcome:
         with session.begin_nested():  # a refusal found after some writes undoes them
             order_id = appliers[envelope.type](session, envelope.data)
     except FeedRejected as error:
-        return FeedOutcome("invalid", error=str(error))
+        return Outcome.invalid(detail=str(error))
     session.add(
         FeedEvent(
             event_id=envelope.id,
@@ -289,14 +274,14 @@ def apply_feed_event(session: Session, event: Any) -> FeedOutcome:
         )
     )
     session.flush()
-    return FeedOutcome("applied", order_id=order_id)
+    return Outcome.done(value=order_id)
 
 
-def replay_order(session: Session, order_payload: dict[str, Any]) -> FeedOutcome:
+def replay_order(session: Session, order_payload: dict[str, Any]) -> Outcome[int]:
     """Create an order the feed missed, from the `data` of its "order.created" event.
 
     The replay is an "order.created" event whose id derives from the payload, so replaying the
-    same payload twice is a harmless "duplicate". The caller commits.
+    same payload twice is harmlessly already done. The caller commits.
 
     Args:
         session: a session on a migrated database.
@@ -311,7 +296,7 @@ def replay_order(session: Session, order_payload: dict[str, Any]) -> FeedOutcome
     }
     seen = session.exec(select(FeedEvent).where(FeedEvent.event_id == event["id"])).first()
     if seen is not None:
-        return FeedOutcome("duplicate")
+        return Outcome.already_done()
     return apply_feed_event(session, event)
 
 

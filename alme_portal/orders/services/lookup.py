@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,6 +24,7 @@ from alme_portal.orders.services.changes import can_request_change
 from alme_portal.platform import clock, settings
 from alme_portal.platform.contact import email_is_unreachable
 from alme_portal.platform.money import mask_card, mask_email
+from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import OrderStatus, PaymentMethod
 
 ORDER_NUMBER_PATTERN = re.compile(r"^[A-Z]{2}\d{6}$")
@@ -34,22 +34,6 @@ MAX_EMAIL_INPUT = 254
 _KEY_LENGTH = 64
 _NO_EMAIL = "\x00"
 """Compared against when the order is unknown, so both paths do the same work."""
-
-
-@dataclass(frozen=True)
-class LookupResult:
-    """The answer to a guest lookup.
-
-    Attributes:
-        status: "found", "not_found" (unknown order, wrong e-mail or malformed input, on
-            purpose indistinguishable) or "rate_limited".
-        order_id: the order, when found.
-        retry_at: when rate-limited, the instant the customer may try again.
-    """
-
-    status: str
-    order_id: int | None = None
-    retry_at: datetime | None = None
 
 
 def client_key(client_address: str) -> str:
@@ -86,7 +70,7 @@ def _record_failure(session: Session, client: str, number_key: str) -> None:
 
 def find_order(
     session: Session, *, order_number: str, email: str, client_address: str
-) -> LookupResult:
+) -> Outcome[int]:
     """Find a guest's order from its number and e-mail, with rate limiting (the caller commits).
 
     Args:
@@ -96,7 +80,7 @@ def find_order(
         client_address: the trusted client address (from the server, never from the client).
 
     Returns:
-        "found" with the order id, "not_found", or "rate_limited" with `retry_at`.
+        Done with the order id, invalid, or rate-limited with `retry_at`.
     """
     raw_number = order_number if isinstance(order_number, str) else ""
     raw_email = email if isinstance(email, str) else ""
@@ -108,7 +92,7 @@ def find_order(
     ]
     blocked = [moment for moment in limits if moment is not None]
     if blocked:
-        return LookupResult("rate_limited", retry_at=max(blocked))
+        return Outcome.rate_limited("track.rate_limited", max(blocked))
     wanted_email = raw_email.strip().lower()
     well_formed = (
         len(raw_number) <= MAX_ORDER_NUMBER_INPUT
@@ -121,9 +105,9 @@ def find_order(
         order_id, order_email = row if row is not None else (None, _NO_EMAIL)
         matches = hmac.compare_digest(order_email.encode(), wanted_email.encode())
         if order_id is not None and matches:
-            return LookupResult("found", order_id=order_id)
+            return Outcome.done(value=order_id)
     _record_failure(session, client, number_key)
-    return LookupResult("not_found")
+    return Outcome.invalid("track.not_found")
 
 
 def payment_view(payment: Payment) -> dict[str, Any]:

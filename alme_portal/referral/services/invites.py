@@ -21,6 +21,7 @@ from alme_portal.orders.models.orders import Order
 from alme_portal.orders.rules import codes as code_rules
 from alme_portal.platform import clock, outbox, random_codes, settings
 from alme_portal.platform.contact import normalise_email
+from alme_portal.platform.outcome import Outcome
 from alme_portal.referral import rules as referral
 from alme_portal.referral.models import ReferralInvite
 from alme_portal.referral.services.emails import referral_email
@@ -29,13 +30,11 @@ CODE_LENGTH = random_codes.CODE_LENGTH
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What a referral action did: a status, the message key, and the code given."""
+class FriendCode:
+    """The friend's €15 code and the last day she can use it (F3)."""
 
-    status: str
-    message_key: str
-    code: str = ""
-    last_day: date | None = None
+    code: str
+    last_day: date
 
 
 def new_code(prefix: str) -> str:
@@ -132,19 +131,19 @@ def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
     """F1: e-mail a friend the member's link; the fraud rules first.
 
     Returns:
-        "invited", or "invalid" with the refusal key; nothing is stored when invalid.
+        Done, or invalid with the refusal key; nothing is stored when invalid.
     """
     member = session.get(Customer, member_id) if isinstance(member_id, int) else None
     email = normalise_email(friend_email)
     if member is None or member.left_loyalty_on is not None:
-        return Outcome("invalid", "referral.closed")
+        return Outcome.invalid("referral.closed")
     if email is None:
-        return Outcome("invalid", "account.email.invalid")
+        return Outcome.invalid("account.email.invalid")
     refusal = _refusal(session, member, email)
     if refusal:
-        return Outcome("invalid", refusal)
+        return Outcome.invalid(refusal)
     if _busy_today(session, member.id):
-        return Outcome("invalid", "referral.limit")
+        return Outcome.invalid("referral.limit")
     row = ReferralInvite(
         member_id=member.id,
         friend_email=email,
@@ -156,7 +155,7 @@ def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
         with session.begin_nested():
             session.add(row)
     except IntegrityError:  # the same friend referred by someone at the same moment
-        return Outcome("invalid", "referral.refused.taken")
+        return Outcome.invalid("referral.refused.taken")
     send_email(
         session,
         "invitation",
@@ -165,22 +164,22 @@ def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
         member=member.first_name,
         url=link(member_code(session, member.id)),
     )
-    return Outcome("invited", "referral.invited")
+    return Outcome.done("referral.invited")
 
 
 def friend_code(session: Session, code: Any, friend_email: Any, language: str) -> Outcome:
     """F1, F3: the friend on the member's link gives her e-mail and gets her €15 code.
 
     Returns:
-        "sent" with the code and its last day (the same code if she asks again), or
-        "invalid" with "referral.unknown", "account.email.invalid" or a fraud refusal.
+        Done with the code and its last day (the same code if she asks again), or
+        invalid with "referral.unknown", "account.email.invalid" or a fraud refusal.
     """
     member = member_for_code(session, code)
     email = normalise_email(friend_email)
     if member is None:
-        return Outcome("invalid", "referral.unknown")
+        return Outcome.invalid("referral.unknown")
     if email is None:
-        return Outcome("invalid", "account.email.invalid")
+        return Outcome.invalid("account.email.invalid")
     key = referral.person_key(email)
     row = session.exec(select(ReferralInvite).where(ReferralInvite.friend_key == key)).first()
     if (
@@ -190,14 +189,14 @@ def friend_code(session: Session, code: Any, friend_email: Any, language: str) -
         and row.status == referral.CODE_SENT
         and row.friend_email == email
     ):
-        return Outcome("sent", "referral.code.sent", row.friend_code, row.code_last_day)
+        return Outcome.done("referral.code.sent", FriendCode(row.friend_code, row.code_last_day))
     mine = row is not None and row.member_id == member.id and row.status == referral.INVITED
     refusal = _refusal(session, member, email, row.id if mine else None)
     if refusal:
-        return Outcome("invalid", refusal)
+        return Outcome.invalid(refusal)
     today = clock.today()
     if row is None and _busy_today(session, member.id):
-        return Outcome("invalid", "referral.limit")
+        return Outcome.invalid("referral.limit")
     if row is None:
         row = ReferralInvite(
             member_id=member.id,
@@ -212,7 +211,7 @@ def friend_code(session: Session, code: Any, friend_email: Any, language: str) -
         with session.begin_nested():
             session.add(row)
     except IntegrityError:
-        return Outcome("invalid", "referral.refused.taken")
+        return Outcome.invalid("referral.refused.taken")
     send_email(
         session,
         "friend_code",
@@ -222,35 +221,35 @@ def friend_code(session: Session, code: Any, friend_email: Any, language: str) -
         email=email,
         last_day=format_day(row.code_last_day, language),
     )
-    return Outcome("sent", "referral.code.sent", row.friend_code, row.code_last_day)
+    return Outcome.done("referral.code.sent", FriendCode(row.friend_code, row.code_last_day))
 
 
 def correct_email(session: Session, member_id: int, invite_id: Any, new_email: Any) -> Outcome:
     """F5: she corrects a mistyped friend's e-mail while the referral is pending.
 
     Returns:
-        "corrected", or "invalid" ("referral.not_found", "referral.not_pending", the e-mail's
+        Done, or invalid ("referral.not_found", "referral.not_pending", the e-mail's
         or a fraud refusal); nothing changes when invalid.
     """
     row = session.get(ReferralInvite, invite_id) if isinstance(invite_id, int) else None
     if row is None or row.member_id != member_id:
-        return Outcome("invalid", "referral.not_found")  # not hers looks like not there
+        return Outcome.invalid("referral.not_found")  # not hers looks like not there
     expired = row.code_last_day is not None and row.code_last_day < clock.today()
     if row.status not in referral.PENDING or expired:
-        return Outcome("invalid", "referral.not_pending")
+        return Outcome.invalid("referral.not_pending")
     email = normalise_email(new_email)
     if email is None:
-        return Outcome("invalid", "account.email.invalid")
+        return Outcome.invalid("account.email.invalid")
     member = session.get(Customer, member_id)
     refusal = _refusal(session, member, email, row.id)
     if refusal:
-        return Outcome("invalid", refusal)
+        return Outcome.invalid(refusal)
     row.friend_email, row.friend_key = email, referral.person_key(email)
     try:
         with session.begin_nested():
             session.add(row)
     except IntegrityError:
-        return Outcome("invalid", "referral.refused.taken")
+        return Outcome.invalid("referral.refused.taken")
     if row.friend_code:  # her code follows her corrected e-mail
         send_email(
             session,
@@ -270,7 +269,7 @@ def correct_email(session: Session, member_id: int, invite_id: Any, new_email: A
             member=member.first_name,
             url=link(member_code(session, member.id)),
         )
-    return Outcome("corrected", "referral.corrected")
+    return Outcome.done("referral.corrected")
 
 
 def invites(session: Session, member_id: int) -> list[ReferralInvite]:

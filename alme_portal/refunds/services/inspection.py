@@ -16,6 +16,7 @@ from alme_portal.orders.models.catalog import Product, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Shipment, ShipmentLine
 from alme_portal.platform import clock
 from alme_portal.platform.money import format_cents
+from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import ReturnStatus
 from alme_portal.refunds.models.inspection import LineInspection, StaffAction
 from alme_portal.refunds.rules import inspection
@@ -30,12 +31,10 @@ POSTAGE_MAX_CENTS = 10_000
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What a console action did: a status and the message key to show."""
+class ReturnRef:
+    """The return a console action was about, so the console can open it."""
 
-    status: str
-    message_key: str
-    return_id: int | None = None
+    id: int
     number: str = ""
 
 
@@ -66,19 +65,19 @@ def receive(session: Session, staff_id: int, typed: Any, postage_cents: Any = No
     """Mark a return received at the Atelier (R6), with the postage of a self-shipped one (R5).
 
     Returns:
-        "received", or "invalid" with "staff.receive.unknown", "staff.receive.twice" or
-        "staff.receive.postage"; nothing changes when invalid.
+        Done with the return received, or invalid with "staff.receive.unknown",
+        "staff.receive.twice" or "staff.receive.postage"; nothing changes when invalid.
     """
     request = find_return(session, typed)
     if request is None:
-        return Outcome("invalid", "staff.receive.unknown")
+        return Outcome.invalid("staff.receive.unknown")
     if request.status not in RECEIVABLE:
-        return Outcome("invalid", "staff.receive.twice", request.id, request.number)
+        return Outcome.invalid("staff.receive.twice", ReturnRef(request.id, request.number))
     postage = None
     if request.method == SELF_SHIP and postage_cents not in (None, ""):
         valid = isinstance(postage_cents, int) and not isinstance(postage_cents, bool)
         if not valid or not 0 <= postage_cents <= POSTAGE_MAX_CENTS:
-            return Outcome("invalid", "staff.receive.postage_invalid", request.id)
+            return Outcome.invalid("staff.receive.postage_invalid", ReturnRef(request.id))
         postage = postage_cents
     request.status, request.received_at, request.postage_cents = (
         ReturnStatus.RECEIVED.value,
@@ -87,7 +86,7 @@ def receive(session: Session, staff_id: int, typed: Any, postage_cents: Any = No
     )
     _log(session, staff_id, "received", request.id, f"postage {postage}" if postage else "")
     session.flush()
-    return Outcome("received", "staff.receive.done", request.id, request.number)
+    return Outcome.done("staff.receive.done", ReturnRef(request.id, request.number))
 
 
 def delivered_at(session: Session, order_line_id: int):
@@ -118,30 +117,31 @@ def inspect_line(session: Session, staff_id: int, line_id: Any, grounds: Any) ->
     exchange order) and records the customer's e-mail.
 
     Returns:
-        "inspected" or "settled", or "invalid" with "staff.inspect.unknown",
-        "staff.inspect.not_received", "staff.inspect.twice" or "staff.inspect.grounds".
+        Done ("staff.inspect.done", or "staff.inspect.settled" once the last line settles the
+        return), or invalid with "staff.inspect.unknown", "staff.inspect.not_received",
+        "staff.inspect.twice" or "staff.inspect.grounds".
     """
     line = session.get(ReturnLine, line_id) if isinstance(line_id, int) else None
     if line is None:
-        return Outcome("invalid", "staff.inspect.unknown")
+        return Outcome.invalid("staff.inspect.unknown")
     # The return's row first, so that two inspectors finishing its last lines settle it once.
     request = session.exec(
         select(ReturnRequest).where(ReturnRequest.id == line.return_id).with_for_update()
     ).one()
     if request.status != ReturnStatus.RECEIVED:
         key = "staff.inspect.twice" if request.received_at else "staff.inspect.not_received"
-        return Outcome("invalid", key, request.id)
+        return Outcome.invalid(key, ReturnRef(request.id))
     done = select(LineInspection.id).where(LineInspection.return_line_id == line.id)
     if session.exec(done).first() is not None:
-        return Outcome("invalid", "staff.inspect.twice", request.id)
+        return Outcome.invalid("staff.inspect.twice", ReturnRef(request.id))
     if not isinstance(grounds, list | tuple) or not all(isinstance(g, str) for g in grounds):
-        return Outcome("invalid", "staff.inspect.grounds", request.id)
+        return Outcome.invalid("staff.inspect.grounds", ReturnRef(request.id))
     try:
         outcome, found = inspection.inspection_outcome(
             grounds, _is_shoe(session, line.order_line_id)
         )
     except ValueError:
-        return Outcome("invalid", "staff.inspect.grounds", request.id)
+        return Outcome.invalid("staff.inspect.grounds", ReturnRef(request.id))
     defect = inspection.supplier_defect(
         line.reason, delivered_at(session, line.order_line_id), request.declared_at
     )
@@ -158,9 +158,9 @@ def inspect_line(session: Session, staff_id: int, line_id: Any, grounds: Any) ->
     _log(session, staff_id, outcome, request.id, f"line {line.id} {','.join(found)}".strip())
     session.flush()
     if _uninspected(session, request.id):
-        return Outcome("inspected", "staff.inspect.done", request.id)
+        return Outcome.done("staff.inspect.done", ReturnRef(request.id))
     _settle(session, staff_id, request)
-    return Outcome("settled", "staff.inspect.settled", request.id)
+    return Outcome.done("staff.inspect.settled", ReturnRef(request.id))
 
 
 def _uninspected(session: Session, return_id: int) -> int:

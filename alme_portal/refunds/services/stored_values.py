@@ -8,7 +8,6 @@ changes a row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,19 +16,11 @@ from sqlmodel import Session, select
 
 from alme_portal.orders.rules import codes as code_rules
 from alme_portal.platform import clock, random_codes, settings
+from alme_portal.platform.outcome import Outcome
 from alme_portal.refunds.models.refunds import StoredValue, StoredValueEntry
 
 PREFIXES = {"credit_note": "AV", "gift_card": "GC"}
 CODE_MAX = 40
-
-
-@dataclass(frozen=True)
-class SpendOutcome:
-    """What a spend did: "spent", or "refused" with the message key."""
-
-    status: str
-    message_key: str
-    balance_cents: int = 0
 
 
 def _new_code(session: Session, kind: str) -> str:
@@ -104,23 +95,23 @@ def credit_back(
     return value
 
 
-def spend(session: Session, code: Any, cents: Any, *, order_id: int | None = None) -> SpendOutcome:
+def spend(session: Session, code: Any, cents: Any, *, order_id: int | None = None) -> Outcome[int]:
     """Spend part of a credit note or gift card on an order (R8: over several orders).
 
     Returns:
-        "spent" with the balance left, or "refused" ("codes.unknown", "codes.expired",
+        Done with the balance left, or refused ("codes.unknown", "codes.expired",
         "codes.balance"); nothing changes when refused.
     """
     if not isinstance(code, str) or len(code) > CODE_MAX:
-        return SpendOutcome("refused", "codes.unknown")
+        return Outcome.refused("codes.unknown")
     if not isinstance(cents, int) or isinstance(cents, bool) or cents <= 0:
-        return SpendOutcome("refused", "codes.amount")
+        return Outcome.refused("codes.amount")
     value = session.exec(select(StoredValue).where(StoredValue.code == code)).first()
     if value is None:
-        return SpendOutcome("refused", "codes.unknown")
+        return Outcome.refused("codes.unknown")
     today = clock.today()
     if today > value.last_day:
-        return SpendOutcome("refused", "codes.expired")
+        return Outcome.refused("codes.expired")
     changed = session.execute(
         sa.update(StoredValue)
         .where(
@@ -131,11 +122,11 @@ def spend(session: Session, code: Any, cents: Any, *, order_id: int | None = Non
         .values(balance_cents=StoredValue.balance_cents - cents)
     ).rowcount
     if changed != 1:
-        return SpendOutcome("refused", "codes.balance")
+        return Outcome.refused("codes.balance")
     _entry(session, value, "spend", -cents, order_id)
     session.flush()
     session.refresh(value)
-    return SpendOutcome("spent", "codes.spent", value.balance_cents)
+    return Outcome.done("codes.spent", value.balance_cents)
 
 
 def stored_value_codes(session: Session, texts: list[str]) -> dict[str, code_rules.Code]:
@@ -156,7 +147,7 @@ def stored_value_codes(session: Session, texts: list[str]) -> dict[str, code_rul
 def pay_order(session: Session, code: str, order_id: int, cents: int) -> str | None:
     """R8: a credit note or gift card pays its part of an order; the refusal key, or None."""
     spent = spend(session, code, cents, order_id=order_id)
-    return None if spent.status == "spent" else spent.message_key
+    return None if spent.ok else spent.message_key
 
 
 def expire(session: Session, today: date) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -21,6 +20,7 @@ from sqlmodel import Session, func, select
 from alme_portal.orders.models.catalog import RelayPoint, Salon, Variant
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, outbox, settings
+from alme_portal.platform.outcome import Outcome
 from alme_portal.returns.models import ReturnLine, ReturnRequest
 from alme_portal.returns.rules import returns
 from alme_portal.returns.rules.exchange import can_exchange_for, exchange_kind, quote_exchange
@@ -82,22 +82,6 @@ class Draft(_Strict):
     """Units of each line already returned when the draft began (part of the digest)."""
 
 
-@dataclass(frozen=True)
-class Declared:
-    """What became of a confirmation.
-
-    Attributes:
-        status: "declared" (new), "existing" (the same draft was confirmed before) or
-            "invalid" (nothing stored).
-        message_key: catalogue key to show when invalid.
-        number: the return number when declared or existing.
-    """
-
-    status: str
-    message_key: str = ""
-    number: str = ""
-
-
 def parse_draft(data: Any) -> Draft | None:
     """The draft if its shape is right (types, lists, lengths), else None."""
     try:
@@ -112,7 +96,9 @@ def confirmation_key(order_id: int, draft: Draft) -> str:
     return hashlib.sha256(content.encode()).hexdigest()
 
 
-def declare_return(session: Session, *, order_id: int, draft_data: Any, language: str) -> Declared:
+def declare_return(
+    session: Session, *, order_id: int, draft_data: Any, language: str
+) -> Outcome[str]:
     """Store a return after checking every part of it again (the caller commits).
 
     Args:
@@ -123,19 +109,19 @@ def declare_return(session: Session, *, order_id: int, draft_data: Any, language
     """
     draft = parse_draft(draft_data)
     if draft is None:
-        return Declared("invalid", "returns.invalid.draft")
+        return Outcome.invalid("returns.invalid.draft")
     order = session.get(Order, order_id) if isinstance(order_id, int) else None
     if order is None:
-        return Declared("invalid", "returns.invalid.order")
+        return Outcome.invalid("returns.invalid.order")
     key = confirmation_key(order.id, draft)
     existing = session.exec(
         select(ReturnRequest.number).where(ReturnRequest.confirmation_key == key)
     ).first()
     if existing:
-        return Declared("existing", number=existing)
+        return Outcome.already_done(value=existing)
     checked = _check(session, order, draft, language)
     if isinstance(checked, str):
-        return Declared("invalid", checked)
+        return Outcome.invalid(checked)
     lines, place = checked
     try:
         with session.begin_nested():
@@ -146,7 +132,7 @@ def declare_return(session: Session, *, order_id: int, draft_data: Any, language
         ).first()
         if number is None:
             raise
-        return Declared("existing", number=number)
+        return Outcome.already_done(value=number)
     outbox.record_email(
         session,
         recipient=order.email,
@@ -156,7 +142,7 @@ def declare_return(session: Session, *, order_id: int, draft_data: Any, language
         attachments=[return_status.label_attachment(request)],
         **return_emails.declared_email(request, language),
     )
-    return Declared("declared", number=request.number)
+    return Outcome.done(value=request.number)
 
 
 def _check(session: Session, order: Order, draft: Draft, language: str):

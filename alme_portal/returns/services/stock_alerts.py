@@ -8,32 +8,17 @@ sends nothing. Functions write through the caller's session and never commit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from alme_portal.orders.models.catalog import Product, Variant
 from alme_portal.platform import clock, events, outbox, settings
 from alme_portal.platform.contact import normalise_email
+from alme_portal.platform.outcome import Outcome
 from alme_portal.returns.models import StockAlert
 from alme_portal.returns.services import emails as return_emails
 
 EMAIL_KIND = "back_in_stock"
-
-
-@dataclass(frozen=True)
-class AlertOutcome:
-    """What became of an alert request.
-
-    Attributes:
-        status: "created", "exists" (the same pending alert is already stored) or "invalid"
-            (nothing stored).
-        message_key: catalogue key of the message to show.
-    """
-
-    status: str
-    message_key: str
 
 
 def _pending(session: Session, variant_id: int, email: str | None = None) -> list[StockAlert]:
@@ -45,7 +30,7 @@ def _pending(session: Session, variant_id: int, email: str | None = None) -> lis
     return list(session.exec(query.order_by(StockAlert.id)).all())
 
 
-def create_alert(session: Session, *, variant_id: int, email: str, language: str) -> AlertOutcome:
+def create_alert(session: Session, *, variant_id: int, email: str, language: str) -> Outcome:
     """Rule E8: remember to tell `email` when this sold-out size is back ("CREATE ALERT").
 
     Args:
@@ -55,19 +40,19 @@ def create_alert(session: Session, *, variant_id: int, email: str, language: str
         language: "en" or "fr" for the e-mail; anything else falls back to the default.
 
     Returns:
-        "created" ("alert.created"), "exists" ("alert.exists", nothing stored) or "invalid"
+        Done ("alert.created"), already done ("alert.exists", nothing stored) or invalid
         with "alert.invalid.variant", "alert.invalid.in_stock" or "alert.invalid.email".
     """
     variant = session.get(Variant, variant_id) if isinstance(variant_id, int) else None
     if variant is None:
-        return AlertOutcome("invalid", "alert.invalid.variant")
+        return Outcome.invalid("alert.invalid.variant")
     if variant.stock > 0:
-        return AlertOutcome("invalid", "alert.invalid.in_stock")
+        return Outcome.invalid("alert.invalid.in_stock")
     address = normalise_email(email)
     if address is None:
-        return AlertOutcome("invalid", "alert.invalid.email")
+        return Outcome.invalid("alert.invalid.email")
     if _pending(session, variant.id, address):
-        return AlertOutcome("exists", "alert.exists")
+        return Outcome.already_done("alert.exists")
     alert = StockAlert(
         variant_id=variant.id,
         email=address,
@@ -78,8 +63,8 @@ def create_alert(session: Session, *, variant_id: int, email: str, language: str
         with session.begin_nested():
             session.add(alert)
     except IntegrityError:  # the same alert created at the same moment from another tab
-        return AlertOutcome("exists", "alert.exists")
-    return AlertOutcome("created", "alert.created")
+        return Outcome.already_done("alert.exists")
+    return Outcome.done("alert.created")
 
 
 def notify_back_in_stock(session: Session, variant_id: int) -> int:

@@ -19,6 +19,7 @@ from alme_portal.i18n.dates import format_date
 from alme_portal.orders.models.catalog import Product, Variant
 from alme_portal.orders.models.orders import Order, OrderLine
 from alme_portal.platform import clock, outbox, settings
+from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import OrderStatus
 from alme_portal.returns.models import Withdrawal
 from alme_portal.returns.rules import returns
@@ -62,23 +63,12 @@ _MOMENT = {
 
 
 @dataclass(frozen=True)
-class WithdrawalOutcome:
-    """What became of a withdrawal.
+class WithdrawalMade:
+    """A withdrawal as stored: its id, the text acknowledged and when (UTC)."""
 
-    Attributes:
-        status: "recorded" (new, or the one already stored for the order) or "invalid"
-            (nothing stored).
-        message_key: catalogue key of the message to show.
-        withdrawal_id: the stored withdrawal, when recorded.
-        statement: the acknowledged text, when recorded.
-        made_at: when the withdrawal was made (UTC), when recorded.
-    """
-
-    status: str
-    message_key: str
-    withdrawal_id: int | None = None
-    statement: str = ""
-    made_at: datetime | None = None
+    withdrawal_id: int
+    statement: str
+    made_at: datetime
 
 
 def withdrawal_open_for(session: Session, order_id: int, today: date) -> bool:
@@ -198,14 +188,11 @@ def _existing(session: Session, order_id: int) -> Withdrawal | None:
     return session.exec(query).first()
 
 
-def _recorded(withdrawal: Withdrawal) -> WithdrawalOutcome:
-    return WithdrawalOutcome(
-        "recorded",
-        "withdrawal.recorded",
-        withdrawal_id=withdrawal.id,
-        statement=withdrawal.statement,
-        made_at=clock.as_utc(withdrawal.made_at),
-    )
+def _recorded(withdrawal: Withdrawal, *, before: bool = False) -> Outcome[WithdrawalMade]:
+    made = WithdrawalMade(withdrawal.id, withdrawal.statement, clock.as_utc(withdrawal.made_at))
+    if before:
+        return Outcome.already_done("withdrawal.recorded", made)
+    return Outcome.done("withdrawal.recorded", made)
 
 
 def _refusal(order: Order | None, name: str, email: str) -> str | None:
@@ -222,7 +209,7 @@ def _refusal(order: Order | None, name: str, email: str) -> str | None:
 
 def record_withdrawal(
     session: Session, *, order_id: int, name: str, email: str, language: str
-) -> WithdrawalOutcome:
+) -> Outcome[WithdrawalMade]:
     """Record the statement of withdrawal from an order and e-mail its acknowledgement.
 
     A second withdrawal from the same order stores nothing and answers with the first one.
@@ -235,24 +222,25 @@ def record_withdrawal(
         language: "en" or "fr" for the statement and e-mail; else the default language.
 
     Returns:
-        "recorded" with the withdrawal id, statement and instant, or "invalid" with
-        "withdrawal.invalid.order", ".name", ".email" or ".closed" (nothing stored).
+        Done with the `WithdrawalMade` (already done with the one stored before for the
+        order), or invalid with "withdrawal.invalid.order", ".name", ".email" or ".closed"
+        (nothing stored).
     """
     order = session.get(Order, order_id) if isinstance(order_id, int) else None
     refusal = _refusal(order, name, email)
     if refusal is not None:
-        return WithdrawalOutcome("invalid", refusal)
+        return Outcome.invalid(refusal)
     existing = _existing(session, order.id)
     if existing is not None:
-        return _recorded(existing)
+        return _recorded(existing, before=True)
     if not withdrawal_open_for(session, order.id, clock.today()):
-        return WithdrawalOutcome("invalid", "withdrawal.invalid.closed")
-    lang = language if language in settings.LANGUAGES else settings.DEFAULT_LANGUAGE
+        return Outcome.invalid("withdrawal.invalid.closed")
+    lang = settings.supported_language(language)
     try:
         with session.begin_nested():
             withdrawal = _store(session, order, clean_name(name), lang)
     except IntegrityError:  # another tab withdrew from this order at the same moment
-        return _recorded(_existing(session, order.id))
+        return _recorded(_existing(session, order.id), before=True)
     return _recorded(withdrawal)
 
 
