@@ -12,7 +12,7 @@ from alme_portal.loyalty.models import LovesEntry, LoyaltyVoucher
 from alme_portal.loyalty.services.ledger import ledger_row
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock
-from alme_portal.platform.vocabulary import OrderStatus
+from alme_portal.platform.vocabulary import LovesKind, OrderStatus
 
 SALON_PURCHASES = (("camille.moreau@example.fr", "SALON-MARAIS-0412", 12_000, 260),)
 """(member, receipt, cents paid, days before the load day): L1, loves earned in a salon."""
@@ -52,7 +52,7 @@ def add_demo_loyalty(session: Session, today: date) -> None:
         session.add(_entry(members[email], loyalty.mission_entry(key, [], day)))
     for email, loves, days, code in VOUCHERS:
         day = today - timedelta(days=days)
-        session.add(_entry(members[email], loyalty.Entry(loyalty.REDEMPTION, -loves, day, day,
+        session.add(_entry(members[email], loyalty.Entry(LovesKind.REDEMPTION, -loves, day, day,
                                                          code)))  # fmt: skip
         voucher = LoyaltyVoucher(customer_id=members[email], code=code, loves_spent=loves,
                                  amount_cents=loyalty.reward_for(loves), issued_on=day,

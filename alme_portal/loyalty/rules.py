@@ -13,20 +13,7 @@ from datetime import date, timedelta
 
 from alme_portal.platform import settings
 from alme_portal.platform.calendar import add_months
-
-PURCHASE = "purchase"
-"""L1: loves of an order, pending until `available_on` (L3)."""
-RETURN = "return"
-"""L4: pending loves taken back when (part of) the order comes back within the pending days."""
-MISSION = "mission"
-"""L2: loves of a mission, once per mission."""
-CLAIM = "claim"
-"""L9: loves of an order placed logged out or under another e-mail, once it is checked."""
-REDEMPTION = "redemption"
-"""L5: loves turned into a loyalty voucher (negative)."""
-LEAVE = "leave"
-"""L10: everything cancelled when the member leaves the program (negative)."""
-ENTRY_KINDS = (PURCHASE, RETURN, MISSION, CLAIM, REDEMPTION, LEAVE)
+from alme_portal.platform.vocabulary import LovesKind
 
 
 @dataclass(frozen=True)
@@ -80,8 +67,8 @@ def release_day(placed_on: date) -> date:
 
 def purchase_entry(order_number: str, paid_cents: int, placed_on: date) -> Entry:
     """Rules L1 and L3: the pending loves of an order placed while logged in."""
-    return Entry(PURCHASE, loves_for_payment(paid_cents), placed_on, release_day(placed_on),
-                 order_number)  # fmt: skip
+    loves = loves_for_payment(paid_cents)
+    return Entry(LovesKind.PURCHASE, loves, placed_on, release_day(placed_on), order_number)
 
 
 def return_entry(
@@ -107,14 +94,14 @@ def return_entry(
     Returns:
         The negative entry for what this refund adds, or None when nothing more is taken back.
     """
-    earned = purchase.kind in (PURCHASE, CLAIM)
+    earned = purchase.kind in (LovesKind.PURCHASE, LovesKind.CLAIM)
     if not earned or returned_on >= purchase.available_on or paid_cents <= 0:
         return None
     kept_cents = paid_cents - min(max(refunded_cents, 0), paid_cents)
     owed = purchase.loves * kept_cents // paid_cents - purchase.loves - taken_before
     if owed >= 0:
         return None
-    return Entry(RETURN, owed, returned_on, purchase.available_on, purchase.reference)
+    return Entry(LovesKind.RETURN, owed, returned_on, purchase.available_on, purchase.reference)
 
 
 def balance(entries: Iterable[Entry], today: date) -> Balance:
@@ -143,7 +130,7 @@ def mission_entry(key: str, done: Iterable[str], today: date) -> Entry | None:
     loves = mission_loves(key)
     if loves is None or key in set(done):
         return None
-    return Entry(MISSION, loves, today, today, key)
+    return Entry(LovesKind.MISSION, loves, today, today, key)
 
 
 BIRTHDAY_AGES = (13, 120)
@@ -179,7 +166,7 @@ def redemption_entry(loves: int, available: int, code: str, today: date) -> Entr
     """Rule L5: spend `loves` on a catalogue reward, or None when unknown or unaffordable."""
     if reward_for(loves) is None or loves > available:
         return None
-    return Entry(REDEMPTION, -loves, today, today, code)
+    return Entry(LovesKind.REDEMPTION, -loves, today, today, code)
 
 
 def voucher_last_day(issued_on: date) -> date:
@@ -279,7 +266,7 @@ def claim_entry(order_number: str, paid_cents: int, placed_on: date, today: date
     An order older than the pending days is credited at once.
     """
     available_on = max(release_day(placed_on), today)
-    return Entry(CLAIM, loves_for_payment(paid_cents), today, available_on, order_number)
+    return Entry(LovesKind.CLAIM, loves_for_payment(paid_cents), today, available_on, order_number)
 
 
 def leave_entries(entries: Sequence[Entry], today: date) -> list[Entry]:
@@ -293,4 +280,6 @@ def leave_entries(entries: Sequence[Entry], today: date) -> list[Entry]:
     for entry in entries:
         day = max(entry.available_on, today)
         left[day] = left.get(day, 0) + entry.loves
-    return [Entry(LEAVE, -loves, today, day) for day, loves in sorted(left.items()) if loves]
+    return [
+        Entry(LovesKind.LEAVE, -loves, today, day) for day, loves in sorted(left.items()) if loves
+    ]

@@ -8,8 +8,8 @@ from typing import Any, Protocol
 
 from alme_portal.i18n import CATALOGUES, translate
 from alme_portal.i18n.dates import format_date
-from alme_portal.loyalty.rules import ENTRY_KINDS
 from alme_portal.platform.money import format_cents
+from alme_portal.platform.vocabulary import LovesKind
 
 
 def _number(count: int, language: str) -> str:
@@ -144,7 +144,7 @@ def history_label(kind: str, reference: str, language: str) -> str:
         key = f"loyalty.mission.{reference}"
         name = translate(language, key) if key in CATALOGUES["en"] else reference
         return translate(language, "loyalty.history.mission", mission=name[:1].lower() + name[1:])
-    if kind in ENTRY_KINDS:
+    if kind in tuple(LovesKind):
         return translate(language, f"loyalty.history.{kind}", reference=reference)
     return reference
 

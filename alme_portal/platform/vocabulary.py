@@ -101,3 +101,98 @@ class ReturnStatus(StrEnum):
     CREDIT_NOTE_ISSUED = "credit_note_issued"
     EXCHANGE_SHIPPED = "exchange_shipped"
     REFUSED = "refused"
+
+
+class Resolution(StrEnum):
+    """What the customer wants for a returned item (R1, E1, E2)."""
+
+    REFUND = "refund"
+    SIZE_EXCHANGE = "size_exchange"
+    PRODUCT_EXCHANGE = "product_exchange"
+
+
+class ReturnMethod(StrEnum):
+    """How a return travels to the Atelier (R3-R5)."""
+
+    MONDIAL_RELAY = "mondial_relay"
+    STORE = "store"
+    SELF_SHIP = "self_ship"
+
+
+class RefundDestination(StrEnum):
+    """Where the money of a refund goes, as she chose when declaring (R8)."""
+
+    CREDIT_NOTE = "credit_note"
+    ORIGINAL = "original"
+
+
+class RefundKind(StrEnum):
+    """What one refund row did with the money (R5, R8-R12)."""
+
+    NEW_CREDIT_NOTE = "new_credit_note"
+    """R8: a credit note for the amount, valid a year, spendable over several orders."""
+    NEW_GIFT_CARD = "new_gift_card"
+    """R9: a new gift card (valid a year) instead of a credit note, for an order paid by gift
+    card."""
+    CREDIT_BACK = "credit_back"
+    """R8-R10: money back to a payment that was collected (the gift card itself for a gift
+    card)."""
+    NOT_CHARGED = "not_charged"
+    """R12: a deferred payment not charged yet is charged this much less."""
+    INSTALMENT_REDUCED = "instalment_reduced"
+    """R11: a scheduled instalment is lowered by this much (cancelled when lowered to zero)."""
+    POSTAGE = "postage"
+    """R5: the postage of a return shipped by the customer, paid with the refund (not drawn
+    from any payment: into the credit note when `payment_id` is None)."""
+
+
+class StoredValueKind(StrEnum):
+    """A balance the portal issued and keeps (R8, R9)."""
+
+    CREDIT_NOTE = "credit_note"
+    GIFT_CARD = "gift_card"
+
+
+class InspectionOutcome(StrEnum):
+    """The Atelier's verdict on one returned line (R6)."""
+
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+
+
+class CodeKind(StrEnum):
+    """The codes an order can carry (O11, L5, F3, R8, R9)."""
+
+    COUPON = "coupon"
+    REFERRAL = "referral"
+    LOYALTY_VOUCHER = "loyalty_voucher"
+    GIFT_CARD = "gift_card"
+    CREDIT_NOTE = "credit_note"
+
+
+class LovesKind(StrEnum):
+    """What a line of the loves ledger records (L1-L5, L9, L10)."""
+
+    PURCHASE = "purchase"
+    """L1: loves of an order, pending until `available_on` (L3)."""
+    RETURN = "return"
+    """L4: pending loves taken back when (part of) the order comes back in its pending days."""
+    MISSION = "mission"
+    """L2: loves of a mission, once per mission."""
+    CLAIM = "claim"
+    """L9: loves of an order placed logged out or under another e-mail, once it is checked."""
+    REDEMPTION = "redemption"
+    """L5: loves turned into a loyalty voucher (negative)."""
+    LEAVE = "leave"
+    """L10: everything cancelled when the member leaves the program (negative)."""
+
+
+class ReferralStatus(StrEnum):
+    """Where a referral stands (F1-F5)."""
+
+    INVITED = "invited"
+    CODE_SENT = "code_sent"
+    ORDERED = "ordered"
+    REWARDED = "rewarded"
+    EXPIRED = "expired"
+    REFUSED = "refused"

@@ -10,14 +10,9 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from alme_portal.platform import settings
+from alme_portal.platform.vocabulary import ReferralStatus
 
-INVITED = "invited"
-CODE_SENT = "code_sent"
-ORDERED = "ordered"
-REWARDED = "rewarded"
-EXPIRED = "expired"
-REFUSED = "refused"
-PENDING = (INVITED, CODE_SENT)
+PENDING = (ReferralStatus.INVITED, ReferralStatus.CODE_SENT)
 """F5: states in which she can still correct the friend's e-mail."""
 
 

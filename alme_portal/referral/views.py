@@ -7,14 +7,15 @@ from datetime import date
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_day
 from alme_portal.platform.money import mask_email
+from alme_portal.platform.vocabulary import ReferralStatus
 from alme_portal.referral import rules as referral
 from alme_portal.referral.models import ReferralInvite
 
 
 def shown_status(row: ReferralInvite, today: date) -> str:
     """The state she sees: a code sent whose 14 days are over is expired (F3)."""
-    if row.status == referral.CODE_SENT and row.code_last_day and row.code_last_day < today:
-        return referral.EXPIRED
+    if row.status == ReferralStatus.CODE_SENT and row.code_last_day and row.code_last_day < today:
+        return ReferralStatus.EXPIRED
     return row.status
 
 

@@ -16,6 +16,7 @@ from alme_portal.i18n.dates import format_date
 from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.platform import clock, db, routes, settings
 from alme_portal.platform.money import format_cents
+from alme_portal.platform.vocabulary import RefundDestination, Resolution, ReturnMethod
 from alme_portal.returns.rules import returns
 from alme_portal.returns.services import declaration as return_declaration
 from alme_portal.returns.services import options as return_options
@@ -206,13 +207,15 @@ class ReturnState(TrackState):
     def wanted_out_of_stock(self) -> bool:
         """Rule E5: the chosen exchange item is sold out."""
         wanted = wizard.find_variant(self._products(), self.wanted_variant)
-        return self.resolution != returns.REFUND and wanted is not None and not wanted["in_stock"]
+        return (
+            self.resolution != Resolution.REFUND and wanted is not None and not wanted["in_stock"]
+        )
 
     @rx.var
     def price_difference(self) -> str:
         """Rule E4: what a product exchange costs or gives back."""
         line = self._line()
-        if line is None or self.resolution != returns.PRODUCT_EXCHANGE:
+        if line is None or self.resolution != Resolution.PRODUCT_EXCHANGE:
             return ""
         wanted = wizard.find_variant(self._products(), self.wanted_variant)
         quantity = self.quantities.get(str(line["id"]), 0)
@@ -268,7 +271,7 @@ class ReturnState(TrackState):
     @rx.var
     def method_summary(self) -> str:
         """The chosen return method in words."""
-        if self.method not in returns.RETURN_METHODS:
+        if self.method not in tuple(ReturnMethod):
             return ""
         cap = _cap(self.language)
         text = translate(self.language, f"returns.method.{self.method}", cap=cap)
@@ -277,7 +280,7 @@ class ReturnState(TrackState):
             (f"{p['name']}, {p['address']}" for p in self.relay_results
              if p["code"] == self.relay_point_code), "",
         )  # fmt: skip
-        extra = salon if self.method == returns.STORE else relay
+        extra = salon if self.method == ReturnMethod.STORE else relay
         return f"{text} · {extra}" if extra else text
 
     @rx.var
@@ -298,7 +301,7 @@ class ReturnState(TrackState):
     @rx.var
     def done_instructions(self) -> str:
         """What to do with the parcel now (R3-R5)."""
-        if self.step != "done" or self.method not in returns.RETURN_METHODS:
+        if self.step != "done" or self.method not in tuple(ReturnMethod):
             return ""
         expires = returns.label_expires_on(clock.now())
         salon = next((s["label"] for s in self.salons if s["value"] == self.salon_code), "")
@@ -407,8 +410,8 @@ class ReturnState(TrackState):
             return
         allowed = {
             "reason": returns.REASONS,
-            "resolution": returns.RESOLUTIONS,
-            "refund_method": returns.REFUND_METHODS,
+            "resolution": tuple(Resolution),
+            "refund_method": tuple(RefundDestination),
         }
         if field in allowed and value in allowed[field]:
             setattr(self, field, value)
@@ -437,8 +440,8 @@ class ReturnState(TrackState):
             str(line["id"]): {
                 "reason": self.reason,
                 "resolution": self.resolution,
-                "refund_method": self.refund_method if self.resolution == returns.REFUND else "",
-                "variant_id": self.wanted_variant if self.resolution != returns.REFUND else "",
+                "refund_method": self.refund_method if self.resolution == Resolution.REFUND else "",
+                "variant_id": self.wanted_variant if self.resolution != Resolution.REFUND else "",
             },
         }
         self.step_error = ""
@@ -451,10 +454,10 @@ class ReturnState(TrackState):
     def _item_problem(self, line: dict) -> str | None:
         if self.reason not in returns.REASONS:
             return "returns.invalid.reason"
-        if self.resolution not in returns.RESOLUTIONS:
+        if self.resolution not in tuple(Resolution):
             return "returns.invalid.resolution"
-        if self.resolution == returns.REFUND:
-            ok = self.refund_method in returns.REFUND_METHODS
+        if self.resolution == Resolution.REFUND:
+            ok = self.refund_method in tuple(RefundDestination)
             return None if ok else "returns.invalid.refund_method"
         wanted = wizard.find_variant(self._products(), self.wanted_variant)
         quantity = self.quantities.get(str(line["id"]), 0)
@@ -464,7 +467,7 @@ class ReturnState(TrackState):
     def return_instead(self):
         """Rule E5: the wanted size is sold out: refund this item instead."""
         if self._ready("resolve"):
-            self.resolution, self.wanted_variant = returns.REFUND, ""
+            self.resolution, self.wanted_variant = Resolution.REFUND, ""
             self.step_error = ""
 
     @rx.event
@@ -520,7 +523,7 @@ class ReturnState(TrackState):
             return
         if self.method not in self.methods:
             self.step_error = "returns.invalid.method"
-        elif self.method == returns.STORE and not self.salon_code:
+        elif self.method == ReturnMethod.STORE and not self.salon_code:
             self.step_error = "returns.invalid.salon"
         else:
             self.step, self.step_error = "review", ""
@@ -557,8 +560,9 @@ class ReturnState(TrackState):
         if self._order_id not in self._unlocked_order_ids:
             self.step_error = "returns.invalid.order"
             return
+        salon = self.salon_code if self.method == ReturnMethod.STORE else ""
         place = {"method": self.method, "relay_point_code": self.relay_point_code,
-                 "salon_code": self.salon_code if self.method == returns.STORE else ""}  # fmt: skip
+                 "salon_code": salon}  # fmt: skip
         snapshot = {key: self._snapshot.get(key, 0) for key in self.quantities}
         draft = wizard.build_draft(
             self._options(), self.quantities, self.choices, place, self.sender, snapshot

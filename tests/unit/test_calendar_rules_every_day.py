@@ -14,6 +14,7 @@ from alme_portal.loyalty import rules as loyalty
 from alme_portal.orders.rules import codes, delivery
 from alme_portal.platform import clock, settings
 from alme_portal.platform.calendar import is_working_day, working_days_before, working_days_between
+from alme_portal.platform.vocabulary import CodeKind
 from alme_portal.referral import rules as referral
 from alme_portal.returns.rules import returns
 from alme_portal.simulator import scenarios
@@ -139,7 +140,7 @@ def test_l3_loves_stay_pending_18_calendar_days(day):
 def test_f3_referral_codes_work_for_their_days_counting_the_day_given(day, last_day_of, valid_days):
     last_day = last_day_of(day)
     assert (last_day - day).days + 1 == valid_days
-    code = codes.Code("AMIE-7Q2K9XPA", codes.REFERRAL, valid_until=last_day, valid_from=day)
+    code = codes.Code("AMIE-7Q2K9XPA", CodeKind.REFERRAL, valid_until=last_day, valid_from=day)
     basket = codes.Basket((("TS-WHT-S", 5_500),), "zoe@example.fr")
 
     def refusal(today: date) -> str | None:

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from alme_portal.i18n import translate
-from alme_portal.loyalty.rules import ENTRY_KINDS, Entry
+from alme_portal.loyalty.rules import Entry
 from alme_portal.loyalty.services.ledger import CHART_MONTHS, chart_days
 from alme_portal.loyalty.views import (
     CHART_HEIGHT,
@@ -17,6 +17,7 @@ from alme_portal.loyalty.views import (
     chart_geometry,
     history_label,
 )
+from alme_portal.platform.vocabulary import LovesKind
 
 TODAY = date(2026, 11, 25)
 NNBSP = "\u202f"
@@ -48,7 +49,7 @@ def test_l11_history_labels_say_what_each_entry_is_about(kind, reference, englis
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_l11_every_kind_of_entry_has_a_label(language):
-    for kind in ENTRY_KINDS:
+    for kind in tuple(LovesKind):
         assert history_label(kind, "AL100101", language)
 
 

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alme_portal.platform.vocabulary import RefundDestination
 from alme_portal.refunds.rules import refunds
 from alme_portal.refunds.rules.refunds import Instalment, Move, Paid
 
@@ -198,7 +199,7 @@ def _given_back(payment: Paid, moves: list[Move]) -> int:
 @given(
     orders(),
     st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=4),
-    st.sampled_from(refunds.DESTINATIONS),
+    st.sampled_from(tuple(RefundDestination)),
     st.integers(min_value=0, max_value=2_000),
 )
 def test_refunds_balance_to_the_cent_and_never_exceed_a_payment(

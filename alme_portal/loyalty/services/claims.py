@@ -22,7 +22,7 @@ from alme_portal.orders.models.orders import Order
 from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.platform import clock
 from alme_portal.platform.outcome import Outcome, Status
-from alme_portal.platform.vocabulary import OrderStatus
+from alme_portal.platform.vocabulary import LovesKind, OrderStatus
 from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.rules import refunds
 
@@ -120,6 +120,6 @@ def open_claim_link(session: Session, member: Customer, link: EmailLink) -> Outc
 def _earned(session: Session, order_number: str) -> bool:
     query = select(LovesEntry.id).where(
         LovesEntry.reference == order_number,
-        LovesEntry.kind.in_((loyalty.PURCHASE, loyalty.CLAIM)),
+        LovesEntry.kind.in_((LovesKind.PURCHASE, LovesKind.CLAIM)),
     )
     return session.exec(query).first() is not None

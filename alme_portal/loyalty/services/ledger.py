@@ -25,7 +25,7 @@ from alme_portal.orders.rules import codes as code_rules
 from alme_portal.platform import clock, events, outbox, random_codes, settings
 from alme_portal.platform.calendar import add_months
 from alme_portal.platform.outcome import Outcome
-from alme_portal.platform.vocabulary import OrderStatus
+from alme_portal.platform.vocabulary import CodeKind, LovesKind, OrderStatus
 
 HISTORY_PAGE_SIZE = 20
 
@@ -103,7 +103,7 @@ def settle_all(session: Session, today: date) -> int:
 def missions_done(session: Session, customer_id: int) -> list[str]:
     """Rule L2: the missions she has completed."""
     query = select(LovesEntry.reference).where(
-        LovesEntry.customer_id == customer_id, LovesEntry.kind == loyalty.MISSION
+        LovesEntry.customer_id == customer_id, LovesEntry.kind == LovesKind.MISSION
     )
     return list(session.exec(query))
 
@@ -249,7 +249,7 @@ def voucher_codes(session: Session, texts: list[str]) -> dict[str, code_rules.Co
     return {
         voucher.code: code_rules.Code(
             voucher.code,
-            code_rules.LOYALTY_VOUCHER,
+            CodeKind.LOYALTY_VOUCHER,
             voucher.last_day,
             valid_from=voucher.issued_on,
             used=voucher.used_order_id is not None or voucher.cancelled_on is not None,

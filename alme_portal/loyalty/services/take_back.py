@@ -14,6 +14,7 @@ from alme_portal.loyalty.models import LovesEntry
 from alme_portal.loyalty.services.ledger import append
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, events
+from alme_portal.platform.vocabulary import LovesKind
 
 
 def take_back(session: Session, order_id: int, refunded_cents: int) -> LovesEntry | None:
@@ -33,13 +34,13 @@ def take_back(session: Session, order_id: int, refunded_cents: int) -> LovesEntr
         return None
     earned = session.exec(select(LovesEntry).where(
         LovesEntry.reference == order.number,
-        LovesEntry.kind.in_((loyalty.PURCHASE, loyalty.CLAIM)),
+        LovesEntry.kind.in_((LovesKind.PURCHASE, LovesKind.CLAIM)),
     )).first()  # fmt: skip
     if earned is None:
         return None
     taken_before = session.exec(select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(
         LovesEntry.customer_id == earned.customer_id, LovesEntry.reference == order.number,
-        LovesEntry.kind == loyalty.RETURN,
+        LovesEntry.kind == LovesKind.RETURN,
     )).one()  # fmt: skip
     entry = loyalty.return_entry(
         loyalty.Entry(earned.kind, earned.loves, earned.recorded_on, earned.available_on,

@@ -13,14 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-COUPON = "coupon"
-REFERRAL = "referral"
-"""F1, F3: the friend's €15 code for her first order (a coupon of its own kind)."""
-LOYALTY_VOUCHER = "loyalty_voucher"
-GIFT_CARD = "gift_card"
-CREDIT_NOTE = "credit_note"
-KINDS = (COUPON, REFERRAL, LOYALTY_VOUCHER, GIFT_CARD, CREDIT_NOTE)
-DISCOUNTS = (COUPON, REFERRAL, LOYALTY_VOUCHER)
+from alme_portal.platform.vocabulary import CodeKind
+
+DISCOUNTS = (CodeKind.COUPON, CodeKind.REFERRAL, CodeKind.LOYALTY_VOUCHER)
 """Codes that take money off the basket (the others pay for it)."""
 
 
@@ -85,17 +80,21 @@ def _own_refusal(code: Code, basket: Basket, today: date) -> str | None:
 
 def _combination_refusal(code: Code, accepted: list[Code]) -> str | None:
     kinds = [other.kind for other in accepted]
-    if code.kind == LOYALTY_VOUCHER and LOYALTY_VOUCHER in kinds:
+    if code.kind == CodeKind.LOYALTY_VOUCHER and CodeKind.LOYALTY_VOUCHER in kinds:
         return "codes.one_voucher"  # L5: one per order
-    if code.kind == LOYALTY_VOUCHER and (COUPON in kinds or REFERRAL in kinds):
+    if code.kind == CodeKind.LOYALTY_VOUCHER and (
+        CodeKind.COUPON in kinds or CodeKind.REFERRAL in kinds
+    ):
         return "codes.voucher_with_coupon"  # L5
-    if code.kind in (COUPON, REFERRAL) and LOYALTY_VOUCHER in kinds:
+    if code.kind in (CodeKind.COUPON, CodeKind.REFERRAL) and CodeKind.LOYALTY_VOUCHER in kinds:
         return "codes.voucher_with_coupon"  # L5
-    if code.kind in (COUPON, REFERRAL) and (COUPON in kinds or REFERRAL in kinds):
+    if code.kind in (CodeKind.COUPON, CodeKind.REFERRAL) and (
+        CodeKind.COUPON in kinds or CodeKind.REFERRAL in kinds
+    ):
         return "codes.one_coupon"
-    if code.kind == GIFT_CARD and GIFT_CARD in kinds:
+    if code.kind == CodeKind.GIFT_CARD and CodeKind.GIFT_CARD in kinds:
         return "codes.one_gift_card"  # O10: a gift card and one other method
-    if code.kind == CREDIT_NOTE and CREDIT_NOTE in kinds:
+    if code.kind == CodeKind.CREDIT_NOTE and CodeKind.CREDIT_NOTE in kinds:
         return "codes.one_credit_note"
     return None
 
@@ -118,7 +117,7 @@ def check_codes(
     answers: list[tuple[str, str | None]] = []
     for text in entered:
         code = known.get(text) if isinstance(text, str) else None
-        if code is None or code.kind not in KINDS:
+        if code is None or code.kind not in tuple(CodeKind):
             answers.append((text, "codes.unknown"))
             continue
         if any(other.text == code.text for other in accepted):

@@ -22,6 +22,7 @@ from alme_portal.orders.rules import codes as code_rules
 from alme_portal.platform import clock, outbox, random_codes, settings
 from alme_portal.platform.contact import normalise_email
 from alme_portal.platform.outcome import Outcome
+from alme_portal.platform.vocabulary import CodeKind, ReferralStatus
 from alme_portal.referral import rules as referral
 from alme_portal.referral.models import ReferralInvite
 from alme_portal.referral.services.emails import referral_email
@@ -48,9 +49,9 @@ def friend_codes(session: Session, texts: list[str]) -> dict[str, code_rules.Cod
     return {
         invite.friend_code: code_rules.Code(
             invite.friend_code,
-            code_rules.REFERRAL,
+            CodeKind.REFERRAL,
             invite.code_last_day,
-            used=invite.status != referral.CODE_SENT,
+            used=invite.status != ReferralStatus.CODE_SENT,
             owner_email=invite.friend_email,
         )
         for invite in invites
@@ -147,7 +148,7 @@ def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
     row = ReferralInvite(
         member_id=member.id,
         friend_email=email,
-        status=referral.INVITED,
+        status=ReferralStatus.INVITED,
         friend_key=referral.person_key(email),
         invited_at=clock.now(),
     )
@@ -186,11 +187,11 @@ def friend_code(session: Session, code: Any, friend_email: Any, language: str) -
         row is not None
         and row.member_id == member.id
         and row.friend_code
-        and row.status == referral.CODE_SENT
+        and row.status == ReferralStatus.CODE_SENT
         and row.friend_email == email
     ):
         return Outcome.done("referral.code.sent", FriendCode(row.friend_code, row.code_last_day))
-    mine = row is not None and row.member_id == member.id and row.status == referral.INVITED
+    mine = row is not None and row.member_id == member.id and row.status == ReferralStatus.INVITED
     refusal = _refusal(session, member, email, row.id if mine else None)
     if refusal:
         return Outcome.invalid(refusal)
@@ -202,10 +203,10 @@ def friend_code(session: Session, code: Any, friend_email: Any, language: str) -
             member_id=member.id,
             friend_email=email,
             friend_key=key,
-            status=referral.INVITED,
+            status=ReferralStatus.INVITED,
             invited_at=clock.now(),
         )
-    row.friend_email, row.status, row.code_sent_at = email, referral.CODE_SENT, clock.now()
+    row.friend_email, row.status, row.code_sent_at = email, ReferralStatus.CODE_SENT, clock.now()
     row.friend_code, row.code_last_day = new_code("AMIE-"), referral.friend_code_last_day(today)
     try:
         with session.begin_nested():

@@ -15,6 +15,7 @@ from alme_portal.i18n.dates import format_day
 from alme_portal.loyalty.models import LoyaltyVoucher
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, events, settings
+from alme_portal.platform.vocabulary import ReferralStatus
 from alme_portal.referral import rules as referral
 from alme_portal.referral.models import ReferralInvite
 from alme_portal.referral.services.invites import new_code, send_email
@@ -27,7 +28,7 @@ def _rewards_this_month(session: Session, member_id: int, today: date) -> int:
         .select_from(ReferralInvite)
         .where(
             ReferralInvite.member_id == member_id,
-            ReferralInvite.status == referral.REWARDED,
+            ReferralInvite.status == ReferralStatus.REWARDED,
             ReferralInvite.rewarded_at >= datetime.combine(first, time(0), clock.PARIS),
         )
     ).one()
@@ -72,9 +73,9 @@ def on_order_placed(session: Session, event: events.OrderPlaced) -> None:
     row.order_id = order.id
     if refusal:  # she ordered, but the member's reward is over this month's cap: "ordered"
         row.status = {
-            "referral.refused.expired": referral.EXPIRED,
-            "referral.refused.cap": referral.ORDERED,
-        }.get(refusal, referral.REFUSED)
+            "referral.refused.expired": ReferralStatus.EXPIRED,
+            "referral.refused.cap": ReferralStatus.ORDERED,
+        }.get(refusal, ReferralStatus.REFUSED)
         row.refusal = refusal
         return
     _reward(session, row, order)
@@ -83,7 +84,7 @@ def on_order_placed(session: Session, event: events.OrderPlaced) -> None:
 def _reward(session: Session, row: ReferralInvite, order: Order) -> None:
     member = session.get(Customer, row.member_id)
     if member.left_loyalty_on is not None:  # L10: her rewards ended with her membership
-        row.status, row.refusal = referral.REFUSED, "referral.closed"
+        row.status, row.refusal = ReferralStatus.REFUSED, "referral.closed"
         return
     today = clock.today()
     voucher = LoyaltyVoucher(
@@ -97,7 +98,7 @@ def _reward(session: Session, row: ReferralInvite, order: Order) -> None:
     )
     session.add(voucher)
     session.flush()
-    row.status, row.voucher_id, row.rewarded_at = referral.REWARDED, voucher.id, clock.now()
+    row.status, row.voucher_id, row.rewarded_at = ReferralStatus.REWARDED, voucher.id, clock.now()
     language = member.preferred_language
     send_email(
         session,

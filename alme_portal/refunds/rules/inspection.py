@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from alme_portal.platform import settings
+from alme_portal.platform.vocabulary import InspectionOutcome
 from alme_portal.returns.rules.returns import is_defect
 
 GROUNDS = (
@@ -15,7 +16,6 @@ GROUNDS = (
 """R6: the grounds for refusing a returned item, in the checklist's order."""
 SHOE_GROUNDS = ("sole_removed", "box_missing")
 """R6: the grounds that only apply to shoes (protective sole, shoe box and dust bag)."""
-ACCEPTED, REFUSED = "accepted", "refused"
 
 
 def grounds_for(is_shoe: bool) -> tuple[str, ...]:
@@ -37,7 +37,7 @@ def inspection_outcome(found: Iterable[str], is_shoe: bool) -> tuple[str, tuple[
     if not found <= set(allowed):
         raise ValueError(f"not on this item's checklist: {', '.join(sorted(found - set(allowed)))}")
     kept = tuple(ground for ground in allowed if ground in found)
-    return (REFUSED if kept else ACCEPTED), kept
+    return (InspectionOutcome.REFUSED if kept else InspectionOutcome.ACCEPTED), kept
 
 
 def supplier_defect(reason: str, delivered_at: datetime | None, declared_at: datetime) -> bool:

@@ -21,37 +21,21 @@ from datetime import date
 
 from alme_portal.platform import settings
 from alme_portal.platform.money import split_cents
+from alme_portal.platform.vocabulary import (
+    InstalmentStatus,
+    PaymentMethod,
+    RefundDestination,
+    RefundKind,
+)
 
-CREDIT_NOTE = "credit_note"
-ORIGINAL = "original"
-DESTINATIONS = (CREDIT_NOTE, ORIGINAL)
-
-NEW_CREDIT_NOTE = "new_credit_note"
-"""R8: a credit note for the amount, valid a year, spendable over several orders."""
-NEW_GIFT_CARD = "new_gift_card"
-"""R9: a new gift card (valid a year) instead of a credit note for an order paid by gift card."""
-CREDIT_BACK = "credit_back"
-"""R8-R10: money back to a payment that was collected (the gift card itself for a gift card)."""
-NOT_CHARGED = "not_charged"
-"""R12: a deferred payment not charged yet is charged this much less."""
-INSTALMENT_REDUCED = "instalment_reduced"
-"""R11: a scheduled instalment is lowered by this much (cancelled when lowered to zero)."""
-POSTAGE = "postage"
-"""R5: the postage of a return shipped by the customer, paid with the refund (not drawn from
-any payment: into the credit note when `payment_id` is None)."""
-NEW_KINDS = (NEW_CREDIT_NOTE, NEW_GIFT_CARD)
+NEW_KINDS = (RefundKind.NEW_CREDIT_NOTE, RefundKind.NEW_GIFT_CARD)
 """Moves paid into the credit note or gift card the refund issues."""
-DRAWN = (*NEW_KINDS, CREDIT_BACK, NOT_CHARGED)
+DRAWN = (*NEW_KINDS, RefundKind.CREDIT_BACK, RefundKind.NOT_CHARGED)
 """Moves that count against what a payment paid (with `INSTALMENT_REDUCED`)."""
-MONEY_KINDS = (*DRAWN, INSTALMENT_REDUCED)
+MONEY_KINDS = (*DRAWN, RefundKind.INSTALMENT_REDUCED)
 """Moves that give back money the order paid (postage is extra)."""
 
-GIFT_CARD = "gift_card"
-INSTALMENTS = "instalments_3"
-DEFERRED = ("deferred_15", "deferred_30")
-SCHEDULED = "scheduled"
-PAID = "paid"
-CANCELLED = "cancelled"
+DEFERRED = (PaymentMethod.DEFERRED_15, PaymentMethod.DEFERRED_30)
 
 
 @dataclass(frozen=True)
@@ -123,18 +107,20 @@ def _still_owed(paid: Paid, received_on: date) -> int:
     deferred = paid.method in DEFERRED and not paid.captured and paid.due_date is not None
     if deferred and received_on <= paid.due_date:
         return paid.amount_cents - paid.refunded_cents
-    if paid.method == INSTALMENTS:
+    if paid.method == PaymentMethod.INSTALMENTS_3:
         return sum(i.amount_cents for i in paid.instalments if _still_to_charge(i, received_on))
     return 0
 
 
 def _collected_left(paid: Paid, received_on: date) -> int:
     """What can still be credited back to this payment (collected, not given back yet)."""
-    if paid.method == INSTALMENTS:
+    if paid.method == PaymentMethod.INSTALMENTS_3:
         collected = sum(
             i.amount_cents
             for i in paid.instalments
-            if i.status == PAID or i.status == SCHEDULED and not _still_to_charge(i, received_on)
+            if i.status == InstalmentStatus.PAID
+            or i.status == InstalmentStatus.SCHEDULED
+            and not _still_to_charge(i, received_on)
         )
         return collected - paid.refunded_cents
     if _still_owed(paid, received_on):
@@ -152,7 +138,7 @@ def _still_to_charge(instalment: Instalment, received_on: date) -> bool:
 
     One due on or before that day has been charged, whatever the stored status says.
     """
-    return instalment.status == SCHEDULED and instalment.due_date > received_on
+    return instalment.status == InstalmentStatus.SCHEDULED and instalment.due_date > received_on
 
 
 def _reduce_instalments(paid: Paid, amount: int, received_on: date) -> list[Move]:
@@ -168,7 +154,9 @@ def _reduce_instalments(paid: Paid, amount: int, received_on: date) -> list[Move
         for instalment, share in zip(scheduled, shares, strict=True):
             cut = min(share, instalment.amount_cents)
             if cut:
-                moves.append(Move(INSTALMENT_REDUCED, cut, paid.payment_id, instalment.sequence))
+                moves.append(
+                    Move(RefundKind.INSTALMENT_REDUCED, cut, paid.payment_id, instalment.sequence)
+                )
                 left -= cut
             if instalment.amount_cents > cut:
                 next_round.append(
@@ -176,7 +164,7 @@ def _reduce_instalments(paid: Paid, amount: int, received_on: date) -> list[Move
                         instalment.sequence,
                         instalment.due_date,
                         instalment.amount_cents - cut,
-                        SCHEDULED,
+                        InstalmentStatus.SCHEDULED,
                     )
                 )
         scheduled = next_round
@@ -214,7 +202,7 @@ def plan_refund(
         ValueError: a negative amount, an unknown destination, or more than the order can
             give back.
     """
-    if amount_cents < 0 or postage_cents < 0 or destination not in DESTINATIONS:
+    if amount_cents < 0 or postage_cents < 0 or destination not in tuple(RefundDestination):
         raise ValueError("a refund needs a non-negative amount and a known destination")
     if amount_cents > refundable(payments, received_on):
         raise ValueError("a refund cannot give back more than the order paid")
@@ -222,17 +210,19 @@ def plan_refund(
     left = amount_cents
     for paid in payments:  # 1. stop asking for money not collected yet
         cut = min(left, _still_owed(paid, received_on))
-        if cut and paid.method == INSTALMENTS:
+        if cut and paid.method == PaymentMethod.INSTALMENTS_3:
             moves += _reduce_instalments(paid, cut, received_on)
         elif cut:
-            moves.append(Move(NOT_CHARGED, cut, paid.payment_id))
+            moves.append(Move(RefundKind.NOT_CHARGED, cut, paid.payment_id))
         left -= cut
-    if destination == CREDIT_NOTE:  # 2a. a credit note (a gift card for gift-card orders, R9)
-        only_gift_cards = all(p.method == GIFT_CARD for p in payments)
-        kind = NEW_GIFT_CARD if only_gift_cards else NEW_CREDIT_NOTE
+    if (
+        destination == RefundDestination.CREDIT_NOTE
+    ):  # 2a. a credit note (a gift card for gift-card orders, R9)
+        only_gift_cards = all(p.method == PaymentMethod.GIFT_CARD for p in payments)
+        kind = RefundKind.NEW_GIFT_CARD if only_gift_cards else RefundKind.NEW_CREDIT_NOTE
     else:  # 2b. back to each method, the gift card first (R10)
-        kind = CREDIT_BACK
-    ordered = sorted(payments, key=lambda p: p.method != GIFT_CARD)
+        kind = RefundKind.CREDIT_BACK
+    ordered = sorted(payments, key=lambda p: p.method != PaymentMethod.GIFT_CARD)
     for paid in ordered:
         cut = min(left, _collected_left(paid, received_on))
         if cut:
@@ -240,15 +230,19 @@ def plan_refund(
             left -= cut
     postage = min(postage_cents, settings.SELF_SHIP_REIMBURSEMENT_CAP_CENTS)
     if postage:  # into the credit note, or to the method that is not a gift card (R5, R10)
-        target = None if destination == CREDIT_NOTE else _postage_payment(ordered, received_on)
-        moves.append(Move(POSTAGE, postage, target))
+        target = (
+            None
+            if destination == RefundDestination.CREDIT_NOTE
+            else _postage_payment(ordered, received_on)
+        )
+        moves.append(Move(RefundKind.POSTAGE, postage, target))
     return moves
 
 
 def new_balance_cents(moves: list[Move]) -> int:
     """The value of the credit note or gift card a refund issues (postage included, R5)."""
     issued = [m for m in moves if m.kind in NEW_KINDS]
-    postage = [m for m in moves if m.kind == POSTAGE and m.payment_id is None]
+    postage = [m for m in moves if m.kind == RefundKind.POSTAGE and m.payment_id is None]
     return sum(m.amount_cents for m in issued + postage)
 
 
@@ -260,12 +254,12 @@ def _postage_payment(ordered: list[Paid], received_on: date) -> int | None:
     took = [
         p
         for p in ordered
-        if p.method != INSTALMENTS
+        if p.method != PaymentMethod.INSTALMENTS_3
         and not _still_owed(p, received_on)
-        or p.method == INSTALMENTS
+        or p.method == PaymentMethod.INSTALMENTS_3
         and _collected_left(p, received_on) + p.refunded_cents
     ]
-    others = [p for p in took if p.method != GIFT_CARD]
+    others = [p for p in took if p.method != PaymentMethod.GIFT_CARD]
     chosen = others or took
     return chosen[-1].payment_id if chosen else None
 
@@ -281,7 +275,7 @@ def after_refund(payments: list[Paid], moves: list[Move]) -> list[Paid]:
     for move in moves:
         if move.kind in DRAWN and move.payment_id is not None:
             given[move.payment_id] = given.get(move.payment_id, 0) + move.amount_cents
-        elif move.kind == INSTALMENT_REDUCED:
+        elif move.kind == RefundKind.INSTALMENT_REDUCED:
             key = (move.payment_id, move.instalment)
             cuts[key] = cuts.get(key, 0) + move.amount_cents
     updated = []
@@ -290,7 +284,9 @@ def after_refund(payments: list[Paid], moves: list[Move]) -> list[Paid]:
         for instalment in paid.instalments:
             amount = instalment.amount_cents - cuts.get((paid.payment_id, instalment.sequence), 0)
             status = (
-                "cancelled" if instalment.status == SCHEDULED and amount == 0 else instalment.status
+                InstalmentStatus.CANCELLED
+                if instalment.status == InstalmentStatus.SCHEDULED and amount == 0
+                else instalment.status
             )
             schedule.append(Instalment(instalment.sequence, instalment.due_date, amount, status))
         refunded = paid.refunded_cents + given.get(paid.payment_id, 0)

@@ -23,7 +23,18 @@ from alme_portal.orders.models.orders import (
 from alme_portal.orders.services.exchange_orders import create_exchange_order
 from alme_portal.platform import clock, events, settings
 from alme_portal.platform.calendar import add_working_days
-from alme_portal.platform.vocabulary import OrderKind, OrderStatus, ReturnStatus, ShipmentStatus
+from alme_portal.platform.vocabulary import (
+    InstalmentStatus,
+    OrderKind,
+    OrderStatus,
+    PaymentMethod,
+    RefundDestination,
+    RefundKind,
+    Resolution,
+    ReturnStatus,
+    ShipmentStatus,
+    StoredValueKind,
+)
 from alme_portal.refunds.models.inspection import LineInspection
 from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.rules import refunds
@@ -31,9 +42,8 @@ from alme_portal.refunds.services import stored_values
 from alme_portal.refunds.services import texts as refund_texts
 from alme_portal.returns.models import ReturnLine, ReturnRequest
 from alme_portal.returns.rules.exchange import unit_prices_paid
-from alme_portal.returns.rules.returns import REFUND
 
-STORED_METHODS = (refunds.GIFT_CARD, "credit_note")
+STORED_METHODS = (PaymentMethod.GIFT_CARD, PaymentMethod.CREDIT_NOTE)
 """Payments whose money goes back onto their own code: a gift card, a credit note."""
 
 
@@ -74,9 +84,9 @@ def order_payments(session: Session, order_id: int) -> list[refunds.Paid]:
 
 def _expected_on(move: refunds.Move, method: str | None, today: date) -> date:
     """R8: a credit note, a gift card or a lower charge at once; a card in 2-3 working days."""
-    if move.kind == refunds.CREDIT_BACK and method != refunds.GIFT_CARD:
+    if move.kind == RefundKind.CREDIT_BACK and method != PaymentMethod.GIFT_CARD:
         return add_working_days(today, settings.REFUND_VISIBLE_WORKING_DAYS[-1])
-    if move.kind == refunds.POSTAGE and move.payment_id is not None:
+    if move.kind == RefundKind.POSTAGE and move.payment_id is not None:
         return add_working_days(today, settings.REFUND_VISIBLE_WORKING_DAYS[-1])
     return today
 
@@ -88,7 +98,8 @@ def carry_out(
     today = clock.today()
     payments = {p.id: p for p in session.exec(select(Payment).where(Payment.order_id == order.id))}
     issued = refunds.new_balance_cents(moves)
-    new_kind = "gift_card" if any(m.kind == refunds.NEW_GIFT_CARD for m in moves) else "credit_note"
+    gift_card = any(m.kind == RefundKind.NEW_GIFT_CARD for m in moves)
+    new_kind = StoredValueKind.GIFT_CARD if gift_card else StoredValueKind.CREDIT_NOTE
     value = (
         stored_values.issue(session, new_kind, email=order.email, cents=issued, order_id=order.id)
         if issued
@@ -110,7 +121,7 @@ def carry_out(
                 order_id=order.id,
             )
             stored_id = card.id
-        elif move.kind == refunds.INSTALMENT_REDUCED:
+        elif move.kind == RefundKind.INSTALMENT_REDUCED:
             instalment = session.exec(
                 select(Instalment).where(
                     Instalment.payment_id == move.payment_id, Instalment.sequence == move.instalment
@@ -118,7 +129,7 @@ def carry_out(
             ).one()
             instalment.amount_cents -= move.amount_cents
             if instalment.amount_cents == 0:
-                instalment.status = refunds.CANCELLED
+                instalment.status = InstalmentStatus.CANCELLED
         rows.append(
             Refund(
                 order_id=order.id,
@@ -154,7 +165,7 @@ def _fully_returned(session: Session, order_id: int) -> bool:
         .join(LineInspection, LineInspection.return_line_id == ReturnLine.id)
         .where(
             ReturnRequest.order_id == order_id,
-            ReturnLine.resolution == REFUND,
+            ReturnLine.resolution == Resolution.REFUND,
             LineInspection.outcome == "accepted",
         )
     ).one()
@@ -181,12 +192,12 @@ def settle_return(session: Session, request: ReturnRequest) -> list[Refund]:
     rows: list[Refund] = []
     by_destination: dict[str, list[int]] = {}
     for line in accepted:
-        if line.resolution == REFUND:
-            by_destination.setdefault(line.refund_method or refunds.ORIGINAL, []).append(
+        if line.resolution == Resolution.REFUND:
+            by_destination.setdefault(line.refund_method or RefundDestination.ORIGINAL, []).append(
                 line.paid_cents
             )
         elif line.to_refund_cents:  # E4: a cheaper product, the difference back
-            by_destination.setdefault(refunds.ORIGINAL, []).append(line.to_refund_cents)
+            by_destination.setdefault(RefundDestination.ORIGINAL, []).append(line.to_refund_cents)
     full = _fully_returned(session, order.id)  # the shipping goes back once, with the first
     received_on = clock.in_paris(request.received_at or clock.now()).date()
     postage = request.postage_cents or 0
@@ -201,7 +212,7 @@ def settle_return(session: Session, request: ReturnRequest) -> list[Refund]:
         full, postage = False, 0
     if postage:  # R5 is owed even when nothing else is (a size exchange)
         moves = refunds.plan_refund(
-            order_payments(session, paying.id), 0, refunds.ORIGINAL, received_on, postage
+            order_payments(session, paying.id), 0, RefundDestination.ORIGINAL, received_on, postage
         )
         rows += carry_out(session, paying, moves, request.id)
     exchanges = [line for line in accepted if line.exchange_variant_id]
@@ -253,7 +264,7 @@ def refund_returned_parcel(session: Session, order_id: int) -> list[Refund]:
     today = clock.today()
     payments = order_payments(session, order_id)
     amount = min(_returned_parcels_cents(session, order), refunds.refundable(payments, today))
-    moves = refunds.plan_refund(payments, amount, refunds.ORIGINAL, today)
+    moves = refunds.plan_refund(payments, amount, RefundDestination.ORIGINAL, today)
     rows = carry_out(session, order, moves, None)
     refund_texts.record_refund_email(session, order, rows, order.number)
     return rows

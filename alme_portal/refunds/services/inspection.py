@@ -17,13 +17,12 @@ from alme_portal.orders.models.orders import Order, OrderLine, Shipment, Shipmen
 from alme_portal.platform import clock
 from alme_portal.platform.money import format_cents
 from alme_portal.platform.outcome import Outcome
-from alme_portal.platform.vocabulary import ReturnStatus
+from alme_portal.platform.vocabulary import ReturnMethod, ReturnStatus
 from alme_portal.refunds.models.inspection import LineInspection, StaffAction
 from alme_portal.refunds.rules import inspection
 from alme_portal.refunds.services import engine as refund_engine
 from alme_portal.refunds.services import texts as refund_texts
 from alme_portal.returns.models import ReturnLine, ReturnRequest
-from alme_portal.returns.rules.returns import SELF_SHIP
 
 RECEIVABLE = (ReturnStatus.DECLARED, ReturnStatus.DROPPED_OFF)
 POSTAGE_MAX_CENTS = 10_000
@@ -74,7 +73,7 @@ def receive(session: Session, staff_id: int, typed: Any, postage_cents: Any = No
     if request.status not in RECEIVABLE:
         return Outcome.invalid("staff.receive.twice", ReturnRef(request.id, request.number))
     postage = None
-    if request.method == SELF_SHIP and postage_cents not in (None, ""):
+    if request.method == ReturnMethod.SELF_SHIP and postage_cents not in (None, ""):
         valid = isinstance(postage_cents, int) and not isinstance(postage_cents, bool)
         if not valid or not 0 <= postage_cents <= POSTAGE_MAX_CENTS:
             return Outcome.invalid("staff.receive.postage_invalid", ReturnRef(request.id))

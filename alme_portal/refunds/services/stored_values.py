@@ -17,9 +17,10 @@ from sqlmodel import Session, select
 from alme_portal.orders.rules import codes as code_rules
 from alme_portal.platform import clock, random_codes, settings
 from alme_portal.platform.outcome import Outcome
+from alme_portal.platform.vocabulary import StoredValueKind
 from alme_portal.refunds.models.refunds import StoredValue, StoredValueEntry
 
-PREFIXES = {"credit_note": "AV", "gift_card": "GC"}
+PREFIXES = {StoredValueKind.CREDIT_NOTE: "AV", StoredValueKind.GIFT_CARD: "GC"}
 CODE_MAX = 40
 
 

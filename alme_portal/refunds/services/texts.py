@@ -10,6 +10,7 @@ from alme_portal.orders.models.orders import Order, Payment
 from alme_portal.orders.services.lookup import payment_view
 from alme_portal.platform import outbox, settings
 from alme_portal.platform.money import format_cents
+from alme_portal.platform.vocabulary import PaymentMethod, RefundKind
 from alme_portal.refunds.models.refunds import Refund, StoredValue
 from alme_portal.refunds.rules import refunds
 
@@ -28,7 +29,7 @@ def _method(payment: Payment | None, language: str) -> str:
 def _issued(rows: list[Refund], value_id: int) -> int:
     """What a new credit note or gift card was worth (its moves and postage put together)."""
     return sum(row.amount_cents for row in rows if row.stored_value_id == value_id
-               and row.kind in (*refunds.NEW_KINDS, refunds.POSTAGE))  # fmt: skip
+               and row.kind in (*refunds.NEW_KINDS, RefundKind.POSTAGE))  # fmt: skip
 
 
 def money_lines(session: Session, rows: list[Refund], language: str) -> list[str]:
@@ -52,7 +53,7 @@ def money_lines(session: Session, rows: list[Refund], language: str) -> list[str
         amount = format_cents(row.amount_cents, language)
         value = values.get(row.stored_value_id)
         payment = payments.get(row.payment_id)
-        if row.kind == refunds.POSTAGE and row.payment_id is None:
+        if row.kind == RefundKind.POSTAGE and row.payment_id is None:
             continue  # inside the credit note's line
         if row.kind in refunds.NEW_KINDS:
             lines.append(
@@ -65,7 +66,11 @@ def money_lines(session: Session, rows: list[Refund], language: str) -> list[str
                 )
             )
             continue
-        if row.kind == refunds.CREDIT_BACK and payment and payment.method == refunds.GIFT_CARD:
+        if (
+            row.kind == RefundKind.CREDIT_BACK
+            and payment
+            and payment.method == PaymentMethod.GIFT_CARD
+        ):
             key = "refund.gift_card"
         else:
             key = f"refund.{row.kind}"

@@ -8,7 +8,7 @@ from datetime import date
 from alme_portal.platform import settings
 from alme_portal.platform.calendar import add_working_days
 from alme_portal.platform.money import split_cents
-from alme_portal.returns.rules.returns import PRODUCT_EXCHANGE, SIZE_EXCHANGE
+from alme_portal.platform.vocabulary import Resolution
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def exchange_kind(returned: tuple[int, str, str], wanted: tuple[int, str, str]) 
     if returned == wanted:
         return None
     same_reference = returned[:2] == wanted[:2]
-    return SIZE_EXCHANGE if same_reference else PRODUCT_EXCHANGE
+    return Resolution.SIZE_EXCHANGE if same_reference else Resolution.PRODUCT_EXCHANGE
 
 
 def unit_prices_paid(unit_price_cents: int, line_discount_cents: int, quantity: int) -> list[int]:
@@ -65,9 +65,13 @@ def quote_exchange(kind: str, paid_cents: int, new_price_cents: int) -> Exchange
     Raises:
         ValueError: an unknown kind or a negative amount.
     """
-    if kind not in (SIZE_EXCHANGE, PRODUCT_EXCHANGE) or paid_cents < 0 or new_price_cents < 0:
+    if (
+        kind not in (Resolution.SIZE_EXCHANGE, Resolution.PRODUCT_EXCHANGE)
+        or paid_cents < 0
+        or new_price_cents < 0
+    ):
         raise ValueError("quote_exchange needs a known kind and amounts in non-negative cents")
-    if kind == SIZE_EXCHANGE:  # E3: the price paid stands, whichever way the price moved
+    if kind == Resolution.SIZE_EXCHANGE:  # E3: the price paid stands, whichever way the price moved
         return ExchangeQuote(kind, 0, 0)
     difference = new_price_cents - paid_cents
     return ExchangeQuote(kind, max(difference, 0), max(-difference, 0))

@@ -10,26 +10,12 @@ from datetime import date, datetime, timedelta
 
 from alme_portal.orders.rules.delivery import mondial_relay_serves
 from alme_portal.platform import clock, settings
+from alme_portal.platform.vocabulary import PaymentMethod, RefundDestination, ReturnMethod
 
 DEFECT_REASONS = ("damaged_or_defective", "poor_quality", "arrived_crumpled", "wrong_item")
 """Rule R7: the reasons the warehouse isolates as defects."""
 OTHER_REASONS = ("too_small", "too_big", "fit", "not_as_pictured", "changed_mind")
 REASONS = DEFECT_REASONS + OTHER_REASONS
-
-REFUND = "refund"
-SIZE_EXCHANGE = "size_exchange"
-PRODUCT_EXCHANGE = "product_exchange"
-RESOLUTIONS = (REFUND, SIZE_EXCHANGE, PRODUCT_EXCHANGE)
-"""Rules R1, E1: per item, a refund, "Exchange the item" or "… for another product"."""
-
-CREDIT_NOTE = "credit_note"
-ORIGINAL_METHOD = "original"
-REFUND_METHODS = (CREDIT_NOTE, ORIGINAL_METHOD)
-
-MONDIAL_RELAY = "mondial_relay"
-STORE = "store"
-SELF_SHIP = "self_ship"
-RETURN_METHODS = (MONDIAL_RELAY, STORE, SELF_SHIP)
 
 
 @dataclass(frozen=True)
@@ -88,8 +74,8 @@ def return_methods(country: str) -> tuple[str, ...]:
     cost with a capped reimbursement; a Paris salon drop-off is always possible.
     """
     if mondial_relay_serves(country):
-        return (MONDIAL_RELAY, STORE)
-    return (SELF_SHIP, STORE)
+        return (ReturnMethod.MONDIAL_RELAY, ReturnMethod.STORE)
+    return (ReturnMethod.SELF_SHIP, ReturnMethod.STORE)
 
 
 def self_ship_reimbursement_cents(postage_cents: int) -> int:
@@ -135,14 +121,14 @@ def money_timing_key(payment_methods: list[str], refund_method: str | None) -> s
     methods = set(payment_methods)
     if refund_method is None:
         return "returns.money.exchange"
-    if refund_method == CREDIT_NOTE:
+    if refund_method == RefundDestination.CREDIT_NOTE:
         return "returns.money.credit_note"  # R8, R9 (a new gift card when paid by gift card)
-    if methods == {"gift_card"}:
+    if methods == {PaymentMethod.GIFT_CARD}:
         return "returns.money.gift_card"  # R9
-    if "gift_card" in methods:
+    if PaymentMethod.GIFT_CARD in methods:
         return "returns.money.gift_card_first"  # R10
-    if "instalments_3" in methods:
+    if PaymentMethod.INSTALMENTS_3 in methods:
         return "returns.money.instalments"  # R11
-    if methods & {"deferred_15", "deferred_30"}:
+    if methods & {PaymentMethod.DEFERRED_15, PaymentMethod.DEFERRED_30}:
         return "returns.money.deferred"  # R12
     return "returns.money.original"  # R8

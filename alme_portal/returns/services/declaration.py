@@ -21,6 +21,7 @@ from alme_portal.orders.models.catalog import RelayPoint, Salon, Variant
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, outbox, settings
 from alme_portal.platform.outcome import Outcome
+from alme_portal.platform.vocabulary import RefundDestination, Resolution, ReturnMethod
 from alme_portal.returns.models import ReturnLine, ReturnRequest
 from alme_portal.returns.rules import returns
 from alme_portal.returns.rules.exchange import can_exchange_for, exchange_kind, quote_exchange
@@ -55,8 +56,8 @@ class DraftLine(_Strict):
     order_line_id: Annotated[int, Field(ge=1)]
     quantity: Annotated[int, Field(ge=1, le=99)]
     reason: _choice(returns.REASONS)
-    resolution: _choice(returns.RESOLUTIONS)
-    refund_method: _choice(returns.REFUND_METHODS) | None = None
+    resolution: _choice(tuple(Resolution))
+    refund_method: _choice(tuple(RefundDestination)) | None = None
     exchange_variant_id: Annotated[int, Field(ge=1)] | None = None
 
 
@@ -74,7 +75,7 @@ class Draft(_Strict):
     """A whole return as the wizard confirms it."""
 
     lines: Annotated[list[DraftLine], Field(min_length=1, max_length=settings.RETURN_LINES_MAX)]
-    method: _choice(returns.RETURN_METHODS)
+    method: _choice(tuple(ReturnMethod))
     relay_point_code: Annotated[str, Field(pattern=r"^[A-Z]{2}-\d{6}$")] | None = None
     salon_code: Annotated[str, Field(pattern=r"^[A-Z-]{2,16}$")] | None = None
     sender: Sender
@@ -177,7 +178,7 @@ def _check(session: Session, order: Order, draft: Draft, language: str):
 def _resolution(session: Session, line: dict, item: DraftLine, units: list[int]) -> dict | str:
     """Amounts of one item: paid, and the exchange difference (E3, E4), or an error key."""
     paid = sum(units)
-    if item.resolution == returns.REFUND:
+    if item.resolution == Resolution.REFUND:
         if item.refund_method is None or item.exchange_variant_id is not None:
             return "returns.invalid.refund_method"
         return {"paid": paid, "to_pay": 0, "to_refund": 0}
@@ -203,14 +204,14 @@ def _resolution(session: Session, line: dict, item: DraftLine, units: list[int])
 
 
 def _place(session: Session, draft: Draft) -> dict | str:
-    if draft.method == returns.STORE:
+    if draft.method == ReturnMethod.STORE:
         salon = session.exec(
             select(Salon).where(Salon.code == draft.salon_code, Salon.accepts_returns)
         ).first()
         return {"salon_id": salon.id} if salon else "returns.invalid.salon"
     if draft.salon_code is not None:
         return "returns.invalid.salon"
-    if draft.method == returns.MONDIAL_RELAY and draft.relay_point_code is not None:
+    if draft.method == ReturnMethod.MONDIAL_RELAY and draft.relay_point_code is not None:
         point = session.exec(
             select(RelayPoint.id).where(RelayPoint.code == draft.relay_point_code)
         ).first()
@@ -243,7 +244,7 @@ def _store(session, order, draft, key, language, lines, place) -> ReturnRequest:
     )
     session.add(request)
     session.flush()
-    if draft.method == returns.MONDIAL_RELAY:
+    if draft.method == ReturnMethod.MONDIAL_RELAY:
         request.parcel_reference = f"MR{request.id:08d}{order.ship_country}"
     for item, money in lines:
         session.add(

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from alme_portal.orders.models.catalog import Product, RelayPoint, Salon, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Payment
 from alme_portal.platform import clock, outbox, settings
+from alme_portal.platform.vocabulary import ReturnMethod
 from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.services import inspection
 from alme_portal.refunds.services import texts as refund_texts
@@ -132,7 +133,7 @@ def _place(session: Session, request: ReturnRequest) -> list[str]:
     if request.relay_point_id:
         point = session.get(RelayPoint, request.relay_point_id)
         return [point.name, f"{point.address}, {point.postcode} {point.city}"]
-    if request.method == returns.SELF_SHIP:
+    if request.method == ReturnMethod.SELF_SHIP:
         return list(settings.ATELIER_RETURN_ADDRESS)
     return []
 

@@ -11,6 +11,7 @@ from typing import Any
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
 from alme_portal.platform.money import format_cents
+from alme_portal.platform.vocabulary import Resolution
 from alme_portal.returns.rules import returns
 from alme_portal.returns.rules.exchange import exchange_kind, quote_exchange
 
@@ -144,7 +145,7 @@ def price_difference_text(
         return ""
     paid = line["unit_prices_paid"][:quantity]
     new_price = wanted["price_cents"]
-    quotes = [quote_exchange(returns.PRODUCT_EXCHANGE, price, new_price) for price in paid]
+    quotes = [quote_exchange(Resolution.PRODUCT_EXCHANGE, price, new_price) for price in paid]
     to_pay = sum(quote.to_pay_cents for quote in quotes)
     to_refund = sum(quote.to_refund_cents for quote in quotes)
     if to_pay:
@@ -168,7 +169,7 @@ def build_draft(
         choice = choices.get(str(line["id"]), {})
         resolution = choice.get("resolution", "")
         variant = choice.get("variant_id", "")
-        refund = resolution == returns.REFUND
+        refund = resolution == Resolution.REFUND
         lines.append(
             {
                 "order_line_id": line["id"],
@@ -202,13 +203,13 @@ def review_rows(
         choice = choices.get(str(line["id"]), {})
         resolution = choice.get("resolution", "")
         quantity = quantities[str(line["id"])]
-        if resolution == returns.REFUND:
+        if resolution == Resolution.REFUND:
             outcome = translate(language, f"returns.refund.{choice.get('refund_method', '')}")
         else:
             wanted = find_variant(products, choice.get("variant_id", ""))
             label = f"{wanted['name']} · {wanted['colour']} · {wanted['size']}" if wanted else ""
             outcome = translate(language, f"returns.outcome.{resolution}", item=label)
-            if resolution == returns.PRODUCT_EXCHANGE:
+            if resolution == Resolution.PRODUCT_EXCHANGE:
                 outcome += f" — {price_difference_text(line, quantity, wanted, language)}"
         rows.append(
             {
