@@ -9,6 +9,8 @@ from __future__ import annotations
 from alme_portal.i18n import (
     account_en,
     account_fr,
+    emails_en,
+    emails_fr,
     en,
     fr,
     loyalty_en,
@@ -29,6 +31,7 @@ EN: dict[str, str] = {
     **account_en.MESSAGES,
     **refunds_en.MESSAGES,
     **referral_en.MESSAGES,
+    **emails_en.MESSAGES,
 }
 FR: dict[str, str] = {
     **fr.MESSAGES,
@@ -37,6 +40,7 @@ FR: dict[str, str] = {
     **account_fr.MESSAGES,
     **refunds_fr.MESSAGES,
     **referral_fr.MESSAGES,
+    **emails_fr.MESSAGES,
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
@@ -71,6 +75,17 @@ def pick_language(accept_language: str) -> str:
         if language and quality > 0:
             ranked.append((-quality, position, language))
     return min(ranked)[2] if ranked else settings.DEFAULT_LANGUAGE
+
+
+def email(language: str, key: str, **values: object) -> tuple[str, str]:
+    """Return the subject and body of the e-mail `key` in `language`, formatted with `values`.
+
+    Every e-mail text may name the brand; `values` give the rest.
+    """
+    values = {"brand": settings.BRAND_NAME, **values}
+    return translate(language, f"{key}.subject", **values), translate(
+        language, f"{key}.body", **values
+    )
 
 
 def translate(language: str, key: str, **params: object) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from alme_portal.platform import clock
+from alme_portal.platform import clock, settings
 
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -22,14 +22,14 @@ def format_date(day: date | datetime, language: str) -> str:
     """``Wednesday 25 November`` / ``mercredi 25 novembre`` (a datetime is taken in Paris)."""
     if isinstance(day, datetime):
         day = clock.in_paris(day).date()
-    language = language if language in _MONTHS else "en"
+    language = settings.supported_language(language)
     return f"{_DAYS[language][day.weekday()]} {day.day} {_MONTHS[language][day.month - 1]}"
 
 
 def format_moment(moment: datetime, language: str) -> str:
     """``25 November, 14:05`` / ``25 novembre, 14h05`` in Paris time."""
     local = clock.in_paris(moment)
-    language = language if language in _MONTHS else "en"
+    language = settings.supported_language(language)
     month = _MONTHS[language][local.month - 1]
     time = f"{local.hour}h{local.minute:02d}" if language == "fr" else f"{local:%H:%M}"
     return f"{local.day} {month}, {time}"
@@ -39,5 +39,5 @@ def format_day(day: date | datetime, language: str) -> str:
     """``25 November 2026`` / ``25 novembre 2026`` (a datetime is taken in Paris)."""
     if isinstance(day, datetime):
         day = clock.in_paris(day).date()
-    language = language if language in _MONTHS else "en"
+    language = settings.supported_language(language)
     return f"{day.day} {_MONTHS[language][day.month - 1]} {day.year}"

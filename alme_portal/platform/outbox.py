@@ -75,7 +75,7 @@ def record_email(
     email = OutboxEmail(
         recipient=recipient.strip().lower(),
         kind=kind,
-        language=language if language in settings.LANGUAGES else settings.DEFAULT_LANGUAGE,
+        language=settings.supported_language(language),
         subject=subject[:_SUBJECT_MAX],
         body=body,
         order_id=order_id,

@@ -18,8 +18,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "alme_portal"
 DOMAINS = ("accounts", "orders", "refunds", "returns", "loyalty", "referral")
 SHARED = ("platform", "adapters", "i18n", "content")
 UI = ("state", "pages", "components", "alme_portal")
-LAYERS = ("rules", "models", "services", "views", "api")
-"""A domain's layers, bottom to top (`returns.labels` renders like a rule: plain Python)."""
+LAYERS = ("rules", "models", "labels", "services", "views", "api")
+"""A domain's layers, bottom to top (`returns.labels` draws the label from rules and words)."""
 PURE_LIBRARIES = {"sqlmodel", "sqlalchemy", "httpx", "reflex", "starlette", "alembic"}
 PURE_PLATFORM = {"settings", "clock", "calendar", "money", "contact", "vocabulary", "random_codes"}
 
@@ -54,7 +54,7 @@ def _place(name: str) -> tuple[str, str]:
     parts = name.split(".")
     top = parts[1] if len(parts) > 1 else ""
     layer = parts[2] if len(parts) > 2 else ""
-    return top, "rules" if (top, layer) == ("returns", "labels") else layer
+    return top, layer
 
 
 def _modules_of(*tops: str) -> list[str]:

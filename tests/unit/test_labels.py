@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from alme_portal.i18n.dates import format_day
 from alme_portal.returns.labels import (
     ReturnLabel,
     clean_line,
     code128,
-    format_label_date,
     label_texts,
     render_pdf,
     render_png,
@@ -139,8 +139,8 @@ def test_r3_french_texts_carry_the_instructions_and_validity_date():
     ],
 )
 def test_label_dates_in_both_languages(day, english, french):
-    assert format_label_date(day, "en") == english
-    assert format_label_date(day, "fr") == french
+    assert format_day(day, "en") == english
+    assert format_day(day, "fr") == french
 
 
 # --- Hostile customer text -----------------------------------------------------------------

@@ -663,12 +663,14 @@ def record_dispatch_email(session: Session, event: events.OrderDispatched) -> No
     shipment = session.get(Shipment, event.shipment_id)
     if order is None or shipment is None or not shipment.tracking_number:
         return
+    relay = session.get(RelayPoint, order.relay_point_id) if order.relay_point_id else None
     subject, body = email_texts.dispatch_email(
         language=order.language,
         number=order.number,
         first_name=order.ship_first_name,
         carrier=shipment.carrier,
         tracking_number=shipment.tracking_number,
+        postcode=relay.postcode if relay else order.ship_postcode,
     )
     outbox.record_email(
         session,

@@ -98,7 +98,7 @@ def record_refund_email(
 ) -> None:
     """The outbox e-mail of a processed return or refunded parcel (R8, O9), in her language."""
     language = language or order.language
-    language = language if language in settings.LANGUAGES else settings.DEFAULT_LANGUAGE
+    language = settings.supported_language(language)
     parcel = subject_number == order.number
     intro = [translate(language, "refund.returned_parcel")] if parcel else []
     lines = [*intro, *extra, *money_lines(session, rows, language)]

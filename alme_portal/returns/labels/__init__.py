@@ -6,13 +6,12 @@ bounded before it is printed.
 
 from alme_portal.returns.labels.model import ReturnLabel, validate_reference
 from alme_portal.returns.labels.render import render_pdf, render_png
-from alme_portal.returns.labels.texts import LabelTexts, clean_line, format_label_date, label_texts
+from alme_portal.returns.labels.texts import LabelTexts, clean_line, label_texts
 
 __all__ = [
     "LabelTexts",
     "ReturnLabel",
     "clean_line",
-    "format_label_date",
     "label_texts",
     "render_pdf",
     "render_png",

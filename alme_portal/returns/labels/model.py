@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from alme_portal.platform import settings
+from alme_portal.platform.vocabulary import ReturnMethod
+
 REFERENCE_PATTERN = re.compile(r"[A-Z0-9-]{4,32}")
 """Return numbers and parcel references: upper-case letters, digits and hyphens only."""
-LABEL_KINDS = ("mondial_relay", "self_ship", "store")
+LABEL_KINDS = tuple(ReturnMethod)
 """Rule R3: prepaid for Mondial Relay; a self-shipped parcel (R5) or a salon drop-off (R4)
 gets the same label without postage, so the Atelier can still scan the return."""
-LANGUAGES = ("en", "fr")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class ReturnLabel:
         validate_reference(self.parcel_reference, "parcel reference")
         if self.carrier not in LABEL_KINDS:
             raise ValueError(f"no return label for carrier {self.carrier!r}")
-        if self.language not in LANGUAGES:
+        if self.language not in settings.LANGUAGES:
             raise ValueError(f"unsupported label language {self.language!r}")
         if self.expires_on < self.declared_on:
             raise ValueError("the label cannot expire before the return is declared")

@@ -1,12 +1,14 @@
-"""The words printed on the label, in its language, and the cleaning of customer text."""
+"""The words printed on the label (catalogue keys `label.*`), and the cleaning of customer text."""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from itertools import islice
 
+from alme_portal.i18n import translate
+from alme_portal.i18n.dates import format_day
+from alme_portal.platform.vocabulary import CARRIER_NAMES, ReturnMethod
 from alme_portal.returns.labels.model import ReturnLabel
 
 LINE_CAP = 40
@@ -19,45 +21,6 @@ _INPUT_CAP = 1_000
 """Characters of raw text looked at, so hostile input costs bounded work."""
 ELLIPSIS = "…"
 
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "brand": "ALMÉ",
-        "from": "From",
-        "to": "To",
-        "return": "Return",
-        "parcel": "Parcel",
-        "valid_until": "Valid until {date}",
-        "prepaid": "Prepaid – {carrier}",
-        "self_ship": "Postage paid by sender",
-        "store": "Salon drop-off",
-        "instructions": (
-            "Print this label and stick it over the old label. "
-            "Put the recipient card inside the parcel."
-        ),
-    },
-    "fr": {
-        "brand": "ALMÉ",
-        "from": "Expéditeur",
-        "to": "Destinataire",
-        "return": "Retour",
-        "parcel": "Colis",
-        "valid_until": "Valable jusqu'au {date}",
-        "prepaid": "Prépayé – {carrier}",
-        "self_ship": "Affranchi par l'expéditeur",
-        "store": "Dépôt en salon",
-        "instructions": (
-            "Imprimez cette étiquette et collez-la sur l'ancienne étiquette. "
-            "Glissez la carte destinataire dans le colis."
-        ),
-    },
-}
-CARRIER_NAMES = {"mondial_relay": "Mondial Relay"}
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-}  # fmt: skip
 # Kept: letters, marks, digits, punctuation, currency/maths/modifier symbols and spaces.
 # Dropped: controls, format characters (bidi overrides, zero-width), surrogates, private
 # use, unassigned code points and "other symbols" (emoji, dingbats).
@@ -66,20 +29,6 @@ _KEPT_CATEGORIES = frozenset(
     | {"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"}
 )
 _SPACE_CATEGORIES = frozenset({"Zs", "Zl", "Zp"})
-
-
-def format_label_date(day: date, language: str) -> str:
-    """A date as printed on the label: ``9 December 2026`` / ``9 décembre 2026``.
-
-    Args:
-        day: The date.
-        language: ``en`` or ``fr`` (anything else is written in English).
-
-    Returns:
-        The day, month name and year.
-    """
-    months = _MONTHS.get(language, _MONTHS["en"])
-    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 def clean_line(text: object, cap: int = LINE_CAP) -> str:
@@ -186,24 +135,25 @@ def label_texts(label: ReturnLabel) -> LabelTexts:
     Returns:
         The cleaned, bounded texts to print.
     """
-    words = TEXTS[label.language]
+
+    def words(key: str, **values: object) -> str:
+        return translate(label.language, f"label.{key}", **values)
+
     name = clean_line(label.sender_name)
     sender = ((name,) if name else ()) + clean_lines(label.sender_address, ADDRESS_LINE_CAP)
     return LabelTexts(
-        brand=words["brand"],
-        from_heading=words["from"].upper(),
+        brand=words("brand"),
+        from_heading=words("from").upper(),
         sender=sender,
-        to_heading=words["to"].upper(),
+        to_heading=words("to").upper(),
         recipient=clean_lines(label.recipient, RECIPIENT_LINE_CAP),
-        return_heading=words["return"].upper(),
+        return_heading=words("return").upper(),
         return_number=label.return_number,
-        parcel_heading=words["parcel"].upper(),
+        parcel_heading=words("parcel").upper(),
         parcel_reference=label.parcel_reference,
-        prepaid=words["prepaid"].format(carrier=CARRIER_NAMES[label.carrier])
-        if label.carrier in CARRIER_NAMES
-        else words[label.carrier],
-        valid_until=words["valid_until"].format(
-            date=format_label_date(label.expires_on, label.language)
-        ),
-        instructions=words["instructions"],
+        prepaid=words("prepaid", carrier=CARRIER_NAMES[label.carrier])
+        if label.carrier == ReturnMethod.MONDIAL_RELAY
+        else words(label.carrier),
+        valid_until=words("valid_until", date=format_day(label.expires_on, label.language)),
+        instructions=words("instructions"),
     )

@@ -159,7 +159,7 @@ def label_file(request: ReturnRequest, file_format: str, now: datetime) -> Label
         recipient=settings.ATELIER_RETURN_ADDRESS,
         declared_on=clock.in_paris(request.declared_at).date(),
         expires_on=request.label_expires_on,
-        language=request.language if request.language in settings.LANGUAGES else "en",
+        language=settings.supported_language(request.language),
     )
     content = render_png(label) if file_format == "png" else render_pdf(label)
     return LabelFile(label_filename(request.number, file_format), LABEL_FORMATS[file_format],

@@ -56,7 +56,7 @@ def create_alert(session: Session, *, variant_id: int, email: str, language: str
     alert = StockAlert(
         variant_id=variant.id,
         email=address,
-        language=language if language in settings.LANGUAGES else settings.DEFAULT_LANGUAGE,
+        language=settings.supported_language(language),
         created_at=clock.now(),
     )
     try:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
 from alme_portal.orders.models.catalog import Product, Variant
 from alme_portal.orders.models.orders import Order, OrderLine
@@ -31,35 +32,6 @@ NAME_MAX = 120
 STATEMENT_MAX = 2000
 _ALLOWED_FORMAT_CHARS = {"\u200c", "\u200d"}
 """Zero-width (non-)joiners, which some scripts need inside names."""
-
-_STATEMENT = {
-    "en": (
-        "Statement of withdrawal\n\n"
-        "{name} withdraws from the contract for order {number}, placed on {placed}.\n\n"
-        "Items of the order:\n{items}\n\n"
-        "Withdrawal made on {made}.\n\n"
-        "Next steps: send the items back within {days} days of this withdrawal. The refund"
-        " follows the return process: it is made once the items are back at our Atelier."
-    ),
-    "fr": (
-        "Déclaration de rétractation\n\n"
-        "{name} se rétracte du contrat de la commande {number}, passée le {placed}.\n\n"
-        "Articles de la commande :\n{items}\n\n"
-        "Rétractation faite le {made}.\n\n"
-        "Prochaines étapes : renvoyez les articles dans les {days} jours suivant cette"
-        " rétractation. Le remboursement suit la procédure de retour : il est effectué dès"
-        " réception des articles à notre Atelier."
-    ),
-}
-_ITEM = {
-    "en": "- {name}, {colour}, size {size} × {quantity}",
-    "fr": "- {name}, {colour}, taille {size} × {quantity}",
-}
-_MORE_ITEMS = {"en": "- and {count} more item(s)", "fr": "- et {count} autre(s) article(s)"}
-_MOMENT = {
-    "en": "{day} {year} at {time} (Paris time)",
-    "fr": "{day} {year} à {time} (heure de Paris)",
-}
 
 
 @dataclass(frozen=True)
@@ -114,10 +86,11 @@ def format_paris_moment(moment: datetime, language: str) -> str:
     ``mercredi 25 novembre 2026 à 10:00 (heure de Paris)``.
     """
     local = clock.in_paris(moment)
-    lang = language if language in _MOMENT else settings.DEFAULT_LANGUAGE
-    return _MOMENT[lang].format(
-        day=format_date(local.date(), lang), year=local.year, time=f"{local:%H:%M}"
-    )
+    lang = settings.supported_language(language)
+    return translate(
+        lang, "withdrawal.moment", day=format_date(local.date(), lang), year=local.year,
+        time=f"{local:%H:%M}",
+    )  # fmt: skip
 
 
 def _paris_day(moment: datetime, language: str) -> str:
@@ -134,7 +107,9 @@ def _items(session: Session, order_id: int, language: str) -> list[str]:
         .order_by(OrderLine.id)
     ).all()
     return [
-        _ITEM[language].format(
+        translate(
+            language,
+            "withdrawal.statement.item",
             name=product.name_fr if language == "fr" else product.name_en,
             colour=line.colour,
             size=line.size,
@@ -160,17 +135,19 @@ def build_statement(
         The statement, at most 2000 characters (a very long order lists its first items and
         how many more).
     """
-    lang = language if language in _STATEMENT else settings.DEFAULT_LANGUAGE
+    lang = settings.supported_language(language)
     items = _items(session, order.id, lang)
 
     def render(shown: list[str]) -> str:
         hidden = len(items) - len(shown)
-        listed = shown + ([_MORE_ITEMS[lang].format(count=hidden)] if hidden else [])
-        return _STATEMENT[lang].format(
+        more = [translate(lang, "withdrawal.statement.more", count=hidden)] if hidden else []
+        return translate(
+            lang,
+            "withdrawal.statement",
             name=name,
             number=order.number,
             placed=_paris_day(order.placed_at, lang),
-            items="\n".join(listed),
+            items="\n".join(shown + more),
             made=format_paris_moment(made_at, lang),
             days=settings.RETURN_WINDOW_DAYS,
         )

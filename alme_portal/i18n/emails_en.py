@@ -1,0 +1,129 @@
+"""E-mails, the withdrawal statement and the return label, in English.
+
+Every e-mail has a `.subject` and a `.body`; `brand` is always given to the texts.
+"""
+
+MESSAGES: dict[str, str] = {
+    "email.dispatch.subject": "Your order {number} is on its way",
+    "email.dispatch.body": (
+        "Hello {first_name},\n\nYour order {number} has left our warehouse with "
+        "{carrier}.\nTracking number: {tracking_number}\nFollow your parcel: "
+        "{tracking_url}\n\nTracking may take a little time to update after dispatch.\nThis "
+        "e-mail may land in your spam folder: add {contact} to your contacts.\n\nThe "
+        "{brand} team"
+    ),
+    "email.change.subject": "We have recorded your request for order {number}",
+    "email.change.body": (
+        "Hello {first_name},\n\nWe have recorded your request to {action} order "
+        "{number}.\nIt is not guaranteed: your order may ship in the meantime. If it does, "
+        "you can return it once received.\n\nThe {brand} team"
+    ),
+    "email.change.action.modify": "modify",
+    "email.change.action.cancel": "cancel",
+    "email.account.reset.subject": "Your new Almé password",
+    "email.account.reset.body": (
+        "Hello,\n\nChoose a new password here within {minutes} minutes (the link works "
+        "once):\n{url}\n\nIf you did not ask, ignore this e-mail."
+    ),
+    "email.account.verify.subject": "Confirm your e-mail address",
+    "email.account.verify.body": (
+        "Hello {name},\n\nConfirm that this address is yours within {minutes} minutes (the "
+        "link works once):\n{url}\n\nOnce it is confirmed, the orders you placed with it as "
+        "a guest appear in your account."
+    ),
+    "email.account.change.subject": "Confirm your new e-mail address",
+    "email.account.change.body": (
+        "Hello {name},\n\nYou asked to use this address for your Almé account. Confirm it "
+        "within {minutes} minutes (the link works once):\n{url}\n\nIf you did not ask, "
+        "ignore this e-mail."
+    ),
+    "email.account.change_requested.subject": "Your Almé e-mail address is about to change",
+    "email.account.change_requested.body": (
+        "Hello {name},\n\nSomeone logged in to your account asked to move it to {email}. It "
+        "changes only once that address is confirmed.\n\nIf it was not you, change your "
+        "password now:\n{url}"
+    ),
+    "email.account.claim.subject": "Count the loves of order {number}?",
+    "email.account.claim.body": (
+        "Hello,\n\n{name} asked to count the loves of order {number}, placed with this "
+        "address, for her Almé account. If that is you, confirm within {minutes} minutes "
+        "(the link works once):\n{url}\n\nIf not, ignore this e-mail: nothing changes."
+    ),
+    "email.account.changed.subject": "Your Almé e-mail address has changed",
+    "email.account.changed.body": (
+        "Hello {name},\n\nYour account now uses {email}; this address receives nothing more "
+        "from it.\n\nIf it was not you, contact our customer service."
+    ),
+    "email.loyalty.welcome.subject": "Welcome to {tier}, {name}",
+    "email.loyalty.welcome.body": (
+        "Hello {name},\n\nYou have reached the {tier} status of Almé Lovers: it is yours "
+        "for one year from today. A surprise is waiting for you in your next parcel.\n\nThe "
+        "{brand} team"
+    ),
+    "email.referral.invitation.subject": "{member} offers you €15 at Almé",
+    "email.referral.invitation.body": (
+        "Hello,\n\n{member} thinks you will love Almé and offers you €15 off your first "
+        "order. Get your code here:\n{url}\n\nThe {brand} team"
+    ),
+    "email.referral.friend_code.subject": "Your €15 Almé code",
+    "email.referral.friend_code.body": (
+        "Hello,\n\nHere is your code for €15 off your first Almé order, valid until "
+        "{last_day}:\n\n{code}\n\nEnter it exactly as written, with the e-mail "
+        "{email}.\n\nThe {brand} team"
+    ),
+    "email.referral.reward.subject": "Your friend ordered: €15 for you",
+    "email.referral.reward.body": (
+        "Hello {member},\n\nYour friend {friend} placed her first Almé order. Here is your "
+        "€15 voucher, valid until {last_day}:\n\n{code}\n\nThe {brand} team"
+    ),
+    "email.return.declared.subject": "Your return {number}",
+    "email.return.declared.body": (
+        "Hello,\n\nWe have recorded your return {number}.\n\n{how}\n\nFollow it here: "
+        "{url}\n\nThe {brand} team"
+    ),
+    "email.return.how.mondial_relay": (
+        "Your prepaid label is attached and can be downloaded until {expires}. Print it, "
+        "stick it over the old label, put the recipient card inside and drop the parcel at "
+        "any Mondial Relay point."
+    ),
+    "email.return.how.store": (
+        "Your label is attached and can be downloaded until {expires}. Bring your parcel "
+        "with the recipient card inside to the salon you chose and show the label's QR "
+        "code."
+    ),
+    "email.return.how.self_ship": (
+        "Your label is attached and can be downloaded until {expires}. Send your parcel to "
+        "{atelier} with the recipient card inside. Keep the postage receipt: we reimburse "
+        "up to {cap}."
+    ),
+    "email.stock.subject": "{name} in size {size} is back",
+    "email.stock.body": (
+        "Hello,\n\nThe size you were waiting for is back in stock: {name}, {colour}, size "
+        "{size}.\n\nThe {brand} team"
+    ),
+    "email.withdrawal.subject": "We received your withdrawal from order {number}",
+    "email.withdrawal.body": "{statement}\n\nThe {brand} team",
+    "withdrawal.statement": (
+        "Statement of withdrawal\n\n{name} withdraws from the contract for order {number}, "
+        "placed on {placed}.\n\nItems of the order:\n{items}\n\nWithdrawal made on "
+        "{made}.\n\nNext steps: send the items back within {days} days of this withdrawal. "
+        "The refund follows the return process: it is made once the items are back at our "
+        "Atelier."
+    ),
+    "withdrawal.statement.item": "- {name}, {colour}, size {size} × {quantity}",
+    "withdrawal.statement.more": "- and {count} more item(s)",
+    "withdrawal.moment": "{day} {year} at {time} (Paris time)",
+    "label.brand": "ALMÉ",
+    "label.from": "From",
+    "label.to": "To",
+    "label.return": "Return",
+    "label.parcel": "Parcel",
+    "label.valid_until": "Valid until {date}",
+    "label.prepaid": "Prepaid – {carrier}",
+    "label.self_ship": "Postage paid by sender",
+    "label.store": "Salon drop-off",
+    "label.instructions": (
+        "Print this label and stick it over the old label. Put the recipient card inside "
+        "the parcel."
+    ),
+}
