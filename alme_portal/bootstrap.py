@@ -19,7 +19,7 @@ from alme_portal.orders.models import feed as _feed_tables
 from alme_portal.orders.models import orders as _order_tables
 from alme_portal.orders.models import requests as _request_tables
 from alme_portal.orders.services import codes as order_codes
-from alme_portal.orders.services import feed
+from alme_portal.orders.services import shipments
 from alme_portal.platform import events
 from alme_portal.platform import models as _platform_tables
 from alme_portal.referral import models as _referral_tables
@@ -40,7 +40,7 @@ TABLE_MODULES = (
 SUBSCRIPTIONS = (
     (events.OrderPlaced, ledger.on_order_placed),  # L1, L3: pending loves of a member's order
     (events.OrderPlaced, rewards.on_order_placed),  # F2, F4: the friend's first order rewards
-    (events.OrderDispatched, feed.record_dispatch_email),  # O6: the tracking e-mail
+    (events.OrderDispatched, shipments.record_dispatch_email),  # O6: the tracking e-mail
     (events.OrderCancelled, take_back.on_order_cancelled),  # L4
     (events.OrderRefunded, take_back.on_order_refunded),  # L4
     (events.StockChanged, stock_alerts.on_stock_changed),  # E8: back-in-stock alerts

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from alme_portal.orders.services import feed as order_feed
+from alme_portal.orders.services import feed_signature
 from alme_portal.platform import db, settings
 from alme_portal.platform.outcome import Outcome, Status
 
@@ -54,7 +55,7 @@ def _fresh(event: dict) -> bool:
         created_at = datetime.fromisoformat(str(event.get("created_at")))
     except ValueError:
         return True  # the service reports the malformed field
-    return created_at.tzinfo is None or order_feed.event_is_fresh(created_at)
+    return created_at.tzinfo is None or feed_signature.event_is_fresh(created_at)
 
 
 def _apply(event: dict) -> Outcome[int]:
@@ -75,8 +76,8 @@ def receive_order_feed(request: Request) -> JSONResponse:
         body = anyio.from_thread.run(_read_body, request, settings.ORDER_FEED_MAX_BODY_BYTES)
     except _TooLarge:
         return _error(413, "body too large")
-    signature = request.headers.get(order_feed.SIGNATURE_HEADER)
-    if not order_feed.verify_signature(body, signature, feed_secret()):
+    signature = request.headers.get(feed_signature.SIGNATURE_HEADER)
+    if not feed_signature.verify_signature(body, signature, feed_secret()):
         return _error(401, "bad signature")
     try:
         event = json.loads(body)

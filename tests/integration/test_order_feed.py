@@ -20,6 +20,7 @@ from alme_portal.orders.models.orders import (
     ShipmentLine,
 )
 from alme_portal.orders.services import feed as order_feed
+from alme_portal.orders.services import feed_signature
 from alme_portal.platform import clock, events, settings
 from alme_portal.platform.models import OutboxEmail
 
@@ -99,16 +100,18 @@ def create(session, **overrides):
 
 def test_signature_good_forged_and_missing():
     body = b'{"id": "evt-1"}'
-    header = order_feed.sign(body, SECRET)
+    header = feed_signature.sign(body, SECRET)
     assert header.startswith("sha256=")
-    assert order_feed.verify_signature(body, header, SECRET)
-    assert order_feed.verify_signature(body, header.upper().replace("SHA256=", "sha256="), SECRET)
-    assert not order_feed.verify_signature(body + b" ", header, SECRET)
-    assert not order_feed.verify_signature(body, order_feed.sign(body, "other"), SECRET)
-    assert not order_feed.verify_signature(body, header.removeprefix("sha256="), SECRET)
-    assert not order_feed.verify_signature(body, "", SECRET)
-    assert not order_feed.verify_signature(body, None, SECRET)
-    assert not order_feed.verify_signature(body, "sha256=é", SECRET)
+    assert feed_signature.verify_signature(body, header, SECRET)
+    assert feed_signature.verify_signature(
+        body, header.upper().replace("SHA256=", "sha256="), SECRET
+    )
+    assert not feed_signature.verify_signature(body + b" ", header, SECRET)
+    assert not feed_signature.verify_signature(body, feed_signature.sign(body, "other"), SECRET)
+    assert not feed_signature.verify_signature(body, header.removeprefix("sha256="), SECRET)
+    assert not feed_signature.verify_signature(body, "", SECRET)
+    assert not feed_signature.verify_signature(body, None, SECRET)
+    assert not feed_signature.verify_signature(body, "sha256=é", SECRET)
 
 
 # --- creation --------------------------------------------------------------------------------
@@ -361,7 +364,7 @@ def post(client, payload, secret=SECRET, body=None):
     raw = body if body is not None else json.dumps(payload).encode()
     headers = {"Content-Type": "application/json"}
     if secret is not None:
-        headers["X-Alme-Signature"] = order_feed.sign(raw, secret)
+        headers["X-Alme-Signature"] = feed_signature.sign(raw, secret)
     return client.post("/api/order-feed", content=raw, headers=headers)
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = {
     "OrderPlaced": {"loyalty.services.ledger.on_order_placed",  # L1, L3
                     "referral.services.rewards.on_order_placed"},  # F2, F4
-    "OrderDispatched": {"orders.services.feed.record_dispatch_email"},  # O6
+    "OrderDispatched": {"orders.services.shipments.record_dispatch_email"},  # O6
     "OrderCancelled": {"loyalty.services.take_back.on_order_cancelled"},  # L4
     "OrderRefunded": {"loyalty.services.take_back.on_order_refunded"},  # L4
     "StockChanged": {"returns.services.stock_alerts.on_stock_changed"},  # E8

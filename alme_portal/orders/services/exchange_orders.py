@@ -11,7 +11,8 @@ from sqlmodel import Session, select
 
 from alme_portal.orders.models.catalog import Variant
 from alme_portal.orders.models.orders import Order
-from alme_portal.orders.services.feed import order_line, plan_shipments
+from alme_portal.orders.services.placing import order_line
+from alme_portal.orders.services.shipments import plan_shipments
 from alme_portal.platform import clock
 from alme_portal.platform.vocabulary import OrderKind, OrderStatus
 from alme_portal.returns.models import ReturnLine, ReturnRequest
