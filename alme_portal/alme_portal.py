@@ -28,8 +28,8 @@ from alme_portal.state.my_account import MyAccountState
 from alme_portal.state.order import OrderState
 from alme_portal.state.order_change import OrderChangeState
 from alme_portal.state.referral import FriendState, ReferralState
+from alme_portal.state.return_draft import ReturnState
 from alme_portal.state.return_status import ReturnStatusState
-from alme_portal.state.returns import ReturnState
 from alme_portal.state.staff import StaffState
 from alme_portal.state.tracking import TrackState
 from alme_portal.state.ui import UiState

@@ -38,16 +38,38 @@ def _state_names() -> dict[str, str]:
     from alme_portal.state.account import AccountState
     from alme_portal.state.loyalty import LoyaltyState
     from alme_portal.state.order import OrderState
-    from alme_portal.state.returns import ReturnState
+    from alme_portal.state.return_draft import ReturnState
+    from alme_portal.state.return_item import ReturnItemState
+    from alme_portal.state.return_items import ReturnItemsState
+    from alme_portal.state.return_place import ReturnPlaceState
+    from alme_portal.state.return_review import ReturnReviewState
     from alme_portal.state.tracking import TrackState
 
     return {
         "track": TrackState.get_full_name(),
         "order": OrderState.get_full_name(),
         "returns": ReturnState.get_full_name(),
+        "return_items": ReturnItemsState.get_full_name(),
+        "return_item": ReturnItemState.get_full_name(),
+        "return_place": ReturnPlaceState.get_full_name(),
+        "return_review": ReturnReviewState.get_full_name(),
         "loyalty": LoyaltyState.get_full_name(),
         "account": AccountState.get_full_name(),
     }
+
+
+WIZARD_STEP_STATES = {
+    "set_quantity": "return_items",
+    "items_done": "return_items",
+    "choose": "return_item",
+    "confirm_item": "return_item",
+    "save_details": "return_place",
+    "search_relay": "return_place",
+    "choose_place": "return_place",
+    "method_done": "return_place",
+    "confirm_return": "return_review",
+}
+"""The wizard's step states, by handler (the rest belongs to the draft's own state)."""
 
 
 def _var_is(state: str, var: str, value: Any) -> Callable[[dict], bool]:
@@ -151,7 +173,7 @@ class ReturnWizard(_Journey):
             raise StepFailed(f"after {after}: step {shown[0]!r}, error {shown[1]!r}")
 
     async def _wizard(self, session, record, step, handler, payload=None, until=None) -> None:
-        name = f"{self.states['returns']}.{handler}"
+        name = f"{self.states[WIZARD_STEP_STATES.get(handler, 'returns')]}.{handler}"
         await self.send(
             session, record, step, name, payload, until, pathname=RETURNS_PATH, query={}
         )
@@ -167,7 +189,7 @@ class ReturnWizard(_Journey):
             session, record, "find", "find_for_return", {"form_data": form}, self._step_is("items")
         )
         self._expect_step(session, "items", "Find my order")
-        line_id = self._var(session, "item_rows")[0]["id"]
+        line_id = session.get(self.states["return_items"], "item_rows")[0]["id"]
         await self._wizard(
             session, record, "quantity", "set_quantity", {"line_id": line_id, "quantity": "1"}
         )

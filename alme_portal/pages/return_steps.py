@@ -8,7 +8,10 @@ from alme_portal.components.forms import field, radio_list, select_field
 from alme_portal.components.i18n import t
 from alme_portal.pages.return_alert import alert_form
 from alme_portal.platform import settings
-from alme_portal.state.returns import ReturnState as R
+from alme_portal.state.return_draft import ReturnState as R
+from alme_portal.state.return_item import ReturnItemState as Item
+from alme_portal.state.return_place import ReturnPlaceState as Place
+from alme_portal.state.return_review import ReturnReviewState as Review
 
 
 def nav_buttons(primary, on_primary, primary_id: str, submit: bool = False) -> rx.Component:
@@ -35,12 +38,12 @@ def add_items_button() -> rx.Component:
 
 def _item_header() -> rx.Component:
     return rx.hstack(
-        rx.image(src=R.item["image"], width="72px", height="90px", object_fit="cover",
-                 background_color=theme.SAND, alt=R.item["name"]),
+        rx.image(src=Item.item["image"], width="72px", height="90px", object_fit="cover",
+                 background_color=theme.SAND, alt=Item.item["name"]),
         rx.vstack(
-            rx.text(R.item_title, **theme.KICKER),
-            rx.text(R.item["name"], weight="medium"),
-            rx.text(R.item["details"], size="2", color=theme.MUTED),
+            rx.text(Item.item_title, **theme.KICKER),
+            rx.text(Item.item["name"], weight="medium"),
+            rx.text(Item.item["details"], size="2", color=theme.MUTED),
             spacing="1",
         ),
         spacing="4",
@@ -51,10 +54,10 @@ def _item_header() -> rx.Component:
 def _refund_choice() -> rx.Component:
     return rx.vstack(
         rx.text(t("returns.refund_method"), weight="medium", size="2"),
-        radio_list(R.refund_method, lambda v: R.choose("refund_method", v),
+        radio_list(R.refund_method, lambda v: Item.choose("refund_method", v),
                    [("credit_note", t("returns.refund.credit_note")),
                     ("original", t("returns.refund.original"))], "refund-method"),
-        nav_buttons(t("returns.confirm_refund"), R.confirm_item, "confirm-item"),
+        nav_buttons(t("returns.confirm_refund"), Item.confirm_item, "confirm-item"),
         spacing="3",
         width="100%",
     )  # fmt: skip
@@ -62,10 +65,10 @@ def _refund_choice() -> rx.Component:
 
 def _out_of_stock() -> rx.Component:
     return rx.cond(
-        R.wanted_out_of_stock,
+        Item.wanted_out_of_stock,
         rx.vstack(
             rx.text(t("returns.out_of_stock"), size="2", id="out-of-stock"),
-            rx.button(t("returns.return_instead"), on_click=R.return_instead, type="button",
+            rx.button(t("returns.return_instead"), on_click=Item.return_instead, type="button",
                       **theme.SECONDARY_BUTTON),
             alert_form(),
             spacing="3",
@@ -87,12 +90,12 @@ def _exchange_note() -> rx.Component:
 
 def _size_choice() -> rx.Component:
     return rx.vstack(
-        select_field(t("returns.size"), "size", "exchange-size", R.sizes, value=R.wanted_variant,
-                     on_change=lambda v: R.choose("wanted_variant", v), placeholder_first=True),
+        select_field(t("returns.size"), "size", "exchange-size", Item.sizes, value=R.wanted_variant,
+                     on_change=lambda v: Item.choose("wanted_variant", v), placeholder_first=True),
         rx.text(t("returns.same_price"), size="2", color=theme.MUTED),
         _out_of_stock(),
         _exchange_note(),
-        nav_buttons(t("returns.exchange_size"), R.confirm_item, "confirm-item"),
+        nav_buttons(t("returns.exchange_size"), Item.confirm_item, "confirm-item"),
         spacing="3",
         width="100%",
     )  # fmt: skip
@@ -100,23 +103,23 @@ def _size_choice() -> rx.Component:
 
 def _product_choice() -> rx.Component:
     return rx.vstack(
-        select_field(t("returns.product"), "product", "exchange-product", R.products,
+        select_field(t("returns.product"), "product", "exchange-product", Item.products,
                      value=R.wanted_product, placeholder_first=True,
-                     on_change=lambda v: R.choose("wanted_product", v)),
+                     on_change=lambda v: Item.choose("wanted_product", v)),
         rx.grid(
-            select_field(t("returns.colour"), "colour", "exchange-colour", R.colours,
+            select_field(t("returns.colour"), "colour", "exchange-colour", Item.colours,
                          labelled=False, value=R.wanted_colour, placeholder_first=True,
-                         on_change=lambda v: R.choose("wanted_colour", v)),
-            select_field(t("returns.size"), "variant", "exchange-variant", R.variants,
+                         on_change=lambda v: Item.choose("wanted_colour", v)),
+            select_field(t("returns.size"), "variant", "exchange-variant", Item.variants,
                          value=R.wanted_variant, placeholder_first=True,
-                         on_change=lambda v: R.choose("wanted_variant", v)),
+                         on_change=lambda v: Item.choose("wanted_variant", v)),
             columns="2", spacing="3", width="100%",
         ),
-        rx.cond(R.price_difference != "",
-                rx.text(R.price_difference, weight="medium", id="price-difference")),
+        rx.cond(Item.price_difference != "",
+                rx.text(Item.price_difference, weight="medium", id="price-difference")),
         _out_of_stock(),
         _exchange_note(),
-        nav_buttons(t("returns.exchange_product"), R.confirm_item, "confirm-item"),
+        nav_buttons(t("returns.exchange_product"), Item.confirm_item, "confirm-item"),
         spacing="3",
         width="100%",
     )  # fmt: skip
@@ -127,12 +130,12 @@ def resolve_step() -> rx.Component:
     return rx.vstack(
         _item_header(),
         rx.text(t("returns.reason"), weight="medium", size="2"),
-        radio_list(R.reason, lambda v: R.choose("reason", v), R.reasons, "reason"),
-        rx.cond(R.is_defect, rx.text(t("returns.defect_note", email=settings.CONTACT_EMAIL),
+        radio_list(R.reason, lambda v: Item.choose("reason", v), Item.reasons, "reason"),
+        rx.cond(Item.is_defect, rx.text(t("returns.defect_note", email=settings.CONTACT_EMAIL),
                                      size="1", color=theme.MUTED)),
         rx.divider(),
         rx.text(t("returns.resolution"), weight="medium", size="2"),
-        radio_list(R.resolution, lambda v: R.choose("resolution", v),
+        radio_list(R.resolution, lambda v: Item.choose("resolution", v),
                    [("refund", t("returns.resolution.refund")),
                     ("size_exchange", t("returns.resolution.size_exchange")),
                     ("product_exchange", t("returns.resolution.product_exchange"))],
@@ -172,7 +175,7 @@ def details_step() -> rx.Component:
             spacing="3",
             width="100%",
         ),
-        on_submit=R.save_details,
+        on_submit=Place.save_details,
         reset_on_submit=False,
         width="100%",
     )  # fmt: skip
@@ -191,14 +194,14 @@ def _relay_finder() -> rx.Component:
                 spacing="3",
                 width="100%",
             ),
-            on_submit=R.search_relay,
+            on_submit=Place.search_relay,
             reset_on_submit=False,
             width="100%",
         ),
         rx.cond(
             R.relay_results.length() > 0,
-            radio_list(R.relay_point_code, lambda v: R.choose_place("relay_point_code", v),
-                       R.relay_choices, "relay-results"),
+            radio_list(R.relay_point_code, lambda v: Place.choose_place("relay_point_code", v),
+                       Place.relay_choices, "relay-results"),
         ),
         spacing="3",
         width="100%",
@@ -209,17 +212,17 @@ def method_step() -> rx.Component:
     """How the parcel travels: Mondial Relay (R3), a salon (R4) or on her own (R5)."""
     return rx.vstack(
         rx.heading(t("returns.method.title"), as_="h2", size="5", **theme.HEADING),
-        radio_list(R.method, R.choose_method, R.method_choices, "return-method"),
+        radio_list(R.method, Place.choose_method, Place.method_choices, "return-method"),
         rx.match(
             R.method,
             ("mondial_relay", _relay_finder()),
-            ("store", select_field(t("returns.salon"), "salon", "salon", R.salons,
+            ("store", select_field(t("returns.salon"), "salon", "salon", Place.salons,
                                    value=R.salon_code, placeholder_first=True,
-                                   on_change=lambda v: R.choose_place("salon_code", v))),
-            ("self_ship", rx.text(R.self_ship_note, size="2", id="self-ship-note")),
+                                   on_change=lambda v: Place.choose_place("salon_code", v))),
+            ("self_ship", rx.text(Place.self_ship_note, size="2", id="self-ship-note")),
             rx.fragment(),
         ),
-        nav_buttons(t("returns.continue"), R.method_done, "method-continue"),
+        nav_buttons(t("returns.continue"), Place.method_done, "method-continue"),
         spacing="4",
         width="100%",
     )  # fmt: skip
@@ -229,14 +232,14 @@ def review_step() -> rx.Component:
     """Everything she chose, then "Confirm my return"."""
     return rx.vstack(
         rx.heading(t("returns.review.title"), as_="h2", size="5", **theme.HEADING),
-        rx.foreach(R.review, item_summary),
+        rx.foreach(Review.review, item_summary),
         rx.divider(),
         rx.text(t("returns.review.method"), **theme.KICKER),
-        rx.text(R.method_summary, id="review-method"),
+        rx.text(Review.method_summary, id="review-method"),
         rx.text(t("returns.review.sender"), **theme.KICKER),
-        rx.text(R.sender_summary),
+        rx.text(Review.sender_summary),
         add_items_button(),
-        nav_buttons(t("returns.confirm"), R.confirm_return, "confirm-return"),
+        nav_buttons(t("returns.confirm"), Review.confirm_return, "confirm-return"),
         spacing="3",
         width="100%",
     )  # fmt: skip

@@ -17,7 +17,9 @@ from alme_portal.pages.return_steps import (
 from alme_portal.pages.track import lookup_form
 from alme_portal.platform import routes, settings
 from alme_portal.returns.views.return_wizard import PROGRESS
-from alme_portal.state.returns import ReturnState as R
+from alme_portal.state.return_draft import ReturnState as R
+from alme_portal.state.return_items import ReturnItemsState as Items
+from alme_portal.state.return_review import ReturnReviewState as Review
 
 
 def _progress() -> rx.Component:
@@ -74,7 +76,7 @@ def _item_row(row) -> rx.Component:
             rx.el.select(
                 rx.foreach(row.quantities, lambda n: rx.el.option(n, value=n)),
                 value=row.chosen,
-                on_change=lambda value: R.set_quantity(row.id, value),
+                on_change=lambda value: Items.set_quantity(row.id, value),
                 class_name="native-select quantity-select",
                 aria_label=t("returns.quantity"),
                 width="80px",
@@ -93,13 +95,13 @@ def _items_step() -> rx.Component:
     return rx.vstack(
         rx.heading(t("returns.items.title"), as_="h2", size="5", **theme.HEADING),
         rx.text(t("returns.items.intro"), size="2", color=theme.MUTED),
-        rx.foreach(R.item_rows, _item_row),
-        rx.cond(~R.any_returnable, notice(t("returns.nothing_returnable"), tone="warning")),
+        rx.foreach(Items.item_rows, _item_row),
+        rx.cond(~Items.any_returnable, notice(t("returns.nothing_returnable"), tone="warning")),
         rx.hstack(
-            rx.cond(R.withdrawal_open,
+            rx.cond(Items.withdrawal_open,
                     rx.link(t("withdrawal.link"), href=routes.withdraw_page(R.return_order),
                             size="2", id="withdrawal-link")),
-            rx.button(t("returns.continue"), on_click=R.items_done, id="items-continue",
+            rx.button(t("returns.continue"), on_click=Items.items_done, id="items-continue",
                       **theme.PRIMARY_BUTTON),
             justify="between",
             align="center",
@@ -116,8 +118,8 @@ def _items_step() -> rx.Component:
 def _done_step() -> rx.Component:
     return rx.vstack(
         rx.icon("circle-check", size=36, color=theme.SAGE, stroke_width=1.25),
-        rx.heading(R.done_title, as_="h2", size="6", **theme.HEADING, id="return-done"),
-        rx.text(R.done_instructions, size="3"),
+        rx.heading(Review.done_title, as_="h2", size="6", **theme.HEADING, id="return-done"),
+        rx.text(Review.done_instructions, size="3"),
         rx.text(t("returns.done.email"), size="2", color=theme.MUTED),
         label_downloads(R.return_number),
         rx.link(t("returns.status_link"), href=routes.return_page(R.return_number),

@@ -8,6 +8,7 @@ from alme_portal.components.forms import field, form_error
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.platform import routes
+from alme_portal.state.tracking import TrackState as T
 from alme_portal.state.withdrawal import WithdrawalState as W
 
 
@@ -15,15 +16,15 @@ def _form() -> rx.Component:
     return rx.form(
         rx.vstack(
             field(t("track.number"), "order_number", "order-number", max_length=20,
-                  default_value=W.order_number, key=W.order_number, required=True,
+                  default_value=T.order_number, key=T.order_number, required=True,
                   auto_complete="off"),
             field(t("withdrawal.email"), "email", "order-email", type="email", max_length=254,
-                  default_value=W.email, required=True, auto_complete="email"),
+                  default_value=T.email, required=True, auto_complete="email"),
             field(t("withdrawal.name"), "name", "withdrawal-name", max_length=120,
                   required=True, auto_complete="name"),
-            form_error(W.error, "lookup-error"),
+            form_error(T.error, "lookup-error"),
             form_error(W.withdrawal_error, "withdrawal-error"),
-            rx.button(t("withdrawal.confirm"), type="submit", loading=W.busy, width="100%",
+            rx.button(t("withdrawal.confirm"), type="submit", loading=T.busy, width="100%",
                       id="confirm-withdrawal", **theme.PRIMARY_BUTTON),
             spacing="4",
             width="100%",

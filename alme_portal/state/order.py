@@ -16,7 +16,8 @@ from alme_portal.orders.views import build_order_page
 from alme_portal.platform import clock, db, settings
 from alme_portal.refunds.services import texts as refund_texts
 from alme_portal.returns.services import withdrawals
-from alme_portal.state.tracking import TrackState
+from alme_portal.state.tracking import unlocked_orders
+from alme_portal.state.ui import UiState
 
 ORDER_NUMBER = re.compile(r"^[A-Za-z]{2}\d{6}$")
 logger = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ def _change_view(order: dict, options: dict) -> dict:
     }
 
 
-class OrderState(TrackState):
+class OrderState(UiState):
     """The order this tab looked up, in both languages (the visible one follows the switch)."""
 
     loaded: bool = False
@@ -163,7 +164,7 @@ class OrderState(TrackState):
         if not isinstance(reference, str) or not ORDER_NUMBER.match(reference):
             self.denied, self.loaded = True, True
             return
-        found = await asyncio.to_thread(_load_views, reference, list(self._unlocked_order_ids))
+        found = await asyncio.to_thread(_load_views, reference, await unlocked_orders(self))
         self.denied = found is None
         self._order_id, self._views = found or (0, {})
         self.loaded = True

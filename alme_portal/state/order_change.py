@@ -8,6 +8,7 @@ from alme_portal.i18n import translate
 from alme_portal.orders.services import changes as order_changes
 from alme_portal.platform import db
 from alme_portal.state.order import ChangeLine, OrderState
+from alme_portal.state.tracking import unlocked_orders
 
 MODES = ("", "modify", "cancel")
 TOPICS = ("item", "address", "relay")
@@ -110,7 +111,7 @@ class OrderChangeState(OrderState):
     async def _send(self, kind: str, details: dict):
         if self.sending:
             return
-        if not self._order_id or self._order_id not in self._unlocked_order_ids:
+        if not self._order_id or self._order_id not in await unlocked_orders(self):
             self._show(False, "change.refused.not_found")
             return
         self.sending = True

@@ -9,7 +9,8 @@ from alme_portal.i18n import translate
 from alme_portal.platform import clock, db
 from alme_portal.returns.services import status as return_status
 from alme_portal.returns.views.return_page import build_return_page
-from alme_portal.state.tracking import TrackState
+from alme_portal.state.tracking import unlocked_orders
+from alme_portal.state.ui import UiState
 
 
 @dataclasses.dataclass
@@ -48,7 +49,7 @@ def _label(number: str, order_ids: list[int], file_format: str):
         return return_status.label_file(request, file_format, clock.now())
 
 
-class ReturnStatusState(TrackState):
+class ReturnStatusState(UiState):
     """The return named in the address, if this tab found its order."""
 
     status_loaded: bool = False
@@ -73,14 +74,15 @@ class ReturnStatusState(TrackState):
         self.status_loaded, self.status_denied, self._pages = False, False, {}
         self.download_error = ""
         number = self.router.page.params.get("return_ref", "")
-        pages = await asyncio.to_thread(_views, number, list(self._unlocked_order_ids))
+        pages = await asyncio.to_thread(_views, number, await unlocked_orders(self))
         self.status_denied, self._pages = pages is None, pages or {}
         self.status_loaded = True
 
     @rx.event
     async def download_label(self, number: str, file_format: str):
         """Download your return label, as PDF or PNG (R3: 14 days after the declaration)."""
-        found = await asyncio.to_thread(_label, number, list(self._unlocked_order_ids), file_format)
+        unlocked = await unlocked_orders(self)
+        found = await asyncio.to_thread(_label, number, unlocked, file_format)
         if isinstance(found, str):
             self.download_error = found
             return

@@ -7,7 +7,7 @@ import reflex as rx
 from alme_portal.i18n import translate
 from alme_portal.platform import db
 from alme_portal.returns.services import stock_alerts
-from alme_portal.state.returns import ReturnState
+from alme_portal.state.return_item import ReturnItemState
 
 MAX_EMAIL = 254
 
@@ -19,7 +19,7 @@ def _create(variant_id: int, email: str, language: str):
         )
 
 
-class StockAlertState(ReturnState):
+class StockAlertState(ReturnItemState):
     """The alert form under a sold-out exchange choice; the size is the one chosen above."""
 
     alert_ok: bool = False

@@ -50,6 +50,11 @@ class TrackState(UiState):
             return rx.redirect(routes.order_page(number))
 
 
+async def unlocked_orders(state: rx.State) -> list[int]:
+    """The orders this tab has found (any page's state may ask; only the lookup adds one)."""
+    return list((await state.get_state(TrackState))._unlocked_order_ids)
+
+
 async def lookup(state: TrackState, form_data: object) -> int | None:
     """Check the lookup form, find the order and unlock it for this tab.
 

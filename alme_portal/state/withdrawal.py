@@ -8,6 +8,7 @@ from alme_portal.i18n import translate
 from alme_portal.platform import db
 from alme_portal.returns.services import withdrawals
 from alme_portal.state.tracking import TrackState, lookup
+from alme_portal.state.ui import UiState
 
 MAX_NAME = 200
 
@@ -19,7 +20,7 @@ def _record(order_id: int, name: str, email: str, language: str):
         )
 
 
-class WithdrawalState(TrackState):
+class WithdrawalState(UiState):
     """One withdrawal: the order is identified by its number and e-mail, as for tracking."""
 
     statement: str = ""
@@ -32,12 +33,14 @@ class WithdrawalState(TrackState):
         return translate(self.language, self.withdrawal_key) if self.withdrawal_key else ""
 
     @rx.event
-    def load_withdrawal(self):
+    async def load_withdrawal(self):
         """Open the form, with the order number from `?order=` when there is one."""
-        self.statement, self.withdrawal_key, self.error_key = "", "", ""
+        self.statement, self.withdrawal_key = "", ""
+        track = await self.get_state(TrackState)
+        track.error_key = ""
         number = self.router.page.params.get("order", "")
         if isinstance(number, str) and 0 < len(number) <= 20:
-            self.order_number = number
+            track.order_number = number
 
     @rx.event
     async def confirm_withdrawal(self, form_data: dict):
@@ -47,15 +50,16 @@ class WithdrawalState(TrackState):
         if not isinstance(name, str) or not name.strip():
             self.withdrawal_key = "withdrawal.invalid.name"
             return
-        order_id = await lookup(self, data)
+        track = await self.get_state(TrackState)
+        order_id = await lookup(track, data)
         if order_id is None:
             self.withdrawal_key = ""
             return
         outcome = await asyncio.to_thread(
-            _record, order_id, name[:MAX_NAME], self.email, self.language
+            _record, order_id, name[:MAX_NAME], track.email, self.language
         )
         if not outcome.ok:
             self.withdrawal_key = outcome.message_key
             return
         self.withdrawal_key, self.statement = "", outcome.value.statement
-        self.withdrawn_order = self.order_number.strip().upper()
+        self.withdrawn_order = track.order_number.strip().upper()

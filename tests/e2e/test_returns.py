@@ -128,6 +128,7 @@ def test_e3_size_exchange_keeps_the_price(page, portal):
 
 
 def test_e4_product_exchange_shows_the_supplement(page, portal):
+    """E1: an exchange goes through the return's steps; E4: the dearer product's supplement."""
     find_for_return(page, portal, "delivered-returnable")
     choose_items(page, (0, 1))
     pick(page, "reason", "I changed my mind")

@@ -12,13 +12,15 @@ from alme_portal.platform import clock
 from alme_portal.platform.models import OutboxEmail
 from alme_portal.state.order import _load_views
 from alme_portal.state.order_change import OrderChangeState
+from alme_portal.state.tracking import TrackState
 
 
 def change_state(session, number, unlocked=True):
-    state = rx.State().get_substate(OrderChangeState.get_full_name().split(".")[1:])
+    root = rx.State()
+    state = root.get_substate(OrderChangeState.get_full_name().split(".")[1:])
     target = order_id(session, number)
     if unlocked:
-        state._unlocked_order_ids = [target]
+        root.get_substate(TrackState.get_full_name().split(".")[1:])._unlocked_order_ids = [target]
         state._order_id, state._views = _load_views(number, [target])
     return state
 

@@ -9,8 +9,15 @@ from sqlmodel import func, select
 
 from alme_portal.platform import clock
 from alme_portal.returns.models import ReturnRequest
-from alme_portal.state.returns import ReturnState
+from alme_portal.state.return_item import ReturnItemState
+from alme_portal.state.return_items import ReturnItemsState
+from alme_portal.state.return_place import ReturnPlaceState
+from alme_portal.state.return_review import ReturnReviewState
 from alme_portal.state.stock_alert import StockAlertState
+from alme_portal.state.tracking import TrackState
+
+STEP_STATES = (ReturnItemsState, ReturnItemState, ReturnPlaceState, ReturnReviewState,
+               StockAlertState)  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -18,8 +25,27 @@ def _only_the_returns_declared_here(no_demo_returns):
     """These tests count the returns they declare: the demo's own are set aside."""
 
 
-def substate(cls):
-    return rx.State().get_substate(cls.get_full_name().split(".")[1:])
+def substate(root, cls):
+    return root.get_substate(cls.get_full_name().split(".")[1:])
+
+
+class Wizard:
+    """One tab's wizard: each name is read, set or called on the state that defines it."""
+
+    def __init__(self):
+        root = rx.State()
+        object.__setattr__(self, "steps", [substate(root, cls) for cls in STEP_STATES])
+        object.__setattr__(self, "draft", self.steps[0].parent_state)
+        object.__setattr__(self, "track", substate(root, TrackState))
+
+    def _owner(self, name):
+        return next((s for s in self.steps if name in vars(type(s))), self.draft)
+
+    def __getattr__(self, name):
+        return getattr(self._owner(name), name)
+
+    def __setattr__(self, name, value):
+        setattr(self.track if name == "_unlocked_order_ids" else self._owner(name), name, value)
 
 
 def run(coroutine):
@@ -27,8 +53,8 @@ def run(coroutine):
         return asyncio.run(coroutine)
 
 
-def started(session, number="AL100101", cls=ReturnState):
-    state = substate(cls)
+def started(session, number="AL100101"):
+    state = Wizard()
     target = order_id(session, number)
     state._unlocked_order_ids = [target]
     run(state._start(target))
@@ -107,7 +133,7 @@ def test_a_locked_order_cannot_be_confirmed(demo_session):
 
 
 def test_e8_alert_only_for_the_sold_out_size_chosen(demo_session):
-    state = started(demo_session, cls=StockAlertState)
+    state = started(demo_session)
     run(state.create_alert({"alert_email": "x@example.fr"}))
     assert not state.alert_ok  # nothing sold out chosen
     cardigan = state.item_rows[1]

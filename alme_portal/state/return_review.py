@@ -1,0 +1,103 @@
+"""Step 5 of the return wizard: the summary, "Confirm my return", then what to do (R1, R3)."""
+
+import asyncio
+
+import reflex as rx
+
+from alme_portal.i18n import translate
+from alme_portal.i18n.dates import format_date
+from alme_portal.platform import clock, db
+from alme_portal.platform.vocabulary import ReturnMethod
+from alme_portal.returns.rules import returns
+from alme_portal.returns.services import declaration as return_declaration
+from alme_portal.returns.views import return_wizard as wizard
+from alme_portal.state.return_draft import ReturnState
+from alme_portal.state.return_place import reimbursement_cap
+from alme_portal.state.tracking import unlocked_orders
+
+
+def _declare(order_id: int, draft: dict, language: str):
+    with db.session_scope(write=True) as session:
+        return return_declaration.declare_return(
+            session, order_id=order_id, draft_data=draft, language=language
+        )
+
+
+class ReturnReviewState(ReturnState):
+    """What she is about to confirm, and what to do once it is recorded."""
+
+    @rx.var
+    def sender_summary(self) -> str:
+        """The sender as printed on the label."""
+        parts = [f"{self.sender.get('first_name', '')} {self.sender.get('last_name', '')}"]
+        parts += [self.sender.get("address", ""),
+                  f"{self.sender.get('postcode', '')} {self.sender.get('city', '')}"]  # fmt: skip
+        return ", ".join(part.strip() for part in parts if part.strip())
+
+    @rx.var
+    def review(self) -> list[dict[str, str]]:
+        """The chosen items and what she asked for each."""
+        if self.step not in ("review", "done"):
+            return []
+        return wizard.review_rows(
+            self._options(), self._products(), self.quantities, self.choices, self.language
+        )
+
+    @rx.var
+    def method_summary(self) -> str:
+        """The chosen return method in words."""
+        if self.method not in tuple(ReturnMethod):
+            return ""
+        cap = reimbursement_cap(self.language)
+        text = translate(self.language, f"returns.method.{self.method}", cap=cap)
+        salon = self._salon_label()
+        relay = next(
+            (f"{p['name']}, {p['address']}" for p in self.relay_results
+             if p["code"] == self.relay_point_code), "",
+        )  # fmt: skip
+        extra = salon if self.method == ReturnMethod.STORE else relay
+        return f"{text} · {extra}" if extra else text
+
+    @rx.var
+    def done_title(self) -> str:
+        """Your return RT-… is recorded."""
+        return translate(self.language, "returns.done.title", number=self.return_number)
+
+    @rx.var
+    def done_instructions(self) -> str:
+        """What to do with the parcel now (R3-R5)."""
+        if self.step != "done" or self.method not in tuple(ReturnMethod):
+            return ""
+        expires = returns.label_expires_on(clock.now())
+        salon = self._salon_label()
+        return translate(
+            self.language,
+            f"returns.done.{self.method}",
+            date=format_date(expires, self.language),
+            salon=salon,
+        )
+
+    @rx.event
+    async def confirm_return(self):
+        """Confirm my return: stored once, however many clicks or tabs."""
+        if not self._ready("review") or self.sending:
+            return
+        if self._order_id not in await unlocked_orders(self):
+            self.step_error = "returns.invalid.order"
+            return
+        salon = self.salon_code if self.method == ReturnMethod.STORE else ""
+        place = {"method": self.method, "relay_point_code": self.relay_point_code,
+                 "salon_code": salon}  # fmt: skip
+        snapshot = {key: self._snapshot.get(key, 0) for key in self.quantities}
+        draft = wizard.build_draft(
+            self._options(), self.quantities, self.choices, place, self.sender, snapshot
+        )
+        self.sending = True
+        try:
+            outcome = await asyncio.to_thread(_declare, self._order_id, draft, self.language)
+        finally:
+            self.sending = False
+        if not outcome.ok:
+            self.step_error = outcome.message_key
+            return
+        self.return_number, self.step, self.step_error = outcome.value, "done", ""
