@@ -2,7 +2,7 @@
 
 The Almé Lovers dashboard must not slow down as a member's history grows. Both members live in
 the same demo database, settled as the nightly `alme-portal loyalty settle` does; their
-dashboards are read alternately (`services.loyalty.dashboard` plus the first history page, as
+dashboards are read alternately (`loyalty.services.ledger.dashboard` plus the first history page, as
 the page does), and the p95 of the long ledger is compared with the short one's (goal: ratio
 under 1.5).
 

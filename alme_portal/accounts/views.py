@@ -59,7 +59,7 @@ def build_account(data: dict[str, Any], language: str) -> dict[str, Any]:
     """The page's texts in `language`.
 
     Args:
-        data: "first_name", "email", "verified" and "orders" (`services.member_orders`).
+        data: "first_name", "email", "verified" and "orders" (`orders.services.member_orders`).
         language: "en" or "fr".
     """
     verified = data["verified"]

@@ -1,4 +1,4 @@
-"""What the Almé Lovers dashboard writes (L11), built from `services.loyalty.dashboard`."""
+"""What the Almé Lovers dashboard writes (L11), built from `loyalty.services.ledger.dashboard`."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def build_dashboard(data: dict[str, Any], first_name: str, language: str, today:
     """The dashboard's texts and rows in one language.
 
     Args:
-        data: `services.loyalty.dashboard` for the member.
+        data: `loyalty.services.ledger.dashboard` for the member.
         first_name: the member's first name, for the greeting.
         language: "en" or "fr".
         today: the day the page is shown (for expired vouchers).
@@ -153,7 +153,7 @@ def build_history(rows: Iterable[LedgerRow], language: str, today: date) -> list
     """Rule L11: the rows of one page of her history, in one language.
 
     Args:
-        rows: ledger entries, newest first (`services.loyalty.history`).
+        rows: ledger entries, newest first (`loyalty.services.ledger.history`).
         language: "en" or "fr".
         today: the day the page is shown (loves released later are still pending).
 

@@ -23,7 +23,7 @@ def build_order_page(
     """Everything the order page writes, in `language`.
 
     Args:
-        order: the dict of `services.order_lookup.order_view`.
+        order: the dict of `orders.services.lookup.order_view`.
         tracking: the carrier's answer per shipment id (None when there is none).
         language: "en" or "fr".
     """

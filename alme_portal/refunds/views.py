@@ -1,4 +1,4 @@
-"""What the Atelier console writes, from `services.staff_console`, in one language."""
+"""What the Atelier console writes, from `refunds.services.staff_console`, in one language."""
 
 from __future__ import annotations
 

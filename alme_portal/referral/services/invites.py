@@ -1,6 +1,6 @@
 """Refer a friend on the database (F1, F3, F5): link, invitations, the friend's code.
 
-The reward of the friend's first order is `services.referral_rewards`.
+The reward of the friend's first order is `referral.services.rewards`.
 
 Every refusal says why and changes nothing; one referral per friend is kept by a unique key
 on the friend's e-mail reduced to the person.

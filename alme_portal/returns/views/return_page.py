@@ -1,4 +1,4 @@
-"""The words of a return's status page, from `services.return_status.return_view` (R3, R8-R12)."""
+"""The words of a return's status page, from `returns.services.status.return_view` (R3, R8-R12)."""
 
 from __future__ import annotations
 

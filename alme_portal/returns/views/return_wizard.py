@@ -1,4 +1,4 @@
-"""The return wizard's words and draft, built from `services.return_options` (R1, R2, E2-E5).
+"""The return wizard's words and draft, built from `returns.services.options` (R1, R2, E2-E5).
 
 Plain functions of the options and the customer's choices, so that the state stays thin and
 everything the wizard says can be tested without a browser.
@@ -163,7 +163,7 @@ def build_draft(
     sender: dict[str, str],
     snapshot: dict[str, int],
 ) -> dict[str, Any]:
-    """The draft `services.return_declaration.declare_return` checks and stores."""
+    """The draft `returns.services.declaration.declare_return` checks and stores."""
     lines = []
     for line in chosen_lines(options, quantities):
         choice = choices.get(str(line["id"]), {})
