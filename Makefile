@@ -28,7 +28,9 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: export ALME_CARRIER_SIMULATOR_URL ?= http://127.0.0.1:$(PORT)/_carrier-sim
+run: export ALME_PORTAL_URL ?= http://localhost:$(PORT)
 run: install
+	@echo "Almé portal DEMO at $(ALME_PORTAL_URL): demo data, carrier simulator, secrets generated for this checkout (.alme-dev-secrets.json). Not for production (ALME_ENV=production)."
 	$(BIN)/alme-portal db upgrade
 	$(BIN)/alme-portal demo load
 	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)

@@ -5,6 +5,7 @@ import reflex as rx
 from alme_portal import bootstrap
 from alme_portal.api import create_api
 from alme_portal.components import theme
+from alme_portal.http_security import security_headers
 from alme_portal.i18n import translate
 from alme_portal.pages.account_links import confirm_page, reset_page
 from alme_portal.pages.friend import friend_page
@@ -20,7 +21,7 @@ from alme_portal.pages.returns import returns_page
 from alme_portal.pages.staff import staff_page
 from alme_portal.pages.track import track_page
 from alme_portal.pages.withdrawal import withdrawal_page
-from alme_portal.platform import routes, settings
+from alme_portal.platform import deployment, routes, settings
 from alme_portal.state.account_links import AccountLinkState
 from alme_portal.state.help import HelpState
 from alme_portal.state.loyalty import LoyaltyState
@@ -45,13 +46,22 @@ def backend_error(exception: Exception) -> rx.event.EventSpec:
     )
 
 
+deployment.require_safe_settings()
+if not deployment.is_production():
+    rx.utils.console.warn(
+        "Almé portal: DEMO mode (carrier simulator, secrets generated for this checkout in "
+        f"{deployment.DEV_SECRETS_FILE.name}); set ALME_ENV=production for a real deployment."
+    )
 bootstrap.wire()
 
 app = rx.App(
     style=theme.APP_STYLE,
     stylesheets=["/styles.css"],
     backend_exception_handler=backend_error,
-    api_transformer=create_api(with_simulator=settings.serve_carrier_simulator()),
+    api_transformer=[
+        create_api(with_simulator=settings.serve_carrier_simulator()),
+        security_headers,
+    ],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )
 

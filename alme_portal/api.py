@@ -3,12 +3,44 @@
 from __future__ import annotations
 
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 
 from alme_portal.orders.api import ORDER_FEED_PATH, receive_order_feed
+from alme_portal.platform import cookies, db, deployment
 from alme_portal.simulator.app import create_simulator_app
 
 SIMULATOR_MOUNT = "/_carrier-sim"
+COOKIE_PATH = "/api/cookie"
+PIXEL = bytes.fromhex(
+    "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b"
+)
+"""A transparent 1-pixel GIF: what the page's image request gets back."""
+
+
+def collect_cookie(request: Request) -> Response:
+    """`GET /api/cookie?code=`: set, HttpOnly, the cookie a handler handed off (`cookies`).
+
+    Only the portal's own pages may ask (`Sec-Fetch-Site`), so another site cannot log a
+    visitor in to an account of its choosing.
+    """
+    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return Response(status_code=403)
+    with db.session_scope(write=True) as session:
+        cookie = cookies.collect(session, request.query_params.get("code"))
+    response = Response(PIXEL, media_type="image/gif", headers={"Cache-Control": "no-store"})
+    if cookie is not None:
+        response.set_cookie(
+            cookie.name,
+            cookie.value,
+            max_age=cookie.max_age_seconds,
+            path="/",
+            httponly=True,
+            samesite="strict",
+            secure=deployment.is_production(),
+        )
+    return response
 
 
 def create_api(*, with_simulator: bool = True) -> Starlette:
@@ -16,9 +48,12 @@ def create_api(*, with_simulator: bool = True) -> Starlette:
 
     Args:
         with_simulator: also serve the carrier simulator under `/_carrier-sim`, which the
-            carrier settings point at by default (offline demos and browser tests).
+            demo's carrier settings point at (never in production, whatever is asked).
     """
-    routes = [Route(ORDER_FEED_PATH, receive_order_feed, methods=["POST"])]
-    if with_simulator:
-        routes.append(Mount(SIMULATOR_MOUNT, app=create_simulator_app()))
+    routes = [
+        Route(ORDER_FEED_PATH, receive_order_feed, methods=["POST"]),
+        Route(COOKIE_PATH, collect_cookie, methods=["GET"]),
+    ]
+    if with_simulator and not deployment.is_production():
+        routes.append(Mount(SIMULATOR_MOUNT, app=create_simulator_app(controls=False)))
     return Starlette(routes=routes)

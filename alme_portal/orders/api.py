@@ -8,7 +8,6 @@ applies the event in one transaction. Answers: 200 {"outcome": "applied"|"duplic
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 
 import anyio.from_thread
@@ -18,7 +17,7 @@ from starlette.responses import JSONResponse
 
 from alme_portal.orders.services import feed as order_feed
 from alme_portal.orders.services import feed_signature
-from alme_portal.platform import db, settings
+from alme_portal.platform import db, deployment, settings
 from alme_portal.platform.outcome import Outcome, Status
 
 ORDER_FEED_PATH = "/api/order-feed"
@@ -28,14 +27,9 @@ class _TooLarge(Exception):
     pass
 
 
-def feed_secret() -> str:
-    """Return the shared secret of the order feed (environment, else the development default)."""
-    return os.environ.get(settings.ORDER_FEED_SECRET_ENV) or settings.DEFAULT_ORDER_FEED_SECRET
-
-
 async def _read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise _TooLarge
     chunks, size = [], 0
     async for chunk in request.stream():
@@ -51,11 +45,15 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 def _fresh(event: dict) -> bool:
+    """Whether `created_at` is an ISO instant with its offset, close to now (replays refused)."""
+    raw = event.get("created_at")
     try:
-        created_at = datetime.fromisoformat(str(event.get("created_at")))
+        created_at = datetime.fromisoformat(raw) if isinstance(raw, str) else None
     except ValueError:
-        return True  # the service reports the malformed field
-    return created_at.tzinfo is None or feed_signature.event_is_fresh(created_at)
+        created_at = None
+    if created_at is None or created_at.tzinfo is None:
+        return False
+    return feed_signature.event_is_fresh(created_at)
 
 
 def _apply(event: dict) -> Outcome[int]:
@@ -77,7 +75,7 @@ def receive_order_feed(request: Request) -> JSONResponse:
     except _TooLarge:
         return _error(413, "body too large")
     signature = request.headers.get(feed_signature.SIGNATURE_HEADER)
-    if not feed_signature.verify_signature(body, signature, feed_secret()):
+    if not feed_signature.verify_signature(body, signature, deployment.order_feed_secret()):
         return _error(401, "bad signature")
     try:
         event = json.loads(body)
@@ -86,7 +84,7 @@ def receive_order_feed(request: Request) -> JSONResponse:
     if not isinstance(event, dict):
         return _error(400, "event must be a JSON object")
     if not _fresh(event):
-        return _error(400, "created_at is too far from now")
+        return _error(400, "created_at must be an ISO 8601 instant with its offset, close to now")
     try:
         outcome = _apply(event)
     except sa.exc.IntegrityError:

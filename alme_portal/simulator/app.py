@@ -16,6 +16,7 @@ def create_simulator_app(
     now: Callable[[], datetime] = clock.now,
     *,
     mondial_relay_key: str | None = None,
+    controls: bool = True,
 ) -> Starlette:
     """Return a new simulator app with its own faults and counters.
 
@@ -23,16 +24,21 @@ def create_simulator_app(
         now: the clock scenarios are dated from.
         mondial_relay_key: the private key Security hashes are checked with; defaults to the
             configured one.
+        controls: serve the `/_control` routes that arm faults and count calls. Tests and the
+            benchmark run their own simulator with them; the one the demo portal mounts has none,
+            so no web page can make the carriers look down.
     """
-    app = Starlette(
-        routes=[
-            Route("/laposte/suivi/v2/idships/{ids}", laposte.idships, methods=["GET"]),
-            Route("/mondialrelay/Web_Services.asmx", mondial_relay.web_services, methods=["POST"]),
+    routes = [
+        Route("/laposte/suivi/v2/idships/{ids}", laposte.idships, methods=["GET"]),
+        Route("/mondialrelay/Web_Services.asmx", mondial_relay.web_services, methods=["POST"]),
+    ]
+    if controls:
+        routes += [
             Route("/_control/faults", faults.arm_fault, methods=["POST"]),
             Route("/_control/reset", faults.reset, methods=["POST"]),
             Route("/_control/requests", faults.request_counts, methods=["GET"]),
         ]
-    )
+    app = Starlette(routes=routes)
     app.state.now = now
     app.state.faults = faults.FaultBoard()
     app.state.mondial_relay_key = mondial_relay_key or settings.carrier_setting(

@@ -220,6 +220,8 @@ def start(
         log = Path(name)
     full_env = {**os.environ, **BASE_ENV, **(env or {})}
     full_env["PATH"] = f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}"
+    # The portal allows its own origin only (its websocket refuses others): this one.
+    full_env.setdefault("ALME_PORTAL_URL", f"http://127.0.0.1:{port}")
     python = VENV_BIN / "python" if (VENV_BIN / "python").exists() else Path(sys.executable)
     cmd = [str(python), "-m", "reflex", "run", "--env", "prod", "--single-port"]
     cmd += ["--backend-port", str(port), "--backend-host", "127.0.0.1"]

@@ -10,7 +10,7 @@ from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.laposte import LaPosteClient
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
 from alme_portal.adapters.carriers.statuses import TrackingResult
-from alme_portal.platform import clock, settings
+from alme_portal.platform import clock, deployment, settings
 
 LAPOSTE_CARRIERS = {"colissimo", "chronopost"}
 MONDIAL_RELAY = "mondial_relay"
@@ -66,17 +66,23 @@ class TrackingService:
         raise ValueError(f"unknown carrier {carrier!r}")
 
 
-def _simulator_url() -> str:
-    return settings.carrier_setting(
-        settings.SIMULATOR_URL_ENV, settings.DEFAULT_SIMULATOR_URL
-    ).rstrip("/")
+LAPOSTE_API_URL = "https://api.laposte.fr/suivi/v2"
+MONDIAL_RELAY_API_URL = "https://api.mondialrelay.com/Web_Services.asmx"
+
+
+def _carrier_url(env_name: str, real_url: str, simulator_path: str) -> str:
+    """The configured URL; else the real API in production, the simulator in the demo."""
+    if deployment.is_production():
+        return settings.carrier_setting(env_name, real_url)
+    simulator = settings.carrier_setting(settings.SIMULATOR_URL_ENV, settings.DEFAULT_SIMULATOR_URL)
+    return settings.carrier_setting(env_name, simulator.rstrip("/") + simulator_path)
 
 
 def default_mondial_relay_client() -> MondialRelayClient:
     """Return a Mondial Relay client configured from the settings."""
     return MondialRelayClient(
-        settings.carrier_setting(
-            settings.MONDIAL_RELAY_URL_ENV, _simulator_url() + "/mondialrelay/Web_Services.asmx"
+        _carrier_url(
+            settings.MONDIAL_RELAY_URL_ENV, MONDIAL_RELAY_API_URL, "/mondialrelay/Web_Services.asmx"
         ),
         settings.carrier_setting(
             settings.MONDIAL_RELAY_ENSEIGNE_ENV, settings.DEFAULT_MONDIAL_RELAY_ENSEIGNE
@@ -90,9 +96,7 @@ def default_mondial_relay_client() -> MondialRelayClient:
 def default_tracking_service() -> TrackingService:
     """Return a tracking service whose clients are configured from the settings."""
     laposte = LaPosteClient(
-        settings.carrier_setting(
-            settings.LAPOSTE_BASE_URL_ENV, _simulator_url() + "/laposte/suivi/v2"
-        ),
+        _carrier_url(settings.LAPOSTE_BASE_URL_ENV, LAPOSTE_API_URL, "/laposte/suivi/v2"),
         settings.carrier_setting(settings.LAPOSTE_API_KEY_ENV, settings.DEFAULT_LAPOSTE_API_KEY),
     )
     return TrackingService(
