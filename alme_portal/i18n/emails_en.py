@@ -54,13 +54,13 @@ MESSAGES: dict[str, str] = {
         "Hello {name},\n\nYour account now uses {email}; this address receives nothing more "
         "from it.\n\nIf it was not you, contact our customer service."
     ),
-    "email.loyalty.welcome.subject": "Welcome to {tier}, {name}",
+    "email.loyalty.welcome.subject": "Welcome to {tier}",
     "email.loyalty.welcome.body": (
         "Hello {name},\n\nYou have reached the {tier} status of Almé Lovers: it is yours "
         "for one year from today. A surprise is waiting for you in your next parcel.\n\nThe "
         "{brand} team"
     ),
-    "email.referral.invitation.subject": "{member} offers you €15 at Almé",
+    "email.referral.invitation.subject": "€15 for you at Almé, from a friend",
     "email.referral.invitation.body": (
         "Hello,\n\n{member} thinks you will love Almé and offers you €15 off your first "
         "order. Get your code here:\n{url}\n\nThe {brand} team"
@@ -96,9 +96,9 @@ MESSAGES: dict[str, str] = {
         "{atelier} with the recipient card inside. Keep the postage receipt: we reimburse "
         "up to {cap}."
     ),
-    "email.stock.subject": "{name} in size {size} is back",
+    "email.stock.subject": "{product} in size {size} is back",
     "email.stock.body": (
-        "Hello,\n\nThe size you were waiting for is back in stock: {name}, {colour}, size "
+        "Hello,\n\nThe size you were waiting for is back in stock: {product}, {colour}, size "
         "{size}.\n\nThe {brand} team"
     ),
     "email.withdrawal.subject": "We received your withdrawal from order {number}",

@@ -57,13 +57,13 @@ MESSAGES: dict[str, str] = {
         "Bonjour {name},\n\nVotre compte utilise désormais {email} ; cette adresse n'en "
         "recevra plus rien.\n\nSi ce n'est pas vous, contactez notre service client."
     ),
-    "email.loyalty.welcome.subject": "Bienvenue au statut {tier}, {name}",
+    "email.loyalty.welcome.subject": "Bienvenue au statut {tier}",
     "email.loyalty.welcome.body": (
         "Bonjour {name},\n\nVous avez atteint le statut {tier} des Almé Lovers : il est à "
         "vous pour un an à partir d'aujourd'hui. Une surprise vous attend dans votre "
         "prochain colis.\n\nL'équipe {brand}"
     ),
-    "email.referral.invitation.subject": "{member} vous offre 15 € chez Almé",
+    "email.referral.invitation.subject": "15 € pour vous chez Almé, de la part d'une amie",
     "email.referral.invitation.body": (
         "Bonjour,\n\n{member} pense qu'Almé va vous plaire et vous offre 15 € sur votre "
         "première commande. Recevez votre code ici :\n{url}\n\nL'équipe {brand}"
@@ -99,9 +99,9 @@ MESSAGES: dict[str, str] = {
         "colis à {atelier} avec la carte destinataire à l'intérieur. Gardez le justificatif "
         "d'envoi : nous remboursons jusqu'à {cap}."
     ),
-    "email.stock.subject": "{name} en taille {size} est de retour",
+    "email.stock.subject": "{product} en taille {size} est de retour",
     "email.stock.body": (
-        "Bonjour,\n\nLa taille que vous attendiez est de nouveau disponible : {name}, "
+        "Bonjour,\n\nLa taille que vous attendiez est de nouveau disponible : {product}, "
         "{colour}, taille {size}.\n\nL'équipe {brand}"
     ),
     "email.withdrawal.subject": "Nous avons reçu votre rétractation de la commande {number}",

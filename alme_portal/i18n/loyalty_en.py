@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "account.created": "Welcome to Almé Lovers!",
     "account.login.invalid": "This e-mail and password do not match an account.",
     "account.login.rate_limited": "Too many attempts. Try again after {time}.",
+    "account.signup.rate_limited": "Too many accounts made from here. Try again after {time}.",
     "account.login.ok": "You are logged in.",
     "account.reset.sent": "If an account uses this e-mail, we have sent it a link.",
     "account.reset.invalid": "This link has expired or was already used: ask for a new one.",

@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "account.created": "Bienvenue chez les Almé Lovers !",
     "account.login.invalid": "Cet e-mail et ce mot de passe ne correspondent à aucun compte.",
     "account.login.rate_limited": "Trop de tentatives. Réessayez après {time}.",
+    "account.signup.rate_limited": "Trop de comptes créés d'ici. Réessayez après {time}.",
     "account.login.ok": "Vous êtes connectée.",
     "account.reset.sent": "Si un compte utilise cet e-mail, nous lui avons envoyé un lien.",
     "account.reset.invalid": "Ce lien a expiré ou a déjà servi : demandez-en un nouveau.",

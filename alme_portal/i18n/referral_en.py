@@ -55,4 +55,8 @@ MESSAGES: dict[str, str] = {
     "friend.shop": "Discover Almé",
     "referral.code.sent": "Here is your code; we have also sent it by e-mail.",
     "referral.limit": "Enough friends for today: try again tomorrow.",
+    "referral.confirm_first": (
+        'Confirm your e-mail address first (My account, "Send me the link"): then invite'
+        " your friends by e-mail. Your link and its QR code already work."
+    ),
 }

@@ -55,4 +55,8 @@ MESSAGES: dict[str, str] = {
     "friend.shop": "Découvrir Almé",
     "referral.code.sent": "Voici votre code ; nous vous l'avons aussi envoyé par e-mail.",
     "referral.limit": "Assez d'amies pour aujourd'hui : réessayez demain.",
+    "referral.confirm_first": (
+        "Confirmez d'abord votre adresse e-mail (Mon compte, « Envoyez-moi le lien ») : vous"
+        " pourrez ensuite inviter vos amies par e-mail. Votre lien et son QR code marchent déjà."
+    ),
 }

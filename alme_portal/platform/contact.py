@@ -75,3 +75,13 @@ def normalise_email(email: str) -> str | None:
     if len(cleaned) > EMAIL_MAX or not _EMAIL_PATTERN.fullmatch(cleaned):
         return None
     return cleaned
+
+
+def person_key(email: str) -> str:
+    """An e-mail reduced to the person: lower case, no dots or +tag in the local part.
+
+    `Anne.Marie+shop@Example.fr` and `annemarie@example.fr` reach the same mailbox at most
+    providers: the referral rules (F2, fraud) and "already a customer" compare this key.
+    """
+    local, _, domain = email.strip().lower().rpartition("@")
+    return f"{local.split('+', 1)[0].replace('.', '')}@{domain}"

@@ -59,3 +59,32 @@ class AppMeta(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=40)
     value: str = Field(max_length=200)
+
+
+class RateEvent(SQLModel, table=True):
+    """One attempt a rate limit counts: what kind, whose (a hashed key), and when."""
+
+    __tablename__ = "rate_event"
+    __table_args__ = (sa.Index("ix_rate_event_kind_key_at", "kind", "key", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40)
+    key: str = Field(max_length=64)
+    at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CookieHandoff(SQLModel, table=True):
+    """A cookie waiting for its browser: set HttpOnly when the page fetches it, once.
+
+    Reflex writes cookies from JavaScript, so they could never be HttpOnly. Instead a handler
+    leaves the value here, sealed with a one-time code that only the page receives; the page's
+    1-pixel image request to `/api/cookie?code=` collects it, and the answer sets the cookie.
+    """
+
+    __tablename__ = "cookie_handoff"
+
+    code_hash: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=40)
+    sealed_value: str = Field(max_length=512)
+    max_age_seconds: int
+    expires_at: datetime = Field(sa_type=UTCDateTime, index=True)

@@ -61,6 +61,10 @@ def mask_email(email: str) -> str:
     return f"{local[0]}{MASK * (len(local) - 2)}{local[-1]}@{domain}"
 
 
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
 def parse_euros(typed: Any) -> int | None:
     """Cents from "5.90", "5,90" or "6" as typed at the bench; None when it is not an amount.
 
@@ -70,6 +74,6 @@ def parse_euros(typed: Any) -> int | None:
     if not isinstance(typed, str) or not typed.strip() or len(typed) > 12:
         return None
     euros, _, cents = typed.strip().replace(",", ".").partition(".")
-    if not euros.isdigit() or (cents and (not cents.isdigit() or len(cents) > 2)):
+    if not _ascii_digits(euros) or (cents and (not _ascii_digits(cents) or len(cents) > 2)):
         return None
     return int(euros) * 100 + int(cents.ljust(2, "0") or 0)

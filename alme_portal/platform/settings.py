@@ -175,20 +175,41 @@ def tracking_cache_seconds() -> float:
 
 # --- Order feed and guest lookup (O1, O6) ------------------------------------------------
 ORDER_FEED_SECRET_ENV = "ALME_ORDER_FEED_SECRET"
-DEFAULT_ORDER_FEED_SECRET = "dev-only-order-feed-secret-change-me"
+"""The shop's HMAC secret; the demo generates one per checkout (`platform.deployment`)."""
 ORDER_FEED_MAX_BODY_BYTES = 256 * 1024
 ORDER_FEED_MAX_SKEW_SECONDS = 300
 LOOKUP_MAX_FAILURES = 5
-"""Failed order lookups allowed per client address, and per order number, in the window."""
+"""Failed order lookups allowed in the window per client address; also per order number, for
+the addresses that failed on it (its owner, from elsewhere, is never shut out)."""
 LOOKUP_WINDOW_MINUTES = 15
 
 # --- Accounts and login sessions (security checklist: ASVS 6.2, 6.3, 6.4, 7.3) ----------
 PASSWORD_MIN_LENGTH = 10
 PASSWORD_MAX_LENGTH = 128
 LOGIN_MAX_FAILURES_PER_EMAIL = 5
+"""Failed logins allowed in the window on one account from one client address."""
 LOGIN_MAX_FAILURES_PER_ADDRESS = 20
-"""Failed logins allowed in the window, per account e-mail and per client address."""
+"""Failed logins (and sign-up probes) allowed in the window from one client address."""
+LOGIN_ACCOUNT_SLOWDOWN_AFTER = 10
+"""Failed logins on one account, from anywhere, after which its attempts are spaced out."""
+LOGIN_ACCOUNT_SPACING_SECONDS = 15
+"""The first spacing between attempts on an account past its slowdown; it doubles each time."""
+LOGIN_ACCOUNT_SPACING_MAX_SECONDS = 120
+"""The longest an account's owner ever waits between two attempts because of others' failures."""
 LOGIN_WINDOW_MINUTES = 15
+SIGNUPS_PER_ADDRESS_PER_HOUR = 5
+"""Accounts one client address may open in an hour."""
+TRUSTED_PROXY_HOPS_ENV = "ALME_TRUSTED_PROXY_HOPS"
+"""Reverse proxies in front of the portal: the client address is read that many hops from the
+right of X-Forwarded-For (0: the socket's address)."""
+
+
+def trusted_proxy_hops() -> int:
+    """How many reverse proxies in front of the portal to trust (0 when unset or invalid)."""
+    raw = os.environ.get(TRUSTED_PROXY_HOPS_ENV, "0").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 3 else 0
+
+
 SESSION_IDLE_DAYS = 14
 """A login session unused this long ends (idle timeout)."""
 SESSION_MAX_DAYS = 60

@@ -10,16 +10,11 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from alme_portal.platform import settings
+from alme_portal.platform.contact import person_key
 from alme_portal.platform.vocabulary import ReferralStatus
 
 PENDING = (ReferralStatus.INVITED, ReferralStatus.CODE_SENT)
 """F5: states in which she can still correct the friend's e-mail."""
-
-
-def person_key(email: str) -> str:
-    """An e-mail reduced to the person: lower case, no dots or +tag in the local part."""
-    local, _, domain = email.strip().lower().rpartition("@")
-    return f"{local.split('+', 1)[0].replace('.', '')}@{domain}"
 
 
 def invite_refusal(

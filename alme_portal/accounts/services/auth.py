@@ -2,7 +2,8 @@
 
 The browser holds a random login token (256 bits from `secrets`), never Reflex's client
 token; the database keeps only its SHA-256, so a copy of the database opens no session.
-Failed logins are counted before any password is hashed, per e-mail and per client address.
+Failed logins are counted before any password is hashed (`login_limits`), and the slow hash is
+computed outside the database's write lock: a check reads, then its result is written.
 """
 
 from __future__ import annotations
@@ -11,19 +12,22 @@ import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
-from alme_portal.accounts.models.accounts import LoginFailure, LoginSession
+from alme_portal.accounts.models.accounts import LoginSession
 from alme_portal.accounts.models.customers import Customer
-from alme_portal.accounts.services import passwords
+from alme_portal.accounts.services import login_limits, passwords
 from alme_portal.platform import clock, settings
 from alme_portal.platform.contact import normalise_email
 from alme_portal.platform.outcome import Outcome
+from alme_portal.platform.text import looks_like_link
 
 NAME_MAX = 80
+SIGNUP_PREFIX = "signup:"
+"""Failed attempts of sign-ups on an address that has an account are counted under this key."""
 
 
 @dataclass(frozen=True)
@@ -50,18 +54,28 @@ def password_problem(password: Any) -> str | None:
 
 def _name(value: Any) -> str | None:
     text = value.strip() if isinstance(value, str) else ""
-    return text if 0 < len(text) <= NAME_MAX and text.isprintable() else None
+    plain = 0 < len(text) <= NAME_MAX and text.isprintable() and not looks_like_link(text)
+    return text if plain else None
 
 
-def create_account(
-    session: Session, *, email: Any, password: Any, first_name: Any, last_name: Any,
-    language: str,
-) -> Outcome:  # fmt: skip
-    """Rule L1: create an account, which makes her a member of Almé Lovers.
+@dataclass(frozen=True)
+class NewAccount:
+    """A sign-up checked and its password hashed, ready to be stored (no database needed)."""
+
+    email: str
+    first_name: str
+    last_name: str
+    password_hash: str
+    language: str
+
+
+def new_account(
+    *, email: Any, password: Any, first_name: Any, last_name: Any, language: str
+) -> NewAccount | Outcome:
+    """Rule L1: check a sign-up and hash its password, before any database lock is taken.
 
     Returns:
-        Done with her id; refused when the address has an account; invalid with the field's
-        key.
+        The account to store, or invalid with the field's message key.
     """
     address = normalise_email(email)
     if address is None:
@@ -72,86 +86,118 @@ def create_account(
     problem = password_problem(password)
     if problem:
         return Outcome.invalid(problem)
-    if session.exec(select(Customer.id).where(Customer.email == address)).first() is not None:
+    return NewAccount(address, first, last, passwords.hash_password(password),
+                      settings.supported_language(language))  # fmt: skip
+
+
+def add_account(session: Session, account: NewAccount, *, client_address: str) -> Outcome:
+    """Rule L1: store a checked sign-up, which makes her a member of Almé Lovers.
+
+    Returns:
+        Done with her id; refused when the address has an account (which costs the asking
+        address a failed attempt, see `login_limits`); rate-limited when this client address
+        opened too many accounts, or probed too many addresses.
+    """
+    address = (client_address or "unknown")[:64]
+    blocked = login_limits.signup_retry_at(session, address) or login_limits.retry_at(
+        session, SIGNUP_PREFIX + account.email, address
+    )
+    if blocked is not None:
+        return Outcome.rate_limited("account.signup.rate_limited", blocked)
+    if session.exec(select(Customer.id).where(Customer.email == account.email)).first():
+        login_limits.record_failure(session, SIGNUP_PREFIX + account.email, address)
         return Outcome.refused("account.exists")
     customer = Customer(
-        email=address,
-        first_name=first,
-        last_name=last,
-        password_hash=passwords.hash_password(password),
-        preferred_language=settings.supported_language(language),
+        email=account.email,
+        first_name=account.first_name,
+        last_name=account.last_name,
+        password_hash=account.password_hash,
+        preferred_language=account.language,
         created_at=clock.now(),
     )
     session.add(customer)
+    login_limits.record_signup(session, address)
     session.flush()
     return Outcome.done("account.created", customer.id)
 
 
-def _failures_since(session: Session, column, value: str, since: datetime) -> int:
-    query = select(func.count()).select_from(LoginFailure)
-    return session.exec(query.where(column == value, LoginFailure.failed_at >= since)).one()
+def create_account(session: Session, *, client_address: str = "unknown", **fields: Any) -> Outcome:
+    """`new_account` then `add_account` in one session (the command line, tests)."""
+    checked = new_account(**fields)
+    if isinstance(checked, Outcome):
+        return checked
+    return add_account(session, checked, client_address=client_address)
 
 
-def _blocked_until(session: Session, email_key: str, client_address: str) -> datetime | None:
-    now = clock.now()
-    since = now - timedelta(minutes=settings.LOGIN_WINDOW_MINUTES)
-    by_email = _failures_since(session, LoginFailure.email_key, email_key, since)
-    by_address = _failures_since(session, LoginFailure.client_address, client_address, since)
-    if (by_email < settings.LOGIN_MAX_FAILURES_PER_EMAIL
-            and by_address < settings.LOGIN_MAX_FAILURES_PER_ADDRESS):  # fmt: skip
-        return None
-    first = session.exec(
-        select(func.min(LoginFailure.failed_at)).where(
-            LoginFailure.failed_at >= since,
-            (LoginFailure.email_key == email_key) | (LoginFailure.client_address == client_address),
-        )
-    ).one()
-    return clock.as_utc(first) + timedelta(minutes=settings.LOGIN_WINDOW_MINUTES)
+@dataclass(frozen=True)
+class PasswordCheck:
+    """What checking an e-mail and password found; `settle` writes what it implies.
+
+    Attributes:
+        account_id: the account, when the password matched.
+        refusal: why not, otherwise (invalid, or rate-limited with `retry_at`).
+        failure: (account key, client address) of a failed attempt to count.
+        new_hash: a stronger hash of the right password, to store.
+    """
+
+    account_id: int | None
+    refusal: Outcome | None
+    failure: tuple[str, str] | None = None
+    new_hash: str | None = None
 
 
-def authenticate(
+def check_password(
     session: Session, model: type, *, email: Any, password: Any, client_address: str,
     failure_prefix: str = "",
-) -> tuple[Any, Outcome | None]:  # fmt: skip
+) -> PasswordCheck:  # fmt: skip
     """Check an e-mail and password against `model` (customers or staff), rate-limited.
 
-    An unknown e-mail and a wrong password get the same answer and cost the same hash; too
-    many failures get "rate_limited" before any password is checked.
-
-    Returns:
-        (the account, None) when the password matches, else (None, the refusal).
+    Read only: the slow hash is computed outside any write lock. An unknown e-mail and a
+    wrong password get the same answer and cost the same hash; an attempt the limits refuse
+    (see `login_limits`) gets "rate limited" before any password is checked.
     """
     email_key = (email.strip().lower() if isinstance(email, str) else "")[:254]
     failure_key = (failure_prefix + email_key)[:254]
     address = (client_address or "unknown")[:64]
-    blocked = _blocked_until(session, failure_key, address)
+    blocked = login_limits.retry_at(session, failure_key, address)
     if blocked is not None:
-        return None, Outcome.rate_limited("account.login.rate_limited", blocked)
+        return PasswordCheck(None, Outcome.rate_limited("account.login.rate_limited", blocked))
     account = session.exec(select(model).where(model.email == email_key)).first()
     hashed = account.password_hash if account else _decoy_hash()
     matches = isinstance(password, str) and passwords.verify_password(hashed, password)
     if account is None or not matches:
-        failure = LoginFailure(email_key=failure_key, client_address=address, failed_at=clock.now())
-        session.add(failure)
-        session.flush()
-        return None, Outcome.invalid("account.login.invalid")
-    if passwords.needs_rehash(account.password_hash):
-        account.password_hash = passwords.hash_password(password)
-    return account, None
+        refusal = Outcome.invalid("account.login.invalid")
+        return PasswordCheck(None, refusal, failure=(failure_key, address))
+    rehashed = passwords.hash_password(password) if passwords.needs_rehash(hashed) else None
+    return PasswordCheck(account.id, None, new_hash=rehashed)
+
+
+def settle(session: Session, model: type, check: PasswordCheck) -> None:
+    """Write what a password check implies: count its failure, or store the stronger hash."""
+    if check.failure is not None:
+        login_limits.record_failure(session, *check.failure)
+    if check.new_hash is not None and check.account_id is not None:
+        session.get(model, check.account_id).password_hash = check.new_hash
+
+
+def open_login(session: Session, check: PasswordCheck) -> Outcome:
+    """Open a member's login session after `check_password`: a new token each time.
+
+    Returns:
+        Done with the `Login` (the token for her browser's cookie); the check's refusal else.
+    """
+    settle(session, Customer, check)
+    if check.refusal is not None:
+        return check.refusal
+    token = _open_session(session, check.account_id)
+    return Outcome.done("account.login.ok", Login(check.account_id, token))
 
 
 def log_in(session: Session, *, email: Any, password: Any, client_address: str) -> Outcome:
-    """Open a login session: a new token each time (the old ones stay until they end).
-
-    Returns:
-        Done with the `Login` (the token to keep in the browser); invalid, or rate-limited
-        with `retry_at`.
-    """
-    customer, refusal = authenticate(session, Customer, email=email, password=password,
-                                     client_address=client_address)  # fmt: skip
-    if refusal is not None:
-        return refusal
-    return Outcome.done("account.login.ok", Login(customer.id, _open_session(session, customer.id)))
+    """`check_password` then `open_login` in one session (the command line, tests)."""
+    check = check_password(session, Customer, email=email, password=password,
+                           client_address=client_address)  # fmt: skip
+    return open_login(session, check)
 
 
 @functools.cache

@@ -6,6 +6,7 @@ Their words are in the catalogues (`email.account.*`); this module picks them an
 from __future__ import annotations
 
 from alme_portal import i18n
+from alme_portal.platform.text import name_for_email
 
 KINDS = {
     "reset": "password_reset",
@@ -26,5 +27,7 @@ def account_email(which: str, language: str, **values: object) -> dict[str, str]
         language: "en" or "fr" (the default language otherwise).
         **values: what the text names: name, url, email, minutes.
     """
+    if "name" in values:
+        values["name"] = name_for_email(values["name"])
     subject, body = i18n.email(language, f"email.account.{which}", **values)
     return {"kind": KINDS[which], "subject": subject, "body": body}

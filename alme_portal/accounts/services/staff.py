@@ -14,38 +14,46 @@ from sqlmodel import Session, select
 
 from alme_portal.accounts.models.accounts import StaffSession
 from alme_portal.accounts.models.customers import StaffUser
-from alme_portal.accounts.services.auth import Login, authenticate, token_hash
+from alme_portal.accounts.services import auth
 from alme_portal.platform import clock, settings
 from alme_portal.platform.outcome import Outcome
 
 FAILURE_PREFIX = "staff:"
 
 
-def log_in(session: Session, *, email: Any, password: Any, client_address: str) -> Outcome:
-    """Open a staff session.
+def check_password(session: Session, *, email: Any, password: Any, client_address: str):
+    """`auth.check_password` for staff accounts (their failures counted apart)."""
+    return auth.check_password(
+        session, StaffUser, email=email, password=password, client_address=client_address,
+        failure_prefix=FAILURE_PREFIX,
+    )  # fmt: skip
+
+
+def open_login(session: Session, check: auth.PasswordCheck) -> Outcome:
+    """Open a staff session after `check_password`.
 
     Returns:
-        Done with the token for the staff cookie, or invalid / rate-limited.
+        Done with the token for the staff cookie, or the check's refusal.
     """
-    staff, refusal = authenticate(
-        session,
-        StaffUser,
-        email=email,
-        password=password,
-        client_address=client_address,
-        failure_prefix=FAILURE_PREFIX,
-    )
-    if refusal is not None:
-        return refusal
+    auth.settle(session, StaffUser, check)
+    if check.refusal is not None:
+        return check.refusal
+    staff_id = check.account_id
     token = secrets.token_urlsafe(32)
     now = clock.now()
     session.add(
         StaffSession(
-            staff_id=staff.id, token_hash=token_hash(token), created_at=now, last_seen_at=now
+            staff_id=staff_id, token_hash=auth.token_hash(token), created_at=now, last_seen_at=now
         )
     )
     session.flush()
-    return Outcome.done("account.login.ok", Login(staff.id, token))
+    return Outcome.done("account.login.ok", auth.Login(staff_id, token))
+
+
+def log_in(session: Session, *, email: Any, password: Any, client_address: str) -> Outcome:
+    """`check_password` then `open_login` in one session (the command line, tests)."""
+    check = check_password(session, email=email, password=password, client_address=client_address)
+    return open_login(session, check)
 
 
 def staff_for_token(session: Session, token: Any) -> StaffUser | None:
@@ -53,7 +61,7 @@ def staff_for_token(session: Session, token: Any) -> StaffUser | None:
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
     login = session.exec(
-        select(StaffSession).where(StaffSession.token_hash == token_hash(token))
+        select(StaffSession).where(StaffSession.token_hash == auth.token_hash(token))
     ).first()
     now = clock.now()
     if login is None or login.revoked_at is not None:
@@ -72,7 +80,7 @@ def log_out(session: Session, token: Any) -> None:
     if not isinstance(token, str):
         return
     login = session.exec(
-        select(StaffSession).where(StaffSession.token_hash == token_hash(token))
+        select(StaffSession).where(StaffSession.token_hash == auth.token_hash(token))
     ).first()
     if login is not None and login.revoked_at is None:
         login.revoked_at = clock.now()

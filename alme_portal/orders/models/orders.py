@@ -7,6 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from alme_portal.platform.contact import person_key
 from alme_portal.platform.db import UTCDateTime
 
 
@@ -26,6 +27,10 @@ class Order(SQLModel, table=True):
     number: str = Field(max_length=20, unique=True, index=True)
     email: str = Field(max_length=254, index=True)
     """Lower-cased order e-mail; lookups compare against it."""
+    email_key: str = Field(
+        default="", max_length=254, index=True, sa_column_kwargs={"server_default": ""}
+    )
+    """The person behind `email` (`contact.person_key`): kept in step with it on every write."""
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
     placed_logged_in: bool = False
     """True when the customer was logged in at order time (rule L1)."""
@@ -54,6 +59,13 @@ class Order(SQLModel, table=True):
     """coupon, loyalty_voucher or referral: what `discount_code` was."""
     total_cents: int
     """What the customer actually paid: subtotal + shipping - discount."""
+
+
+@sa.event.listens_for(Order, "before_insert")
+@sa.event.listens_for(Order, "before_update")
+def _keep_email_key(_mapper, _connection, order: Order) -> None:
+    """Whoever writes an order (the feed, an exchange, the demo), its person key follows."""
+    order.email_key = person_key(order.email)
 
 
 class OrderLine(SQLModel, table=True):

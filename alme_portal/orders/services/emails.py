@@ -8,6 +8,7 @@ from __future__ import annotations
 from alme_portal import i18n
 from alme_portal.adapters.carriers.laposte import public_tracking_url
 from alme_portal.platform import settings
+from alme_portal.platform.text import name_for_email
 from alme_portal.platform.vocabulary import CARRIER_NAMES
 
 
@@ -24,7 +25,7 @@ def dispatch_email(
         language,
         "email.dispatch",
         number=number,
-        first_name=first_name,
+        first_name=name_for_email(first_name),
         carrier=CARRIER_NAMES.get(carrier, carrier),
         tracking_number=tracking_number,
         tracking_url=public_tracking_url(carrier, tracking_number, postcode),
@@ -47,4 +48,5 @@ def change_request_email(
         (subject, body).
     """
     action = i18n.translate(language, f"email.change.action.{kind}")
+    first_name = name_for_email(first_name)
     return i18n.email(language, "email.change", number=number, first_name=first_name, action=action)

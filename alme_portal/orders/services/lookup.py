@@ -63,6 +63,16 @@ def _retry_at(session: Session, column, key: str) -> datetime | None:
     return clock.as_utc(recent[-1]) + timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
 
 
+def _failed_here(session: Session, client: str, number_key: str) -> bool:
+    """Whether this client already failed on this order number within the window."""
+    query = select(LookupFailure.id).where(
+        LookupFailure.client_key == client,
+        LookupFailure.order_number_key == number_key,
+        LookupFailure.at > _window_start(),
+    )
+    return session.exec(query).first() is not None
+
+
 def _record_failure(session: Session, client: str, number_key: str) -> None:
     session.add(LookupFailure(client_key=client, order_number_key=number_key, at=clock.now()))
     session.flush()
@@ -86,10 +96,12 @@ def find_order(
     raw_email = email if isinstance(email, str) else ""
     client = client_key(client_address if isinstance(client_address, str) else "")
     number_key = normalise_order_number(raw_number)[:_KEY_LENGTH]
-    limits = [
-        _retry_at(session, LookupFailure.client_key, client),
-        _retry_at(session, LookupFailure.order_number_key, number_key),
-    ]
+    limits = [_retry_at(session, LookupFailure.client_key, client)]
+    # An order number many addresses failed on is closed to those addresses only: its owner,
+    # typing it for the first time from her own address, still gets in.
+    number_limit = _retry_at(session, LookupFailure.order_number_key, number_key)
+    if number_limit is not None and _failed_here(session, client, number_key):
+        limits.append(number_limit)
     blocked = [moment for moment in limits if moment is not None]
     if blocked:
         return Outcome.rate_limited("track.rate_limited", max(blocked))

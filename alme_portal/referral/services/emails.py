@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alme_portal import i18n
+from alme_portal.platform.text import name_for_email
 
 KINDS = {
     "invitation": "referral_invitation",
@@ -13,5 +14,6 @@ KINDS = {
 
 def referral_email(which: str, language: str, **values: object) -> dict[str, str]:
     """The subject, body and outbox kind of one referral e-mail, in `language`."""
-    subject, body = i18n.email(language, f"email.referral.{which}", **values)
+    people = {key: name_for_email(values[key]) for key in ("member", "friend") if key in values}
+    subject, body = i18n.email(language, f"email.referral.{which}", **values | people)
     return {"kind": KINDS[which], "subject": subject, "body": body}

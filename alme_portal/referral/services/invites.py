@@ -20,7 +20,7 @@ from alme_portal.i18n.dates import format_day
 from alme_portal.orders.models.orders import Order
 from alme_portal.orders.rules import codes as code_rules
 from alme_portal.platform import clock, outbox, random_codes, settings
-from alme_portal.platform.contact import normalise_email
+from alme_portal.platform.contact import normalise_email, person_key
 from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import CodeKind, ReferralStatus
 from alme_portal.referral import rules as referral
@@ -96,12 +96,14 @@ def _member_emails(session: Session, member: Customer) -> list[str]:
 
 
 def _has_ordered(session: Session, email: str) -> bool:
-    return session.exec(select(Order.id).where(Order.email == email)).first() is not None
+    """F2: an order was placed by the same person, whatever dots or +tag she typed."""
+    query = select(Order.id).where(Order.email_key == person_key(email))
+    return session.exec(query).first() is not None
 
 
 def _refusal(session: Session, member: Customer, email: str, invite_id: int | None = None):
     taken = session.exec(
-        select(ReferralInvite.id).where(ReferralInvite.friend_key == referral.person_key(email))
+        select(ReferralInvite.id).where(ReferralInvite.friend_key == person_key(email))
     ).first()
     return referral.invite_refusal(
         member_emails=_member_emails(session, member),
@@ -131,8 +133,12 @@ def send_email(session: Session, which: str, recipient: str, language: str, **va
 def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
     """F1: e-mail a friend the member's link; the fraud rules first.
 
+    Only a member who confirmed her own address may have the brand e-mail someone else, so a
+    freshly made account cannot turn the invitation into a way of sending spam.
+
     Returns:
-        Done, or invalid with the refusal key; nothing is stored when invalid.
+        Done, refused until she confirmed her address, or invalid with the refusal key;
+        nothing is stored unless done.
     """
     member = session.get(Customer, member_id) if isinstance(member_id, int) else None
     email = normalise_email(friend_email)
@@ -140,6 +146,8 @@ def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
         return Outcome.invalid("referral.closed")
     if email is None:
         return Outcome.invalid("account.email.invalid")
+    if not member.email_verified:  # the brand e-mails strangers only for confirmed members
+        return Outcome.refused("referral.confirm_first")
     refusal = _refusal(session, member, email)
     if refusal:
         return Outcome.invalid(refusal)
@@ -149,7 +157,7 @@ def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
         member_id=member.id,
         friend_email=email,
         status=ReferralStatus.INVITED,
-        friend_key=referral.person_key(email),
+        friend_key=person_key(email),
         invited_at=clock.now(),
     )
     try:
@@ -181,7 +189,7 @@ def friend_code(session: Session, code: Any, friend_email: Any, language: str) -
         return Outcome.invalid("referral.unknown")
     if email is None:
         return Outcome.invalid("account.email.invalid")
-    key = referral.person_key(email)
+    key = person_key(email)
     row = session.exec(select(ReferralInvite).where(ReferralInvite.friend_key == key)).first()
     if (
         row is not None
@@ -245,7 +253,7 @@ def correct_email(session: Session, member_id: int, invite_id: Any, new_email: A
     refusal = _refusal(session, member, email, row.id)
     if refusal:
         return Outcome.invalid(refusal)
-    row.friend_email, row.friend_key = email, referral.person_key(email)
+    row.friend_email, row.friend_key = email, person_key(email)
     try:
         with session.begin_nested():
             session.add(row)

@@ -53,7 +53,7 @@ def on_order_placed(session: Session, event: events.OrderPlaced) -> None:
         select(func.count())
         .select_from(Order)
         .where(
-            Order.email == order.email,
+            Order.email_key == order.email_key,
             Order.id != order.id,
             Order.placed_at <= order.placed_at,
         )

@@ -33,7 +33,7 @@ def declared_email(request: ReturnRequest, language: str) -> dict[str, str]:
 
 def back_in_stock_email(*, name: str, colour: str, size: str, language: str) -> dict[str, str]:
     """Rule E8: the e-mail telling that an awaited size is back."""
-    subject, body = i18n.email(language, "email.stock", name=name, colour=colour, size=size)
+    subject, body = i18n.email(language, "email.stock", product=name, colour=colour, size=size)
     return {"subject": subject, "body": body}
 
 

@@ -21,6 +21,7 @@ from alme_portal.orders.models.catalog import Product, Variant
 from alme_portal.orders.models.orders import Order, OrderLine
 from alme_portal.platform import clock, outbox, settings
 from alme_portal.platform.outcome import Outcome
+from alme_portal.platform.text import looks_like_link
 from alme_portal.platform.vocabulary import OrderStatus
 from alme_portal.returns.models import Withdrawal
 from alme_portal.returns.rules import returns
@@ -66,9 +67,9 @@ def withdrawal_open_for(session: Session, order_id: int, today: date) -> bool:
 
 
 def clean_name(name: str) -> str | None:
-    """The name trimmed, or None when empty, longer than 120 characters or holding controls."""
+    """The name trimmed, or None when empty, too long, holding controls or a link."""
     cleaned = name.strip() if isinstance(name, str) else ""
-    if not 1 <= len(cleaned) <= NAME_MAX:
+    if not 1 <= len(cleaned) <= NAME_MAX or looks_like_link(cleaned):
         return None
     return None if any(_is_control(char) for char in cleaned) else cleaned
 

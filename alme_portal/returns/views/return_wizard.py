@@ -10,6 +10,7 @@ from typing import Any
 
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
+from alme_portal.platform.inputs import whole_number
 from alme_portal.platform.money import format_cents
 from alme_portal.platform.vocabulary import Resolution
 from alme_portal.returns.rules import returns
@@ -177,7 +178,7 @@ def build_draft(
                 "reason": choice.get("reason", ""),
                 "resolution": resolution,
                 "refund_method": choice.get("refund_method") if refund else None,
-                "exchange_variant_id": int(variant) if not refund and variant.isdigit() else None,
+                "exchange_variant_id": None if refund else whole_number(variant),
             }
         )
     return {
