@@ -195,10 +195,9 @@ async def paced_dashboard(
     server: Server, app: AppInfo, token: str, *, sessions: int, seconds: float = 20.0
 ) -> dict[str, Any]:
     """`sessions` tabs of a logged-in member, each reloading her dashboard once a second."""
-    from alme_portal.state.account import AccountState
+    from alme_portal.platform.cookies import SESSION
 
-    cookie = {f"{AccountState.get_full_name()}.login_token_rx_state_": token}
-    connect = {"pathname": LOYALTY_PATH, "storage_vars": cookie}
+    connect = {"pathname": LOYALTY_PATH, "cookies": {SESSION: token}}
     return await paced(app, server, DashboardLoad(demo_member()), sessions=sessions,
                        interval_s=1.0, seconds=seconds, warmup=1, ramp_s=sessions / 100,
                        connect=connect, label=f"dashboard paced N={sessions}")  # fmt: skip

@@ -190,6 +190,14 @@ def footer() -> rx.Component:
     )
 
 
+def _cookie_pixel(code) -> rx.Component:
+    """The image request whose answer sets an HttpOnly cookie (see `state.browser`)."""
+    return rx.el.img(
+        src="/api/cookie?code=" + code, alt="", width="1", height="1", aria_hidden="true",
+        position="absolute", left="-9999px",
+    )  # fmt: skip
+
+
 def shell(*children: rx.Component) -> rx.Component:
     """Wrap a page's content in the brand header and footer."""
     return rx.box(
@@ -206,6 +214,7 @@ def shell(*children: rx.Component) -> rx.Component:
             min_height="60vh",
         ),
         footer(),
+        rx.foreach(UiState.cookie_codes, _cookie_pixel),
         background_color=theme.IVORY,
         min_height="100vh",
     )

@@ -6,14 +6,17 @@ import asyncio
 
 import reflex as rx
 
+from alme_portal.accounts.models.customers import Customer
 from alme_portal.accounts.services import auth as accounts
 from alme_portal.accounts.services import links as account_links
 from alme_portal.i18n import translate
-from alme_portal.platform import clock, db, settings
+from alme_portal.platform import clock, cookies, db, settings
 from alme_portal.platform.outcome import Outcome
+from alme_portal.state import browser
 from alme_portal.state.ui import UiState
 
 FIELD_MAX = 254
+SESSION_SECONDS = settings.SESSION_MAX_DAYS * 24 * 3600
 SIGN_UP_FIELDS = ("email", "password", "first_name", "last_name")
 
 
@@ -24,18 +27,24 @@ def text_field(data: dict, name: str) -> str:
 
 
 def _log_in(email: str, password: str, client: str) -> Outcome:
+    with db.session_scope() as session:  # the slow hash runs outside the write lock
+        check = accounts.check_password(
+            session, Customer, email=email, password=password, client_address=client
+        )
     with db.session_scope(write=True) as session:
-        return accounts.log_in(session, email=email, password=password, client_address=client)
+        return accounts.open_login(session, check)
 
 
 def _sign_up(fields: dict, language: str, client: str) -> Outcome:
+    checked = accounts.new_account(language=language, **fields)  # hashed before any lock
+    if isinstance(checked, Outcome):
+        return checked
     with db.session_scope(write=True) as session:
-        created = accounts.create_account(session, language=language, **fields)
+        created = accounts.add_account(session, checked, client_address=client)
         if not created.ok:
             return created
         account_links.send_verification(session, created.value)
-        return accounts.log_in(session, email=fields["email"], password=fields["password"],
-                               client_address=client)  # fmt: skip
+        return accounts.open_login(session, accounts.PasswordCheck(created.value, None))
 
 
 def _member(token: str) -> tuple[int, str] | None:
@@ -59,16 +68,27 @@ def _log_out(token: str) -> None:
 
 
 class AccountState(UiState):
-    """Who is logged in on this browser: only a random server-issued token is kept here."""
+    """Who is logged in on this browser.
 
-    login_token: str = rx.Cookie(
-        "", name="alme_session", max_age=settings.SESSION_MAX_DAYS * 24 * 3600, same_site="strict"
-    )
+    Her random login token lives in an HttpOnly cookie and, for this tab, in a backend-only var
+    bound to the connection it was set on (see `state.browser`); the page never sees it.
+    """
+
     signed_in: bool = False
     member_first_name: str = ""
     account_error: str = ""
     account_busy: bool = False
     _member_id: int = 0
+    _login_token: str = ""
+    _login_connection: str = ""
+
+    def _token(self) -> str:
+        """Her login token: the one given on this connection, else this handshake's cookie."""
+        here = browser.connection(self)
+        if self._login_connection != here:
+            self._login_token = browser.handshake_cookie(self, cookies.SESSION)
+            self._login_connection = here
+        return self._login_token
 
     def _client(self) -> str:
         return self.router.session.client_ip or "unknown"
@@ -78,11 +98,12 @@ class AccountState(UiState):
         self.account_error = translate(self.language, outcome.message_key, time=when)
 
     async def _resolve(self) -> None:
-        found = await asyncio.to_thread(_member, self.login_token) if self.login_token else None
+        token = self._token()
+        found = await asyncio.to_thread(_member, token) if token else None
         self._member_id, self.member_first_name = found or (0, "")
         self.signed_in = found is not None
         if found is None:
-            self.login_token = ""
+            self._login_token = ""
 
     @rx.event
     async def load_account(self):
@@ -126,11 +147,16 @@ class AccountState(UiState):
         if not outcome.ok:
             self._fail(outcome)
             return
-        self.login_token, self.account_error = outcome.value.token, ""
+        token = outcome.value.token
+        self._login_token, self._login_connection = token, browser.connection(self)
+        self.account_error = ""
+        await browser.set_cookie(self, cookies.Cookie(cookies.SESSION, token, SESSION_SECONDS))
         await self._resolve()
 
     async def _log_out_now(self) -> None:
-        if self.login_token:
-            await asyncio.to_thread(_log_out, self.login_token)
-        self.login_token, self.signed_in, self.member_first_name = "", False, ""
+        token = self._token()
+        if token:
+            await asyncio.to_thread(_log_out, token)
+            await browser.set_cookie(self, cookies.Cookie(cookies.SESSION, "", 0))
+        self._login_token, self.signed_in, self.member_first_name = "", False, ""
         self._member_id = 0

@@ -16,6 +16,7 @@ from alme_portal.loyalty.services import ledger as loyalty
 from alme_portal.loyalty.services.ledger import Loves
 from alme_portal.loyalty.views import build_dashboard, build_history
 from alme_portal.platform import clock, db, settings
+from alme_portal.platform.inputs import whole_number
 from alme_portal.state.account import AccountState, text_field
 
 
@@ -213,8 +214,8 @@ class LoyaltyState(AccountState):
     @rx.event
     async def redeem(self, loves: str):
         """Turn loves into a voucher from the reward catalogue (L5)."""
-        price = int(loves) if isinstance(loves, str) and loves.isdigit() else -1
-        await self._act(_redeem, price)
+        price = whole_number(loves)
+        await self._act(_redeem, -1 if price is None else price)
 
     @rx.event
     async def claim_loves(self, form_data: dict):

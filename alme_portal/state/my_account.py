@@ -15,7 +15,7 @@ from alme_portal.orders.services import member_orders
 from alme_portal.platform import db, routes, settings
 from alme_portal.platform.outcome import Outcome
 from alme_portal.state.account import AccountState, text_field
-from alme_portal.state.tracking import TrackState
+from alme_portal.state.tracking import unlock
 
 
 @dataclasses.dataclass
@@ -145,7 +145,7 @@ class MyAccountState(AccountState):
         outcome = await asyncio.to_thread(
             _in_session, accounts.change_password, customer_id=self._member_id,
             current=text_field(data, "current"), new=text_field(data, "new"),
-            keep_token=self.login_token,
+            keep_token=self._token(),
         )  # fmt: skip
         await self._say(outcome)
 
@@ -157,9 +157,7 @@ class MyAccountState(AccountState):
         order_id = await asyncio.to_thread(_owned_order, self._member_id, number)
         if order_id is None:
             return
-        tracking = await self.get_state(TrackState)
-        if order_id not in tracking._unlocked_order_ids:
-            tracking._unlocked_order_ids = [*tracking._unlocked_order_ids, order_id]
+        await unlock(self, order_id)
         number = number.strip().upper()
         if destination == "return":
             return rx.redirect(routes.returns_for(number))

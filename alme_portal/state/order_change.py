@@ -7,6 +7,7 @@ import reflex as rx
 from alme_portal.i18n import translate
 from alme_portal.orders.services import changes as order_changes
 from alme_portal.platform import db
+from alme_portal.platform.inputs import whole_number
 from alme_portal.state.order import ChangeLine, OrderState
 from alme_portal.state.tracking import unlocked_orders
 
@@ -31,11 +32,11 @@ def _text(form_data: dict, name: str) -> str:
 def _details(topic: str, form_data: dict) -> dict | None:
     """The service's details for what the form asks, or None when the form is incomplete."""
     if topic == "item":
-        line_id = _text(form_data, "line_id")
-        if not line_id.isdigit():
+        line_id = whole_number(_text(form_data, "line_id"))
+        if line_id is None:
             return None
         return {
-            "line_id": int(line_id),
+            "line_id": line_id,
             "colour": _text(form_data, "colour") or None,
             "size": _text(form_data, "size") or None,
         }
@@ -90,7 +91,7 @@ class OrderChangeState(OrderState):
     @rx.event
     def choose_line(self, line_id: str):
         """Choose the item whose size or colour changes."""
-        if isinstance(line_id, str) and line_id.isdigit():
+        if whole_number(line_id) is not None:
             self.line_id = line_id
 
     @rx.event

@@ -10,6 +10,7 @@ import reflex as rx
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_day
 from alme_portal.platform import clock, db, settings
+from alme_portal.platform.inputs import whole_number
 from alme_portal.referral.services import invites as referral
 from alme_portal.referral.views import build_invites
 from alme_portal.returns.labels.render import qr_png
@@ -98,7 +99,7 @@ class ReferralState(AccountState):
         raw = text_field(data, "invite_id")
         await self._act(
             referral.correct_email,
-            int(raw) if raw.isdigit() else None,
+            whole_number(raw),
             text_field(data, "email"),
         )
 

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from alme_portal.i18n import translate
+from alme_portal.platform.inputs import whole_number
 from alme_portal.platform.vocabulary import RefundDestination, Resolution
 from alme_portal.returns.rules import returns
 from alme_portal.returns.views import return_wizard as wizard
@@ -98,9 +99,9 @@ class ReturnItemState(ReturnState):
             setattr(self, field, value)
             if field == "resolution":
                 self.wanted_variant = self.wanted_product = self.wanted_colour = ""
-        elif field == "wanted_variant" and value.isdigit():
+        elif field == "wanted_variant" and whole_number(value) is not None:
             self.wanted_variant = value
-        elif field == "wanted_product" and value.isdigit():
+        elif field == "wanted_product" and whole_number(value) is not None:
             self.wanted_product, self.wanted_colour, self.wanted_variant = value, "", ""
         elif field == "wanted_colour" and value in self.colours:
             self.wanted_colour, self.wanted_variant = value, ""

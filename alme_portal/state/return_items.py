@@ -4,6 +4,7 @@ import dataclasses
 
 import reflex as rx
 
+from alme_portal.platform.inputs import whole_number
 from alme_portal.returns.views import return_wizard as wizard
 from alme_portal.state.return_draft import ReturnState
 
@@ -20,6 +21,10 @@ class ItemRow:
     until: str = ""
     quantities: list[str] = dataclasses.field(default_factory=list)
     chosen: str = "0"
+
+
+MAX_QUANTITY = 99
+"""More units than any order line holds (the feed caps a line at 99)."""
 
 
 class ReturnItemsState(ReturnState):
@@ -47,9 +52,10 @@ class ReturnItemsState(ReturnState):
         if not self._ready("items") or not isinstance(line_id, str):
             return
         line = next((x for x in self._options()["lines"] if str(x["id"]) == line_id), None)
-        if line is None or not isinstance(quantity, str) or not quantity.isdigit():
+        count = whole_number(quantity, most=MAX_QUANTITY)
+        if line is None or count is None:
             return
-        wanted = min(int(quantity), line["returnable"])
+        wanted = min(count, line["returnable"])
         self.quantities = {**self.quantities, line_id: wanted}
         self.step_error = ""
 

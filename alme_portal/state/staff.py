@@ -9,15 +9,18 @@ import reflex as rx
 
 from alme_portal.accounts.services import staff as staff_accounts
 from alme_portal.i18n import translate
-from alme_portal.platform import clock, db, settings
+from alme_portal.platform import clock, cookies, db, settings
+from alme_portal.platform.inputs import whole_number
 from alme_portal.platform.money import parse_euros
 from alme_portal.platform.outcome import Outcome
 from alme_portal.refunds.services import inspection, staff_console
 from alme_portal.refunds.views import build_detail, build_queue
+from alme_portal.state import browser
 from alme_portal.state.account import text_field
 from alme_portal.state.ui import UiState
 
 TABS = tuple(staff_console.QUEUES)
+STAFF_SECONDS = settings.STAFF_SESSION_MAX_HOURS * 3600
 
 
 @dataclasses.dataclass
@@ -57,6 +60,15 @@ def _in_session(action, *args, **kwargs):
         return action(session, *args, **kwargs)
 
 
+def _log_in(email: str, password: str, client: str) -> Outcome:
+    with db.session_scope() as session:  # the slow hash runs outside the write lock
+        check = staff_accounts.check_password(
+            session, email=email, password=password, client_address=client
+        )
+    with db.session_scope(write=True) as session:
+        return staff_accounts.open_login(session, check)
+
+
 def _views(tab: str, number: str) -> tuple[dict, dict]:
     with db.session_scope() as session:
         rows = staff_console.queue(session, tab)
@@ -72,9 +84,6 @@ def _views(tab: str, number: str) -> tuple[dict, dict]:
 class StaffState(UiState):
     """Who is at the bench, the tab shown, the return opened, and the last message."""
 
-    staff_token: str = rx.Cookie(
-        "", name="alme_staff", max_age=settings.STAFF_SESSION_MAX_HOURS * 3600, same_site="strict"
-    )
     staff_name: str = ""
     staff_error: str = ""
     staff_message: str = ""
@@ -84,6 +93,16 @@ class StaffState(UiState):
     _opened: str = ""
     _queues: dict[str, list] = {}
     _details: dict[str, dict] = {}
+    _staff_token: str = ""
+    _staff_connection: str = ""
+
+    def _token(self) -> str:
+        """The staff token: the one given on this connection, else this handshake's cookie."""
+        here = browser.connection(self)
+        if self._staff_connection != here:
+            self._staff_token = browser.handshake_cookie(self, cookies.STAFF)
+            self._staff_connection = here
+        return self._staff_token
 
     @rx.var
     def queue_rows(self) -> list[dict[str, str]]:
@@ -99,10 +118,11 @@ class StaffState(UiState):
         return ReturnDetail(**{**data, "lines": [InspectLine(**line) for line in data["lines"]]})
 
     async def _is_staff(self) -> bool:
-        found = await asyncio.to_thread(_staff, self.staff_token) if self.staff_token else None
+        token = self._token()
+        found = await asyncio.to_thread(_staff, token) if token else None
         self._staff_id, self.staff_name = found or (0, "")
         if found is None:
-            self.staff_token, self._queues, self._details, self._opened = "", {}, {}, ""
+            self._staff_token, self._queues, self._details, self._opened = "", {}, {}, ""
         return found is not None
 
     async def _refresh(self) -> None:
@@ -124,26 +144,30 @@ class StaffState(UiState):
         """Log in with a staff account (customer accounts open nothing here)."""
         data = form_data if isinstance(form_data, dict) else {}
         outcome = await asyncio.to_thread(
-            _in_session,
-            staff_accounts.log_in,
-            email=text_field(data, "email"),
-            password=text_field(data, "password"),
-            client_address=self.router.session.client_ip or "unknown",
+            _log_in,
+            text_field(data, "email"),
+            text_field(data, "password"),
+            self.router.session.client_ip or "unknown",
         )
         if not outcome.ok:
             when = clock.in_paris(outcome.retry_at).strftime("%H:%M") if outcome.retry_at else ""
             self.staff_error = translate(self.language, outcome.message_key, time=when)
             return
-        self.staff_token, self.staff_error = outcome.value.token, ""
+        token = outcome.value.token
+        self._staff_token, self._staff_connection = token, browser.connection(self)
+        self.staff_error = ""
+        await browser.set_cookie(self, cookies.Cookie(cookies.STAFF, token, STAFF_SECONDS))
         if await self._is_staff():
             await self._refresh()
 
     @rx.event
     async def log_out_staff(self):
         """End this staff session."""
-        if self.staff_token:
-            await asyncio.to_thread(_in_session, staff_accounts.log_out, self.staff_token)
-        self.staff_token, self.staff_name, self._staff_id = "", "", 0
+        token = self._token()
+        if token:
+            await asyncio.to_thread(_in_session, staff_accounts.log_out, token)
+            await browser.set_cookie(self, cookies.Cookie(cookies.STAFF, "", 0))
+        self._staff_token, self.staff_name, self._staff_id = "", "", 0
         self._queues, self._details, self._opened = {}, {}, ""
 
     @rx.event
@@ -186,7 +210,7 @@ class StaffState(UiState):
         data = dict(form_data) if isinstance(form_data, dict) else {}
         line_id = data.pop("line_id", None)
         grounds = [key for key, value in data.items() if value not in (None, "", False, "off")]
-        line = int(line_id) if isinstance(line_id, str) and line_id.isdigit() else None
+        line = whole_number(line_id)
         outcome = await asyncio.to_thread(
             _in_session, inspection.inspect_line, self._staff_id, line, grounds
         )

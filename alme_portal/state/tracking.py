@@ -1,12 +1,14 @@
 """Guest order lookup: order number and e-mail open the order for this browser tab only."""
 
 import asyncio
+import secrets
 
 import reflex as rx
 
 from alme_portal.i18n import translate
 from alme_portal.orders.services import lookup as order_lookup
-from alme_portal.platform import clock, db, routes
+from alme_portal.platform import clock, cookies, db, routes
+from alme_portal.state import browser
 from alme_portal.state.ui import UiState
 
 MAX_FIELD_LENGTH = 254
@@ -28,6 +30,9 @@ class TrackState(UiState):
     retry_at: str = ""
     busy: bool = False
     _unlocked_order_ids: list[int] = []
+    _unlock_key: str = ""
+    """The secret of the HttpOnly cookie that lets a reload of this tab keep its orders."""
+    _unlock_connection: str = ""
 
     @rx.var
     def error(self) -> str:
@@ -50,9 +55,31 @@ class TrackState(UiState):
             return rx.redirect(routes.order_page(number))
 
 
+async def _tab(state: rx.State) -> TrackState:
+    """This tab's found orders, dropped when another browser presents its client token."""
+    track = await state.get_state(TrackState)
+    here = browser.connection(state)
+    if track._unlock_connection != here:
+        presented = browser.handshake_cookie(state, cookies.UNLOCK)
+        if not browser.same_secret(presented, track._unlock_key):
+            track._unlocked_order_ids, track._unlock_key = [], ""
+        track._unlock_connection = here
+    return track
+
+
 async def unlocked_orders(state: rx.State) -> list[int]:
-    """The orders this tab has found (any page's state may ask; only the lookup adds one)."""
-    return list((await state.get_state(TrackState))._unlocked_order_ids)
+    """The orders this tab has found (any page's state may ask)."""
+    return list((await _tab(state))._unlocked_order_ids)
+
+
+async def unlock(state: rx.State, order_id: int) -> None:
+    """Open `order_id` for this tab, and for its reloads in this browser (an HttpOnly cookie)."""
+    track = await _tab(state)
+    if not track._unlock_key:
+        track._unlock_key = secrets.token_urlsafe(32)
+        await browser.set_cookie(state, cookies.Cookie(cookies.UNLOCK, track._unlock_key, None))
+    if order_id not in track._unlocked_order_ids:
+        track._unlocked_order_ids = [*track._unlocked_order_ids, order_id]
 
 
 async def lookup(state: TrackState, form_data: object) -> int | None:
@@ -88,6 +115,5 @@ async def lookup(state: TrackState, form_data: object) -> int | None:
             state.retry_at = clock.in_paris(result.retry_at).strftime("%H:%M")
         return None
     state.error_key = ""
-    if result.value not in state._unlocked_order_ids:
-        state._unlocked_order_ids = [*state._unlocked_order_ids, result.value]
+    await unlock(state, result.value)
     return result.value

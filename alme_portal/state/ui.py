@@ -11,6 +11,8 @@ class UiState(rx.State):
 
     language_choice: str = rx.Cookie("", name="alme_lang", max_age=365 * 24 * 3600, same_site="lax")
     browser_language: str = settings.DEFAULT_LANGUAGE
+    cookie_codes: list[str] = []
+    """One-time codes of HttpOnly cookies the page fetches (`state.browser.set_cookie`)."""
 
     @rx.var
     def language(self) -> str:
@@ -26,6 +28,7 @@ class UiState(rx.State):
     def detect_language(self):
         """Take the browser's preferred language from its Accept-Language header."""
         self.browser_language = i18n.pick_language(self.router.headers.accept_language)
+        self.cookie_codes = []
 
     @rx.event
     def choose_language(self, language: str):

@@ -69,17 +69,16 @@ def test_load_client_logs_a_member_in_and_opens_her_dashboard(portal):
 
 
 def test_load_client_opens_the_dashboard_of_a_member_whose_cookie_it_holds(portal):
-    from alme_portal.state.account import AccountState
+    from alme_portal.platform.cookies import SESSION
     from bench.portal import demo_member, login_token
 
     token = login_token(f"sqlite:///{portal['database']}")
-    cookie = {f"{AccountState.get_full_name()}.login_token_rx_state_": token}
     app = AppInfo.from_app_dir(ROOT)
     result = _in_own_loop(
         closed_loop(app, None, DashboardLoad(demo_member()), base_url=portal["url"], iterations=2,
-                    connect={"pathname": LOYALTY_PATH, "storage_vars": cookie}, settle_s=0,
+                    connect={"pathname": LOYALTY_PATH, "cookies": {SESSION: token}}, settle_s=0,
                     close_wait_s=0)
     )  # fmt: skip
     assert result["errors"] == 0, result["error_samples"]
-    assert "log_in" not in result["steps"]  # the cookie was enough
+    assert "log_in" not in result["steps"]  # the HttpOnly cookie of the handshake was enough
     assert result["steps"]["dashboard"]["count"] == 2
