@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 BIN = Path(sys.executable).parent
 SERVER_START_TIMEOUT_S = 420
+SIMULATOR_FACTORY = "alme_portal.simulator.app:create_simulator_app"
 
 expect.set_options(timeout=15_000)
 
@@ -37,14 +38,14 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _server_env(database_url: str, port: int) -> dict[str, str]:
+def _server_env(database_url: str, port: int, simulator_url: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "PYTEST_CURRENT_TEST"}
     env.update(
         ALME_DATABASE_URL=database_url,
         REFLEX_USE_NPM="1",
         REFLEX_TELEMETRY_ENABLED="false",
         PYTHONUNBUFFERED="1",
-        ALME_CARRIER_SIMULATOR_URL=f"http://127.0.0.1:{port}/_carrier-sim",
+        ALME_CARRIER_SIMULATOR_URL=simulator_url,
         ALME_TRACKING_CACHE_SECONDS="0",
         ALME_PORTAL_URL=f"http://127.0.0.1:{port}",  # links in e-mails and the referral link
         PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
@@ -68,12 +69,41 @@ def _wait_until_served(process: subprocess.Popen, base_url: str, log: Path) -> N
 
 
 @pytest.fixture(scope="session")
-def portal(tmp_path_factory) -> dict:
+def carrier_simulator() -> str:
+    """The carrier simulator as a process of its own, with its fault controls.
+
+    The one the portal mounts for the demo has no controls (no web page may make the carriers
+    look down); the browser tests point the portal at this one and arm its faults.
+    """
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", SIMULATOR_FACTORY, "--host", "127.0.0.1",
+         "--port", str(port), "--log-level", "warning"],
+        cwd=ROOT, start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.post(f"{url}/_control/reset").raise_for_status()
+            break
+        except httpx.HTTPError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                pytest.fail("the carrier simulator did not start")
+            time.sleep(0.2)
+    try:
+        yield url
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory, carrier_simulator) -> dict:
     """Build and serve the production portal once; yield its URL and demo listing."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     database = tmp_path_factory.mktemp("portal") / "portal.db"
     port = _free_port()
-    env = _server_env(f"sqlite:///{database}", port)
+    env = _server_env(f"sqlite:///{database}", port, carrier_simulator)
     cli = str(BIN / "alme-portal")
     subprocess.run([cli, "db", "upgrade"], env=env, check=True, cwd=ROOT)
     subprocess.run([cli, "demo", "load"], env=env, check=True, cwd=ROOT)
@@ -92,7 +122,8 @@ def portal(tmp_path_factory) -> dict:
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_served(process, base_url, log)
-        yield {"url": base_url, "demo": demo, "database": database}
+        yield {"url": base_url, "demo": demo, "database": database,
+               "simulator": carrier_simulator}  # fmt: skip
     finally:
         _stop(process)
 
@@ -195,7 +226,9 @@ def screenshot(page):
 
 
 @pytest.fixture(autouse=True)
-def forget_lookup_failures(portal):
-    """All browser tests share one client address: each starts below the lookup rate limit."""
+def forget_rate_limits(portal):
+    """All browser tests share one client address (and one frozen instant): each starts below
+    the rate limits of lookups, log-ins and sign-ups."""
     with sqlite3.connect(portal["database"]) as connection:
-        connection.execute("DELETE FROM lookup_failure")
+        for table in ("lookup_failure", "login_failure", "rate_event"):
+            connection.execute(f"DELETE FROM {table}")

@@ -125,7 +125,7 @@ def test_repeated_failures_are_rate_limited_with_a_time(page, portal):
 @pytest.fixture
 def carrier_faults(portal):
     """Arm faults on the carrier simulator the portal talks to; reset them afterwards."""
-    control = f"{portal['url']}/_carrier-sim/_control"
+    control = f"{portal['simulator']}/_control"
 
     def arm(route, kind, count):
         answer = httpx.post(

@@ -74,7 +74,7 @@ def test_l10_through_the_page_state_only_a_ticked_box_leaves(demo_session):
 
     def state_with(token):
         state = rx.State().get_substate(LoyaltyState.get_full_name().split(".")[1:])
-        state.login_token = token
+        state._login_token = token
         return state
 
     def run(coroutine):

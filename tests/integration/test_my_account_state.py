@@ -16,7 +16,7 @@ from alme_portal.state.tracking import TrackState
 def account_state(token=""):
     root = rx.State()
     state = root.get_substate(MyAccountState.get_full_name().split(".")[1:])
-    state.login_token = token
+    state._login_token = token
     return state
 
 

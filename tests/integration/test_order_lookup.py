@@ -90,10 +90,15 @@ def test_rate_limit_per_order_number_across_addresses(demo_session):
             wrong = lookup(demo_session, "AL100101", "guess@example.fr", f"10.0.0.{attempt}")
             assert wrong.status == "invalid"
     with clock.use_clock(NOW + timedelta(minutes=1)):
-        limited = lookup(demo_session, "al100101", "camille.moreau@example.fr", "10.9.9.9")
+        # the addresses that failed on the number are shut out of it...
+        limited = lookup(demo_session, "al100101", "camille.moreau@example.fr", "10.0.0.0")
         assert limited.status == "rate_limited"
         assert limited.retry_at == NOW + WINDOW
-        assert lookup(demo_session, "AL100102", "camille.moreau@example.fr", "10.9.9.9").status == (
+        # ...but not from their other orders, nor its owner from her own address
+        assert lookup(demo_session, "AL100102", "camille.moreau@example.fr", "10.0.0.0").status == (
+            "done"
+        )
+        assert lookup(demo_session, "AL100101", "camille.moreau@example.fr", "10.9.9.9").status == (
             "done"
         )
     with clock.use_clock(NOW + WINDOW + timedelta(seconds=1)):

@@ -30,7 +30,7 @@ def invites(session):
 
 
 def test_f1_her_page_gives_her_link_and_refuses_forged_input(demo_session):
-    state = state_of(ReferralState, login_token=log_in(demo_session).value.token)
+    state = state_of(ReferralState, _login_token=log_in(demo_session).value.token)
     run(state.load_referral())
     assert state.referral_link.endswith(state.referral_link[-8:]) and "/r/" in state.referral_link
     assert state.whatsapp_url.startswith("https://wa.me/?text=")
@@ -51,12 +51,12 @@ def test_a_logged_out_tab_refers_nobody_and_downloads_nothing(demo_session):
 
 
 def test_f5_another_members_referral_cannot_be_corrected(demo_session):
-    camille = state_of(ReferralState, login_token=log_in(demo_session).value.token)
+    camille = state_of(ReferralState, _login_token=log_in(demo_session).value.token)
     run(camille.send_invite({"email": "lea.nwe@example.fr"}))
     invite_id = camille.invites[0]["id"]
     ines = state_of(
         ReferralState,
-        login_token=log_in(
+        _login_token=log_in(
             demo_session, email="ines.benali@example.fr", password="Lovers-Lyon-2026"
         ).value.token,
     )
@@ -67,7 +67,7 @@ def test_f5_another_members_referral_cannot_be_corrected(demo_session):
 
 
 def test_f3_the_friend_gets_her_code_on_a_known_link_only(demo_session, monkeypatch):
-    camille = state_of(ReferralState, login_token=log_in(demo_session).value.token)
+    camille = state_of(ReferralState, _login_token=log_in(demo_session).value.token)
     run(camille.load_referral())
     code = camille.referral_link.rsplit("/", 1)[1]
     friend = state_of(FriendState)

@@ -17,7 +17,7 @@ STAFF = ("atelier@almeparis.com", "Atelier-Ink-2026")
 
 def staff_state(token=""):
     state = rx.State().get_substate(StaffState.get_full_name().split(".")[1:])
-    state.staff_token = token
+    state._staff_token = token
     return state
 
 
@@ -55,7 +55,7 @@ def test_a_customer_token_or_none_opens_nothing(demo_session):
         run(state.load_staff())
         run(state.receive_parcel({"code": "RT-AL100116-1"}))
         run(state.inspect({"line_id": "1"}))
-        assert state.staff_name == "" and state.queue_rows == [] and state.staff_token == ""
+        assert state.staff_name == "" and state.queue_rows == [] and state._staff_token == ""
     demo_session.commit()
     assert demo_session.exec(select(func.count()).select_from(StaffAction)).one() == 0
     assert demo_session.exec(select(func.count()).select_from(LineInspection)).one() == 0

@@ -110,7 +110,7 @@ def test_domains_call_only_their_own_layers_below_and_lower_domains(name):
 
 def test_every_module_has_a_place():
     tops = {_place(name)[0] for name in MODULES}
-    tools = {"", "bootstrap", "cli", "api", "demo", "simulator"}
+    tools = {"", "bootstrap", "cli", "api", "http_security", "demo", "simulator"}
     assert tops <= set(DOMAINS) | set(SHARED) | set(UI) | tools
     for name in _modules_of(*DOMAINS):
         assert _place(name)[1] in LAYERS or name.count(".") == 1, name
