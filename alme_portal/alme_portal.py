@@ -48,6 +48,7 @@ def backend_error(exception: Exception) -> rx.event.EventSpec:
 
 deployment.require_safe_settings()
 if not deployment.is_production():
+    deployment.order_feed_secret()  # generated now, so the shop's developer finds it in the file
     rx.utils.console.warn(
         "Almé portal: DEMO mode (carrier simulator, secrets generated for this checkout in "
         f"{deployment.DEV_SECRETS_FILE.name}); set ALME_ENV=production for a real deployment."
