@@ -32,6 +32,7 @@ from alme_portal.state.referral import FriendState, ReferralState
 from alme_portal.state.return_draft import ReturnState
 from alme_portal.state.return_status import ReturnStatusState
 from alme_portal.state.staff import StaffState
+from alme_portal.state.tab_states import use_periodic_purge
 from alme_portal.state.tracking import TrackState
 from alme_portal.state.ui import UiState
 from alme_portal.state.withdrawal import WithdrawalState
@@ -65,6 +66,7 @@ app = rx.App(
     ],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )
+use_periodic_purge(app)
 
 PAGES = (
     (home, routes.HOME, "Almé · Customer service", []),

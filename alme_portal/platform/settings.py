@@ -227,3 +227,7 @@ EMAIL_LINK_MINUTES = 60
 once, within this time."""
 ACCOUNT_EMAILS_PER_HOUR = 3
 """Password-reset and confirmation e-mails sent per account in an hour, at most."""
+
+# --- Tab states (Reflex's disk state manager) ---------------------------------------------
+TAB_STATES_PURGE_SECONDS = 60
+"""How often the saved tab states are scanned for expired ones (Reflex scans at every write)."""
