@@ -73,6 +73,22 @@ def content_security_policy(build_dir: Path = BUILD_DIR) -> str:
     )
 
 
+NOT_A_DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'"
+"""For scripts, styles, images and data: a policy only acts on documents, and the page's own
+(1.4 kB of script hashes) on each of a page's ~20 requests cost 8 % of its bytes."""
+
+NOT_A_DOCUMENT_TYPES = (
+    "image/", "font/", "text/css", "text/javascript", "application/javascript",
+    "application/json", "text/plain",
+)  # fmt: skip
+"""Content types that never become the page. Anything else gets the page's policy, including a
+304 without a type: the browser keeps a revalidated page's policy from the 304."""
+
+
+def _is_not_a_document(headers: MutableHeaders) -> bool:
+    return headers.get("content-type", "").startswith(NOT_A_DOCUMENT_TYPES)
+
+
 def _https(scope: Scope) -> bool:
     if scope.get("scheme") in ("https", "wss"):
         return True
@@ -91,7 +107,11 @@ def security_headers(app: ASGIApp) -> ASGIApp:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                headers["Content-Security-Policy"] = content_security_policy()
+                headers["Content-Security-Policy"] = (
+                    NOT_A_DOCUMENT_POLICY
+                    if _is_not_a_document(headers)
+                    else content_security_policy()
+                )
                 headers["X-Frame-Options"] = "DENY"
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["Referrer-Policy"] = "no-referrer"
