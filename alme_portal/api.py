@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
+from alme_portal.mail.api import UNSUBSCRIBE_PATH, unsubscribe
 from alme_portal.orders.api import ORDER_FEED_PATH, receive_order_feed
 from alme_portal.platform import cookies, db, deployment
 from alme_portal.simulator.app import create_simulator_app
@@ -53,6 +54,7 @@ def create_api(*, with_simulator: bool = True) -> Starlette:
     routes = [
         Route(ORDER_FEED_PATH, receive_order_feed, methods=["POST"]),
         Route(COOKIE_PATH, collect_cookie, methods=["GET"]),
+        Route(UNSUBSCRIBE_PATH, unsubscribe, methods=["GET", "POST"]),
     ]
     if with_simulator and not deployment.is_production():
         routes.append(Mount(SIMULATOR_MOUNT, app=create_simulator_app(controls=False)))

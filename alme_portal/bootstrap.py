@@ -14,13 +14,14 @@ from alme_portal.accounts.models import customers as _customer_tables
 from alme_portal.accounts.services import links
 from alme_portal.loyalty import models as _loyalty_tables
 from alme_portal.loyalty.services import claims, ledger, take_back
+from alme_portal.mail import models as _mail_tables
 from alme_portal.orders.models import catalog as _catalog_tables
 from alme_portal.orders.models import feed as _feed_tables
 from alme_portal.orders.models import orders as _order_tables
 from alme_portal.orders.models import requests as _request_tables
 from alme_portal.orders.services import codes as order_codes
 from alme_portal.orders.services import shipments
-from alme_portal.platform import events
+from alme_portal.platform import events, outbox
 from alme_portal.platform import models as _platform_tables
 from alme_portal.referral import models as _referral_tables
 from alme_portal.referral.services import invites, rewards
@@ -28,12 +29,13 @@ from alme_portal.refunds.models import inspection as _inspection_tables
 from alme_portal.refunds.models import refunds as _refund_tables
 from alme_portal.refunds.services import stored_values
 from alme_portal.returns import models as _return_tables
+from alme_portal.returns.services import status as return_status
 from alme_portal.returns.services import stock_alerts
 
 TABLE_MODULES = (
     _platform_tables, _accounts_tables, _customer_tables, _catalog_tables, _order_tables,
     _feed_tables, _request_tables, _return_tables, _refund_tables, _inspection_tables,
-    _loyalty_tables, _referral_tables,
+    _loyalty_tables, _referral_tables, _mail_tables,
 )  # fmt: skip
 """The modules whose tables make the schema (importing them registers the tables)."""
 
@@ -57,6 +59,9 @@ CODE_SOURCES = (
 )
 """The codes other domains issue that an order from the shop may carry (O11)."""
 
+ATTACHMENT_RENDERERS = ((return_status.LABEL_SOURCE, return_status.render_label_source),)  # R3
+"""What renders the files an e-mail promises, when the e-mail is sent."""
+
 
 def wire() -> None:
     """Register every event handler, link opener and code source (safe to call again).
@@ -70,3 +75,5 @@ def wire() -> None:
         links.open_links_with(purpose, opener)
     for source in CODE_SOURCES:
         order_codes.accept_codes_from(source)
+    for kind, render in ATTACHMENT_RENDERERS:
+        outbox.register_renderer(kind, render)

@@ -7,7 +7,7 @@ import json
 import sys
 
 from alme_portal import bootstrap
-from alme_portal.platform import db, settings
+from alme_portal.platform import db, deployment, settings
 from alme_portal.platform.outcome import Status
 
 
@@ -89,6 +89,29 @@ def _refunds_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mail_send(_args: argparse.Namespace) -> int:
+    from alme_portal.adapters.smtp import SmtpConnection, SmtpServer
+    from alme_portal.mail.services import sender
+
+    deployment.require_safe_settings()
+    with SmtpConnection(SmtpServer.from_settings()) as connection:
+        counts = sender.send_due(connection)
+    print(f"Sent {counts['sent']} e-mails; {counts['pending']} will be tried again later;"
+          f" {counts['failed']} failed.")  # fmt: skip
+    return 0
+
+
+def _mail_worker(_args: argparse.Namespace) -> int:
+    import logging
+
+    from alme_portal import worker
+
+    deployment.require_safe_settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    worker.run()
+    return 0
+
+
 def _fail(message: str) -> int:
     print(f"alme-portal: {message}", file=sys.stderr)
     return 2
@@ -142,6 +165,14 @@ def build_parser() -> argparse.ArgumentParser:
     refunds.add_parser(
         "run", help="refund parcels back at the Atelier (O9), expire old credit notes (nightly)"
     ).set_defaults(run=_refunds_run)
+
+    mail = commands.add_parser("mail", help="e-mails").add_subparsers(dest="action", required=True)
+    mail.add_parser("send", help="send every e-mail due now, then stop").set_defaults(
+        run=_mail_send
+    )
+    mail.add_parser(
+        "worker", help="keep sending e-mails as they come (several may run at once)"
+    ).set_defaults(run=_mail_worker)
     return parser
 
 

@@ -3,8 +3,7 @@
 import reflex as rx
 
 from alme_portal.components.cards import notice
-from alme_portal.components.layout import hours_text
-from alme_portal.i18n import translate
+from alme_portal.i18n import hours_text, translate
 from alme_portal.platform import settings
 from alme_portal.state.ui import UiState
 

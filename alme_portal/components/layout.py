@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.i18n import t
-from alme_portal.i18n import translate
+from alme_portal.i18n import hours_text
 from alme_portal.platform import routes, settings
 from alme_portal.state.ui import UiState
 
@@ -16,24 +16,6 @@ NAV_ITEMS = (
     ("nav.help", routes.HELP),
     ("nav.account", routes.ACCOUNT),
 )
-
-
-def _opening_span(start_h: int, start_m: int, end_h: int, end_m: int, french: bool) -> str:
-    if french:
-        return f"{start_h}h{start_m:02d}–{end_h}h{end_m:02d}"
-    return f"{start_h}:{start_m:02d}–{end_h}:{end_m:02d}"
-
-
-def hours_text(language: str) -> str:
-    """Customer-service hours of rule C1, written out in `language`."""
-    french = language == "fr"
-    morning, afternoon = settings.CONTACT_HOURS
-    return translate(
-        language,
-        "footer.hours",
-        morning=_opening_span(*morning, french=french),
-        afternoon=_opening_span(*afternoon, french=french),
-    )
 
 
 def opening_hours() -> rx.Var:

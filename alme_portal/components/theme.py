@@ -1,15 +1,16 @@
 """The Almé look: palette, type and spacing shared by every page."""
 
-IVORY = "#FBF8F4"
-SAND = "#EFE6DA"
-LINE = "#E3D7C7"
-INK = "#1B1B1B"
-MUTED = "#6B635B"
-TERRACOTTA = "#A9553B"
-SAGE = "#7D8C6E"
-
-SERIF = "'Cormorant Garamond', 'Playfair Display', Didot, 'Bodoni 72', Georgia, serif"
-SANS = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif"
+from alme_portal.content.brand import (  # noqa: F401 (the pages read the palette here)
+    INK,
+    IVORY,
+    LINE,
+    MUTED,
+    SAGE,
+    SAND,
+    SANS,
+    SERIF,
+    TERRACOTTA,
+)
 
 PAGE_WIDTH = "1120px"
 

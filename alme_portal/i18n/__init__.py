@@ -93,3 +93,21 @@ def translate(language: str, key: str, **params: object) -> str:
     catalogue = CATALOGUES.get(language, EN)
     text = catalogue.get(key, EN[key])
     return text.format(**params) if params else text
+
+
+def _opening_span(start_h: int, start_m: int, end_h: int, end_m: int, french: bool) -> str:
+    if french:
+        return f"{start_h}h{start_m:02d}–{end_h}h{end_m:02d}"
+    return f"{start_h}:{start_m:02d}–{end_h}:{end_m:02d}"
+
+
+def hours_text(language: str) -> str:
+    """Customer-service hours of rule C1, written out in `language`."""
+    french = language == "fr"
+    morning, afternoon = settings.CONTACT_HOURS
+    return translate(
+        language,
+        "footer.hours",
+        morning=_opening_span(*morning, french=french),
+        afternoon=_opening_span(*afternoon, french=french),
+    )

@@ -126,4 +126,19 @@ MESSAGES: dict[str, str] = {
         "Print this label and stick it over the old label. Put the recipient card inside "
         "the parcel."
     ),
+    "email.footer.help": "A question? Write to {email} or call {phone}, {hours}.",
+    "email.footer.signature": "Almé Paris",
+    "email.footer.unsubscribe": "Receive no more e-mails like this one",
+    "email.footer.why_marketing": (
+        "You receive this e-mail because you, or an Almé Lovers member, asked us to write to you."
+    ),
+    "unsubscribe.ask": (
+        "Receive no more Almé invitations and back-in-stock alerts at this address? E-mails "
+        "about your orders and your account still come."
+    ),
+    "unsubscribe.button": "Unsubscribe",
+    "unsubscribe.done": "Done: this address receives no more invitations or alerts from Almé.",
+    "unsubscribe.unknown": (
+        "This link is not valid. Write to hello@almeparis.com and we will stop these e-mails."
+    ),
 }

@@ -130,4 +130,22 @@ MESSAGES: dict[str, str] = {
         "Imprimez cette étiquette et collez-la sur l'ancienne étiquette. Glissez la carte "
         "destinataire dans le colis."
     ),
+    "email.footer.help": "Une question ? Écrivez à {email} ou appelez le {phone}, {hours}.",
+    "email.footer.signature": "Almé Paris",
+    "email.footer.unsubscribe": "Ne plus recevoir d'e-mails comme celui-ci",
+    "email.footer.why_marketing": (
+        "Vous recevez cet e-mail parce que vous, ou une membre Almé Lovers, nous avez demandé "
+        "de vous écrire."
+    ),
+    "unsubscribe.ask": (
+        "Ne plus recevoir d'invitations ni d'alertes de retour en stock Almé à cette adresse "
+        "? Les e-mails sur vos commandes et votre compte continuent d'arriver."
+    ),
+    "unsubscribe.button": "Me désabonner",
+    "unsubscribe.done": (
+        "C'est fait : cette adresse ne recevra plus d'invitations ni d'alertes d'Almé."
+    ),
+    "unsubscribe.unknown": (
+        "Ce lien n'est pas valide. Écrivez à hello@almeparis.com et nous arrêterons ces e-mails."
+    ),
 }

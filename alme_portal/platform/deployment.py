@@ -80,6 +80,7 @@ def problems() -> list[str]:
         _missing_or_default(settings.MONDIAL_RELAY_KEY_ENV, (settings.DEFAULT_MONDIAL_RELAY_KEY,)),
         _feed_secret_problem(),
         _portal_url_problem(),
+        *_smtp_problems(),
     ]
     return [line for line in found if line]
 
@@ -101,6 +102,19 @@ def _portal_url_problem() -> str | None:
     if parts.scheme != "https" or not parts.hostname or parts.hostname in LOCAL_HOSTS:
         return f"{settings.PORTAL_URL_ENV} must be the public https:// address of the portal"
     return None
+
+
+def _smtp_problems() -> list[str | None]:
+    security = os.environ.get(settings.SMTP_SECURITY_ENV, "").strip().lower()
+    return [
+        _missing_or_default(settings.SMTP_HOST_ENV),
+        _missing_or_default(settings.SMTP_USERNAME_ENV),
+        _missing_or_default(settings.SMTP_PASSWORD_ENV),
+        _missing_or_default(settings.MAIL_FROM_ENV),
+        None
+        if security in ("starttls", "tls")
+        else f"{settings.SMTP_SECURITY_ENV} must be starttls or tls (passwords never go in clear)",
+    ]
 
 
 def require_safe_settings() -> None:

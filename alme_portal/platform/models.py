@@ -17,6 +17,7 @@ class OutboxEmail(SQLModel, table=True):
     """One e-mail to send, with what it says and why."""
 
     __tablename__ = "outbox_email"
+    __table_args__ = (sa.Index("ix_outbox_email_due", "status", "next_attempt_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     recipient: str = Field(max_length=254, index=True)
@@ -26,6 +27,14 @@ class OutboxEmail(SQLModel, table=True):
     body: str
     order_id: int | None = Field(default=None, foreign_key="customer_order.id", index=True)
     created_at: datetime = Field(sa_type=UTCDateTime)
+    status: str = Field(default="pending", max_length=10)
+    """`pending` (to send, `next_attempt_at` on), `sent` or `failed` (`last_error` says why)."""
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """`claimed_by` is sending it until then; after that (it crashed) another worker may retry."""
+    last_error: str | None = Field(default=None, max_length=300)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 

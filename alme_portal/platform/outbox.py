@@ -72,6 +72,7 @@ def record_email(
     Returns:
         The outbox row, with its id.
     """
+    now = clock.now()
     email = OutboxEmail(
         recipient=recipient.strip().lower(),
         kind=kind,
@@ -79,7 +80,8 @@ def record_email(
         subject=subject[:_SUBJECT_MAX],
         body=body,
         order_id=order_id,
-        created_at=clock.now(),
+        created_at=now,
+        next_attempt_at=now,
     )
     session.add(email)
     session.flush()

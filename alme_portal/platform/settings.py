@@ -231,3 +231,31 @@ ACCOUNT_EMAILS_PER_HOUR = 3
 # --- Tab states (Reflex's disk state manager) ---------------------------------------------
 TAB_STATES_PURGE_SECONDS = 60
 """How often the saved tab states are scanned for expired ones (Reflex scans at every write)."""
+
+# --- E-mail delivery (SMTP) --------------------------------------------------------------
+SMTP_HOST_ENV = "ALME_SMTP_HOST"
+SMTP_PORT_ENV = "ALME_SMTP_PORT"
+SMTP_SECURITY_ENV = "ALME_SMTP_SECURITY"
+"""`starttls` (port 587), `tls` (port 465) or `none` (the demo's local catcher only)."""
+SMTP_USERNAME_ENV = "ALME_SMTP_USERNAME"
+SMTP_PASSWORD_ENV = "ALME_SMTP_PASSWORD"
+MAIL_FROM_ENV = "ALME_MAIL_FROM"
+DEFAULT_SMTP_HOST = "127.0.0.1"
+DEFAULT_SMTP_PORT = 8025
+"""Where `make run`'s mail catcher listens."""
+SMTP_SECURITY_CHOICES = ("starttls", "tls", "none")
+SMTP_TIMEOUT_SECONDS = 30.0
+MAIL_RETRY_FIRST_SECONDS = 60
+"""A temporary failure is retried after this long, then twice as long each time."""
+MAIL_RETRY_MAX_SECONDS = 6 * 3600
+MAIL_MAX_ATTEMPTS = 10
+"""Sending attempts before an e-mail is marked failed (about 36 hours of retries)."""
+MAIL_CLAIM_LEASE_SECONDS = 300
+"""How long a worker owns the e-mail it is sending; a crashed worker's e-mail is retried after."""
+MAIL_WORKER_POLL_SECONDS = 2.0
+"""How often an idle mail worker looks for e-mails to send."""
+
+
+def smtp_setting(env_name: str, default: str = "") -> str:
+    """Return an SMTP setting from the environment (trimmed), or its default."""
+    return os.environ.get(env_name, "").strip() or default

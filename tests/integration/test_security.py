@@ -68,15 +68,22 @@ def test_1_the_demo_secret_is_generated_per_checkout_and_kept(tmp_path):
     assert oct((tmp_path / "secrets.json").stat().st_mode)[-3:] == "600"
 
 
-def test_1_production_refuses_to_start_naming_each_missing_setting():
+@pytest.mark.parametrize(
+    "program",
+    ["import alme_portal.alme_portal", "from alme_portal import cli; cli.main(['mail', 'worker'])"],
+    ids=["portal", "mail worker"],
+)
+def test_1_production_refuses_to_start_naming_each_missing_setting(program):
     env = {"PATH": "/usr/bin:/bin", "ALME_ENV": "production", "HOME": "/tmp"}
     started = subprocess.run(
-        [sys.executable, "-c", "import alme_portal.alme_portal"],
+        [sys.executable, "-c", program],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert started.returncode == 2
     for name in ("ALME_ORDER_FEED_SECRET", "ALME_PORTAL_URL", "ALME_DATABASE_URL",
-                 "ALME_LAPOSTE_API_KEY", "ALME_MONDIAL_RELAY_PRIVATE_KEY"):  # fmt: skip
+                 "ALME_LAPOSTE_API_KEY", "ALME_MONDIAL_RELAY_PRIVATE_KEY", "ALME_SMTP_HOST",
+                 "ALME_SMTP_USERNAME", "ALME_SMTP_PASSWORD", "ALME_MAIL_FROM",
+                 "ALME_SMTP_SECURITY"):  # fmt: skip
         assert f"refusing to start in production: {name}" in started.stderr
 
 
@@ -88,6 +95,7 @@ def test_1_production_refuses_to_start_naming_each_missing_setting():
         ("ALME_PORTAL_URL", "https://localhost:3000", "public https://"),
         ("ALME_MONDIAL_RELAY_PRIVATE_KEY", settings.DEFAULT_MONDIAL_RELAY_KEY, "development"),
         ("ALME_LAPOSTE_API_KEY", settings.DEFAULT_LAPOSTE_API_KEY, "development"),
+        ("ALME_SMTP_SECURITY", "none", "starttls or tls"),
     ],
 )
 def test_1_production_refuses_development_values(monkeypatch, name, value, problem):
@@ -101,7 +109,9 @@ def test_1_production_settings_given_whole_start(monkeypatch):
         "ALME_ENV": "production", "ALME_DATABASE_URL": "postgresql+psycopg://db/alme",
         "ALME_ORDER_FEED_SECRET": "s" * 48, "ALME_PORTAL_URL": "https://service.almeparis.com",
         "ALME_LAPOSTE_API_KEY": "k" * 64, "ALME_MONDIAL_RELAY_ENSEIGNE": "ALMEPARI",
-        "ALME_MONDIAL_RELAY_PRIVATE_KEY": "p" * 16,
+        "ALME_MONDIAL_RELAY_PRIVATE_KEY": "p" * 16, "ALME_SMTP_HOST": "smtp.almeparis.com",
+        "ALME_SMTP_USERNAME": "portal", "ALME_SMTP_PASSWORD": "p" * 24,
+        "ALME_SMTP_SECURITY": "starttls", "ALME_MAIL_FROM": "hello@almeparis.com",
     }.items():  # fmt: skip
         monkeypatch.setenv(name, value)
     assert deployment.problems() == []

@@ -1,6 +1,6 @@
 """The layout holds: domains and layers import only downwards, and no import cycle anywhere.
 
-Domains, bottom to top: accounts, orders, refunds, returns, loyalty, referral. Inside a domain
+Domains, bottom to top: mail, accounts, orders, refunds, returns, loyalty, referral. Inside a domain
 the layers are rules (plain Python), models (tables), services (database work), then views and
 api. Any domain may use the shared packages (platform, adapters, i18n, content), any domain's
 rules (pure functions) and any domain's models (the one schema); it calls services and views only
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "alme_portal"
-DOMAINS = ("accounts", "orders", "refunds", "returns", "loyalty", "referral")
+DOMAINS = ("mail", "accounts", "orders", "refunds", "returns", "loyalty", "referral")
 SHARED = ("platform", "adapters", "i18n", "content")
 UI = ("state", "pages", "components", "alme_portal")
 LAYERS = ("rules", "models", "labels", "services", "views", "api")
@@ -110,7 +110,7 @@ def test_domains_call_only_their_own_layers_below_and_lower_domains(name):
 
 def test_every_module_has_a_place():
     tops = {_place(name)[0] for name in MODULES}
-    tools = {"", "bootstrap", "cli", "api", "http_security", "demo", "simulator"}
+    tools = {"", "bootstrap", "cli", "api", "http_security", "demo", "simulator", "worker"}
     assert tops <= set(DOMAINS) | set(SHARED) | set(UI) | tools
     for name in _modules_of(*DOMAINS):
         assert _place(name)[1] in LAYERS or name.count(".") == 1, name

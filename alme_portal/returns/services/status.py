@@ -180,7 +180,8 @@ def label_attachment(request: ReturnRequest) -> outbox.Attachment:
     )
 
 
-def _render_label_source(session: Session, argument: str) -> bytes | None:
+def render_label_source(session: Session, argument: str) -> bytes | None:
+    """The label PDF an outbox attachment `return_label:<number>:<format>` names (R3)."""
     number, _, file_format = argument.partition(":")
     request = session.exec(select(ReturnRequest).where(ReturnRequest.number == number)).first()
     if request is None:
@@ -188,6 +189,3 @@ def _render_label_source(session: Session, argument: str) -> bytes | None:
     # The e-mail carries the label as it was on the day of the declaration, however late it goes.
     label = label_file(request, file_format, clock.as_utc(request.declared_at))
     return label.content if isinstance(label, LabelFile) else None
-
-
-outbox.register_renderer(LABEL_SOURCE, _render_label_source)
