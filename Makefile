@@ -29,11 +29,13 @@ install-dev: $(VENV)/.installed-dev
 
 run: export ALME_CARRIER_SIMULATOR_URL ?= http://127.0.0.1:$(PORT)/_carrier-sim
 run: export ALME_PORTAL_URL ?= http://localhost:$(PORT)
+run: export ALME_SMTP_PORT ?= $(shell echo $$(( $(PORT) + 5025 )))
 run: install
-	@echo "Almé portal DEMO at $(ALME_PORTAL_URL): demo data, carrier simulator, secrets generated for this checkout (.alme-dev-secrets.json). Not for production (ALME_ENV=production)."
+	@echo "Almé portal DEMO at $(ALME_PORTAL_URL): demo data, carrier simulator, e-mails caught locally (read them at $(ALME_PORTAL_URL)/_demo/mailbox), secrets generated for this checkout (.alme-dev-secrets.json). Not for production (ALME_ENV=production)."
 	$(BIN)/alme-portal db upgrade
 	$(BIN)/alme-portal demo load
-	$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
+	$(BIN)/alme-portal demo mail & trap 'kill %1 2>/dev/null' EXIT; \
+		$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
 
 test: install-dev test-fast test-browser
 

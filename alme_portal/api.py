@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
+from alme_portal.demo.mail import MAILBOX_PATH, create_mailbox_app, mailbox_page
 from alme_portal.mail.api import UNSUBSCRIBE_PATH, unsubscribe
 from alme_portal.orders.api import ORDER_FEED_PATH, receive_order_feed
 from alme_portal.platform import cookies, db, deployment
@@ -49,13 +50,16 @@ def create_api(*, with_simulator: bool = True) -> Starlette:
 
     Args:
         with_simulator: also serve the carrier simulator under `/_carrier-sim`, which the
-            demo's carrier settings point at (never in production, whatever is asked).
+            demo's carrier settings point at (never in production, whatever is asked). The
+            demo mailbox (`/_demo/mailbox`) is served outside production too.
     """
     routes = [
         Route(ORDER_FEED_PATH, receive_order_feed, methods=["POST"]),
         Route(COOKIE_PATH, collect_cookie, methods=["GET"]),
         Route(UNSUBSCRIBE_PATH, unsubscribe, methods=["GET", "POST"]),
     ]
+    if not deployment.is_production():
+        routes += [Route(MAILBOX_PATH, mailbox_page), Mount(MAILBOX_PATH, create_mailbox_app())]
     if with_simulator and not deployment.is_production():
         routes.append(Mount(SIMULATOR_MOUNT, app=create_simulator_app(controls=False)))
     return Starlette(routes=routes)

@@ -112,6 +112,15 @@ def _mail_worker(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo_mail(_args: argparse.Namespace) -> int:
+    from alme_portal.demo import mail
+
+    if deployment.is_production():
+        return _fail("the demo mail catcher never runs in production (ALME_ENV=production)")
+    mail.serve()
+    return 0
+
+
 def _fail(message: str) -> int:
     print(f"alme-portal: {message}", file=sys.stderr)
     return 2
@@ -142,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing = demo.add_parser("list", help="print the demo orders and accounts (no database)")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(run=_demo_list)
+    demo.add_parser(
+        "mail", help="catch the demo's e-mails locally and send the outbox there (make run)"
+    ).set_defaults(run=_demo_mail)
 
     order = commands.add_parser("order", help="orders from the shop").add_subparsers(
         dest="action", required=True

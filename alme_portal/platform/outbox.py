@@ -44,6 +44,7 @@ def attachment_content(session: Session, attachment: OutboxAttachment) -> bytes 
 
 
 _SUBJECT_MAX = 200
+_ADDRESS_MAX = 254
 
 
 def record_email(
@@ -71,7 +72,12 @@ def record_email(
 
     Returns:
         The outbox row, with its id.
+
+    Raises:
+        ValueError: `recipient` is longer than any e-mail address (254 characters).
     """
+    if len(recipient.strip()) > _ADDRESS_MAX:
+        raise ValueError("an e-mail address has 254 characters at most")
     now = clock.now()
     email = OutboxEmail(
         recipient=recipient.strip().lower(),

@@ -38,7 +38,9 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _server_env(database_url: str, port: int, simulator_url: str) -> dict[str, str]:
+def _server_env(
+    database_url: str, port: int, simulator_url: str, smtp_port: int, maildir: Path
+) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "PYTEST_CURRENT_TEST"}
     env.update(
         ALME_DATABASE_URL=database_url,
@@ -48,6 +50,8 @@ def _server_env(database_url: str, port: int, simulator_url: str) -> dict[str, s
         ALME_CARRIER_SIMULATOR_URL=simulator_url,
         ALME_TRACKING_CACHE_SECONDS="0",
         ALME_PORTAL_URL=f"http://127.0.0.1:{port}",  # links in e-mails and the referral link
+        ALME_SMTP_PORT=str(smtp_port),  # the demo mail catcher, as `make run` starts it
+        ALME_DEMO_MAILDIR=str(maildir),
         PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
     )
     return env
@@ -101,9 +105,12 @@ def carrier_simulator() -> str:
 def portal(tmp_path_factory, carrier_simulator) -> dict:
     """Build and serve the production portal once; yield its URL and demo listing."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    database = tmp_path_factory.mktemp("portal") / "portal.db"
+    folder = tmp_path_factory.mktemp("portal")
+    database = folder / "portal.db"
     port = _free_port()
-    env = _server_env(f"sqlite:///{database}", port, carrier_simulator)
+    env = _server_env(
+        f"sqlite:///{database}", port, carrier_simulator, _free_port(), folder / "mail"
+    )
     cli = str(BIN / "alme-portal")
     subprocess.run([cli, "db", "upgrade"], env=env, check=True, cwd=ROOT)
     subprocess.run([cli, "demo", "load"], env=env, check=True, cwd=ROOT)
@@ -114,6 +121,10 @@ def portal(tmp_path_factory, carrier_simulator) -> dict:
     )
     log = ARTIFACTS / "server.log"
     with log.open("w") as log_file:
+        mail = subprocess.Popen(
+            [cli, "demo", "mail"], cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
         process = subprocess.Popen(
             [str(BIN / "reflex"), "run", "--env", "prod", "--frontend-port", str(port),
              "--backend-port", str(port)],
@@ -126,6 +137,7 @@ def portal(tmp_path_factory, carrier_simulator) -> dict:
                "simulator": carrier_simulator}  # fmt: skip
     finally:
         _stop(process)
+        _stop(mail)
 
 
 def _stop(process: subprocess.Popen) -> None:

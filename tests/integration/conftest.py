@@ -5,17 +5,21 @@ gets its own copy of one of them (a file copy costs milliseconds, a demo load se
 """
 
 import sqlite3
-from contextlib import closing
+import uuid
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pgserver
 import pytest
 import sqlalchemy as sa
+from smtp_sink import SmtpSink
 from sqlmodel import Session, select
 
 from alme_portal.demo import loader as demo
 from alme_portal.orders.models.orders import Order
-from alme_portal.platform import clock, db, schema
+from alme_portal.platform import clock, db, schema, settings
 from alme_portal.returns.models import ReturnLine, ReturnRequest
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -44,7 +48,7 @@ def templates(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture
-def database_url(tmp_path, monkeypatch, request, templates) -> str:
+def sqlite_url(tmp_path, monkeypatch, request, templates) -> str:
     """A freshly migrated SQLite database of this test's own, also made the configured one.
 
     It already holds the demo when the test asks for `demo_session`.
@@ -54,6 +58,63 @@ def database_url(tmp_path, monkeypatch, request, templates) -> str:
     url = f"sqlite:///{path}"
     monkeypatch.setenv("ALME_DATABASE_URL", url)
     return url
+
+
+@pytest.fixture
+def database_url(sqlite_url) -> str:
+    """The test's database: SQLite (a module may override it to run on PostgreSQL too)."""
+    return sqlite_url
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory) -> Iterator[str]:
+    """A real PostgreSQL server for this run (pgserver), holding a migrated template database.
+
+    Yields the server's URL without a database name; `postgres_url` makes each test's database.
+    """
+    server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="stop")
+    base = server.get_uri().replace("postgresql://", "postgresql+psycopg://")
+    with _autocommit(base) as connection:
+        connection.exec_driver_sql("CREATE DATABASE alme_template")
+    template = _with_database(base, "alme_template")
+    schema.upgrade(template)
+    db.engine_for(template).dispose()  # a template must have no one connected
+    yield base
+    server.cleanup()
+
+
+def _with_database(url: str, name: str) -> str:
+    return str(sa.make_url(url).set(database=name))
+
+
+@contextmanager
+def _autocommit(url: str) -> Iterator[sa.Connection]:
+    engine = sa.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with engine.connect() as connection:
+        yield connection
+    engine.dispose()
+
+
+@pytest.fixture
+def postgres_url(postgres, monkeypatch) -> str:
+    """A migrated PostgreSQL database of this test's own, also made the configured one."""
+    name = f"alme_{uuid.uuid4().hex[:12]}"
+    with _autocommit(postgres) as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE alme_template")
+    url = _with_database(postgres, name)
+    monkeypatch.setenv("ALME_DATABASE_URL", url)
+    yield url
+    db.engine_for(url).dispose()
+
+
+@pytest.fixture
+def sink(monkeypatch) -> Iterator[SmtpSink]:
+    """A real SMTP server on loopback, made the portal's mail server."""
+    server = SmtpSink()
+    monkeypatch.setenv(settings.SMTP_HOST_ENV, "127.0.0.1")
+    monkeypatch.setenv(settings.SMTP_PORT_ENV, str(server.port))
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -5,13 +5,8 @@ from datetime import timedelta
 from html import escape
 
 import pytest
-import zxingcpp
-from conftest import NOW
-from pdf_image import page_image
 from smtp_sink import SmtpSink
-from sqlmodel import select
 from starlette.testclient import TestClient
-from test_return_declaration import declare, draft, line_of, refund
 
 from alme_portal.adapters.smtp import SmtpConnection, SmtpServer
 from alme_portal.api import create_api
@@ -19,21 +14,18 @@ from alme_portal.mail import rules
 from alme_portal.mail.services import delivery, recipients, sender
 from alme_portal.platform import clock, db, outbox, settings
 from alme_portal.platform.models import OutboxEmail
-from alme_portal.returns.models import ReturnRequest
 
 CAMILLE = "camille.moreau@example.com"
 
 
-@pytest.fixture
-def sink(monkeypatch):
-    server = SmtpSink()
-    monkeypatch.setenv(settings.SMTP_HOST_ENV, "127.0.0.1")
-    monkeypatch.setenv(settings.SMTP_PORT_ENV, str(server.port))
-    yield server
-    server.stop()
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request):
+    """Every test here runs on both databases: claims and leases hold on each."""
+    return request.getfixturevalue(f"{request.param}_url")
 
 
 def send_all(worker="worker-1"):
+    """Send every due e-mail through the configured server, as one worker."""
     with SmtpConnection(SmtpServer.from_settings()) as connection:
         return sender.send_due(connection, worker=worker)
 
@@ -75,27 +67,6 @@ def test_an_email_arrives_as_text_and_branded_html_in_the_customers_language(ses
     assert (email.status, email.attempts, email.sent_at) == ("sent", 1, clock.now())
 
 
-def test_r3_the_return_email_carries_the_label_pdf_whose_qr_is_the_parcel(
-    demo_session, no_demo_returns, sink
-):
-    demo_session.execute(OutboxEmail.__table__.delete())  # the demo's own e-mails
-    declare(demo_session, "AL100101", draft(refund(line_of(demo_session, "AL100101"))))
-    demo_session.commit()
-    with clock.use_clock(NOW + timedelta(minutes=1)):
-        assert send_all() == {"sent": 1}
-    request = demo_session.exec(select(ReturnRequest)).one()
-    message = sink.received[0].message
-    [attachment] = list(message.iter_attachments())
-    assert attachment.get_filename() == f"alme-return-{request.number}.pdf"
-    assert attachment.get_content_type() == "application/pdf"
-    pdf = attachment.get_content()
-    codes = zxingcpp.read_barcodes(
-        page_image(pdf).convert("L"), formats=zxingcpp.BarcodeFormat.QRCode
-    )
-    assert [code.text for code in codes] == [request.parcel_reference]
-    assert request.number in message["Subject"]
-
-
 def test_marketing_emails_carry_one_click_unsubscribe_that_works(session, sink):
     record(session, kind="referral_invite", recipient="lea@example.com")
     assert send_all() == {"sent": 1}
@@ -126,7 +97,7 @@ def test_marketing_emails_carry_one_click_unsubscribe_that_works(session, sink):
         ("subject", "x" * 5000),
         ("recipient", "camille@example.com\r\nBcc: everyone@evil.example"),
         ("recipient", "Camille <camille@example.com>, eve@evil.example"),
-        ("recipient", "x" * 250 + "@example.com"),
+        ("recipient", "x" * 65 + "@example.com"),  # a local part is 64 at most
     ],
 )
 @pytest.mark.parametrize(
