@@ -211,4 +211,8 @@ MESSAGES: dict[str, str] = {
         "Addresses ending in @wanadoo.fr or @orange.fr currently receive no e-mail from us."
         " Please note this information, or call us on {phone} ({hours})."
     ),
+    "c2.bounced": (
+        "The mail server of this address refuses our e-mails: this one will not arrive."
+        " Please note this information, or call us on {phone} ({hours})."
+    ),
 }

@@ -219,4 +219,8 @@ MESSAGES: dict[str, str] = {
         " aucun e-mail de notre part. Notez bien ces informations, ou appelez-nous au {phone}"
         " ({hours})."
     ),
+    "c2.bounced": (
+        "Le serveur de messagerie de cette adresse refuse nos e-mails : celui-ci n'arrivera pas."
+        " Notez bien ces informations, ou appelez-nous au {phone} ({hours})."
+    ),
 }

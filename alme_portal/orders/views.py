@@ -81,7 +81,7 @@ def build_order_page(
         "destination_title": text("order.relay") if relay else text("order.delivery"),
         "destination": _destination_lines(destination),
         "notices": notices,
-        "email_unreachable": order["email_unreachable"],
+        "email_undeliverable": order["email_undeliverable"],
         "parcels": parcels,
     }
 

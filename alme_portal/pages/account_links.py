@@ -5,6 +5,7 @@ import reflex as rx
 from alme_portal.components import theme
 from alme_portal.components.account_forms import account_form, email_field, password_field
 from alme_portal.components.cards import outcome_notice, page_heading
+from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.platform import routes
@@ -14,6 +15,7 @@ from alme_portal.state.account_links import AccountLinkState as K
 def _outcome(next_label, next_href: str) -> rx.Component:
     return rx.vstack(
         outcome_notice(K.link_message, K.link_ok, "link-message"),
+        unreachable_email_warning(K.reset_undeliverable),
         rx.cond(K.link_done, rx.link(next_label, href=next_href, color=theme.INK, id="link-next")),
         spacing="3", width="100%",
     )  # fmt: skip

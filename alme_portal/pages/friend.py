@@ -5,6 +5,7 @@ import reflex as rx
 from alme_portal.components import theme
 from alme_portal.components.account_forms import email_field
 from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.platform import routes
@@ -60,6 +61,7 @@ def friend_page() -> rx.Component:
                 notice(F.friend_message, tone="warning", notice_id="friend-message"),
             ),
         ),
+        unreachable_email_warning(F.friend_undeliverable),
         rx.cond(F.friend_code != "", _code(), _form()),
         width="100%",
         max_width="560px",

@@ -5,6 +5,7 @@ import reflex as rx
 from alme_portal.components import theme
 from alme_portal.components.account_forms import welcome_forms
 from alme_portal.components.cards import notice, outcome_notice, page_heading
+from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import member_bar, shell
 from alme_portal.pages.loyalty_membership import claim_card, leave_card
@@ -280,7 +281,10 @@ def _history() -> rx.Component:
 
 
 def _message() -> rx.Component:
-    return outcome_notice(L.loyalty_message, L.loyalty_message_ok, "loyalty-message")
+    return rx.fragment(
+        outcome_notice(L.loyalty_message, L.loyalty_message_ok, "loyalty-message"),
+        unreachable_email_warning(L.claim_undeliverable),
+    )
 
 
 def _dashboard() -> rx.Component:

@@ -10,6 +10,7 @@ from alme_portal.components.account_forms import (
     welcome_forms,
 )
 from alme_portal.components.cards import outcome_notice, page_heading
+from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import member_bar, shell, two_columns
 from alme_portal.state.my_account import MyAccountState as M
@@ -101,7 +102,10 @@ def _change_password() -> rx.Component:
 
 
 def _message() -> rx.Component:
-    return outcome_notice(M.account_message, M.account_message_ok, "account-message")
+    return rx.fragment(
+        outcome_notice(M.account_message, M.account_message_ok, "account-message"),
+        unreachable_email_warning(M.emailing_undeliverable),
+    )
 
 
 def _account() -> rx.Component:

@@ -127,7 +127,7 @@ def _order() -> rx.Component:
         ),
         rx.vstack(
             rx.foreach(VIEW.notices, lambda text: notice(text, notice_id="order-notice")),
-            unreachable_email_warning(VIEW.email_unreachable),
+            unreachable_email_warning(VIEW.email_undeliverable),
             spacing="2",
             width="100%",
             margin_bottom="1.5em",

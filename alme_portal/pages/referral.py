@@ -5,6 +5,7 @@ import reflex as rx
 from alme_portal.components import theme
 from alme_portal.components.account_forms import email_field, welcome_forms
 from alme_portal.components.cards import outcome_notice, page_heading
+from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell, two_columns
 from alme_portal.state.referral import ReferralState as R
@@ -146,7 +147,10 @@ def _list() -> rx.Component:
 
 
 def _message() -> rx.Component:
-    return outcome_notice(R.referral_message, R.referral_ok, "referral-message")
+    return rx.fragment(
+        outcome_notice(R.referral_message, R.referral_ok, "referral-message"),
+        unreachable_email_warning(R.invite_undeliverable),
+    )
 
 
 def referral_page() -> rx.Component:

@@ -4,6 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.cards import for_finder_only, item_summary, notice
+from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.pages.return_downloads import label_downloads
@@ -31,6 +32,7 @@ def _return() -> rx.Component:
     return rx.vstack(
         rx.text(PAGE.order, **theme.KICKER),
         rx.heading(PAGE.title, as_="h1", size="8", **theme.HEADING),
+        unreachable_email_warning(PAGE.email_undeliverable),
         rx.flex(rx.foreach(PAGE.steps, _step), gap="4", wrap="wrap", id="return-steps"),
         rx.grid(
             rx.vstack(

@@ -4,6 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.forms import form_error
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
@@ -121,6 +122,7 @@ def _done_step() -> rx.Component:
         rx.heading(Review.done_title, as_="h2", size="6", **theme.HEADING, id="return-done"),
         rx.text(Review.done_instructions, size="3"),
         rx.text(t("returns.done.email"), size="2", color=theme.MUTED),
+        unreachable_email_warning(Review.email_undeliverable),
         label_downloads(R.return_number),
         rx.link(t("returns.status_link"), href=routes.return_page(R.return_number),
                 id="status-link"),

@@ -10,6 +10,7 @@ from alme_portal.accounts.services import links as account_links
 from alme_portal.i18n import translate
 from alme_portal.platform import db
 from alme_portal.state.account import text_field
+from alme_portal.state.email_reach import undeliverable
 from alme_portal.state.ui import UiState
 
 TOKEN_MAX = 100
@@ -28,6 +29,8 @@ class AccountLinkState(UiState):
     link_ok: bool = False
     link_done: bool = False
     link_busy: bool = False
+    reset_undeliverable: str = ""
+    """Rule C2 for the address a reset link was asked for."""
 
     def _token(self) -> str:
         token = self.router.page.params.get("token", "")
@@ -66,7 +69,9 @@ class AccountLinkState(UiState):
     async def request_reset(self, form_data: dict):
         """E-mail a reset link if the address has an account (the answer never tells)."""
         data = form_data if isinstance(form_data, dict) else {}
-        await self._run(account_links.request_password_reset, email=text_field(data, "email"))
+        email = text_field(data, "email")
+        await self._run(account_links.request_password_reset, email=email)
+        self.reset_undeliverable = await undeliverable(email) if self.link_ok else ""
 
     @rx.event
     async def choose_password(self, form_data: dict):

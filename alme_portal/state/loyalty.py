@@ -18,6 +18,7 @@ from alme_portal.loyalty.views import build_dashboard, build_history
 from alme_portal.platform import clock, db, settings
 from alme_portal.platform.inputs import whole_number
 from alme_portal.state.account import AccountState, text_field
+from alme_portal.state.email_reach import undeliverable
 
 
 @dataclasses.dataclass
@@ -118,6 +119,8 @@ class LoyaltyState(AccountState):
 
     loyalty_message: str = ""
     loyalty_message_ok: bool = False
+    claim_undeliverable: str = ""
+    """Rule C2 for the order's address a claim link was e-mailed to."""
     _views: dict[str, dict] = {}
     _history_rows: dict[str, list[dict[str, str]]] = {}
     _history_older: bool = False
@@ -221,8 +224,9 @@ class LoyaltyState(AccountState):
     async def claim_loves(self, form_data: dict):
         """Count the loves of an order placed logged out or under another e-mail (L9)."""
         data = form_data if isinstance(form_data, dict) else {}
-        await self._act(_claim, text_field(data, "order_number"), text_field(data, "email"),
-                        self._client())  # fmt: skip
+        email = text_field(data, "email")
+        await self._act(_claim, text_field(data, "order_number"), email, self._client(),
+                        emailing=email)  # fmt: skip
 
     @rx.event
     async def leave_program(self, form_data: dict):
@@ -230,7 +234,7 @@ class LoyaltyState(AccountState):
         data = form_data if isinstance(form_data, dict) else {}
         await self._act(_leave, data.get("confirm") in ("on", True, "true"))
 
-    async def _act(self, action, *args) -> None:
+    async def _act(self, action, *args, emailing: str = "") -> None:
         await self._resolve()  # a session that ended meanwhile acts for nobody
         if not self.signed_in:
             self._forget()
@@ -241,6 +245,8 @@ class LoyaltyState(AccountState):
         self.loyalty_message = translate(
             self.language, outcome.message_key, code=given.code, loves=given.loves
         )
+        emailed = outcome.message_key == loyalty_claims.CONFIRMATION_SENT
+        self.claim_undeliverable = await undeliverable(emailing) if emailed else ""
         await self._refresh()
 
     @rx.event

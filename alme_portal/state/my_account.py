@@ -15,6 +15,7 @@ from alme_portal.orders.services import member_orders
 from alme_portal.platform import db, routes, settings
 from alme_portal.platform.outcome import Outcome
 from alme_portal.state.account import AccountState, text_field
+from alme_portal.state.email_reach import undeliverable
 from alme_portal.state.tracking import unlock
 
 
@@ -66,6 +67,8 @@ class MyAccountState(AccountState):
 
     account_message: str = ""
     account_message_ok: bool = False
+    emailing_undeliverable: str = ""
+    """Rule C2 for the address a link was just e-mailed to."""
     _views: dict[str, dict] = {}
 
     @rx.var
@@ -86,9 +89,10 @@ class MyAccountState(AccountState):
     async def _refresh(self) -> None:
         self._views = await asyncio.to_thread(_views, self._member_id) if self.signed_in else {}
 
-    async def _say(self, outcome: Outcome) -> None:
+    async def _say(self, outcome: Outcome, emailing: str = "") -> None:
         self.account_message_ok = outcome.ok
         self.account_message = translate(self.language, outcome.message_key)
+        self.emailing_undeliverable = await undeliverable(emailing) if outcome.ok else ""
         await self._refresh()
 
     async def _still_signed_in(self) -> bool:
@@ -122,7 +126,7 @@ class MyAccountState(AccountState):
             outcome = await asyncio.to_thread(
                 _in_session, account_links.send_verification, self._member_id
             )
-            await self._say(outcome)
+            await self._say(outcome, emailing=self.account.email)
 
     @rx.event
     async def change_email(self, form_data: dict):
@@ -134,7 +138,7 @@ class MyAccountState(AccountState):
             _in_session, account_links.request_email_change, customer_id=self._member_id,
             password=text_field(data, "password"), new_email=text_field(data, "new_email"),
         )  # fmt: skip
-        await self._say(outcome)
+        await self._say(outcome, emailing=text_field(data, "new_email"))
 
     @rx.event
     async def change_password(self, form_data: dict):

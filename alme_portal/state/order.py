@@ -67,7 +67,7 @@ class OrderPageView:
     destination_title: str = ""
     destination: list[str] = dataclasses.field(default_factory=list)
     notices: list[str] = dataclasses.field(default_factory=list)
-    email_unreachable: bool = False
+    email_undeliverable: str = ""
     parcels: list[ParcelCard] = dataclasses.field(default_factory=list)
     can_change: bool = False
     dispatched: bool = False

@@ -15,6 +15,7 @@ from alme_portal.referral.services import invites as referral
 from alme_portal.referral.views import build_invites
 from alme_portal.returns.labels.render import qr_png
 from alme_portal.state.account import AccountState, text_field
+from alme_portal.state.email_reach import undeliverable
 from alme_portal.state.ui import UiState
 
 
@@ -38,6 +39,8 @@ class ReferralState(AccountState):
     referral_link: str = ""
     referral_message: str = ""
     referral_ok: bool = False
+    invite_undeliverable: str = ""
+    """Rule C2 for the friend just invited: "domain", "bounced" or ""."""
     _invites: dict[str, list] = {}
 
     @rx.var
@@ -64,7 +67,7 @@ class ReferralState(AccountState):
             return
         self.referral_link, self._invites = await asyncio.to_thread(_page, self._member_id)
 
-    async def _act(self, action, *args) -> None:
+    async def _act(self, action, *args, emailing: str = "") -> None:
         await self._resolve()  # a session that ended meanwhile acts for nobody
         if not self.signed_in:
             await self._refresh()
@@ -72,6 +75,7 @@ class ReferralState(AccountState):
         outcome = await asyncio.to_thread(_in_session, action, self._member_id, *args)
         self.referral_ok = outcome.ok
         self.referral_message = translate(self.language, outcome.message_key)
+        self.invite_undeliverable = await undeliverable(emailing) if outcome.ok else ""
         await self._refresh()
 
     @rx.event
@@ -90,18 +94,16 @@ class ReferralState(AccountState):
     async def send_invite(self, form_data: dict):
         """F1: e-mail a friend her link (the fraud rules say why when refused)."""
         data = form_data if isinstance(form_data, dict) else {}
-        await self._act(referral.invite, text_field(data, "email"))
+        email = text_field(data, "email")
+        await self._act(referral.invite, email, emailing=email)
 
     @rx.event
     async def correct_invite(self, form_data: dict):
         """F5: correct a mistyped friend's e-mail while the referral is pending."""
         data = form_data if isinstance(form_data, dict) else {}
         raw = text_field(data, "invite_id")
-        await self._act(
-            referral.correct_email,
-            whole_number(raw),
-            text_field(data, "email"),
-        )
+        email = text_field(data, "email")
+        await self._act(referral.correct_email, whole_number(raw), email, emailing=email)
 
     @rx.event
     def link_copied(self):
@@ -127,6 +129,8 @@ class FriendState(UiState):
     friend_message: str = ""
     friend_code: str = ""
     friend_until: str = ""
+    friend_undeliverable: str = ""
+    """Rule C2 for the address her code was e-mailed to."""
 
     @rx.var
     def kicker(self) -> str:
@@ -155,6 +159,7 @@ class FriendState(UiState):
             _in_session, referral.friend_code, self._code(), email, self.language
         )
         self.friend_message = translate(self.language, outcome.message_key)
+        self.friend_undeliverable = await undeliverable(email) if outcome.ok else ""
         if outcome.ok:
             self.friend_code = outcome.value.code
             self.friend_until = translate(

@@ -10,6 +10,7 @@ from alme_portal.platform import clock, db
 from alme_portal.platform.vocabulary import ReturnMethod
 from alme_portal.returns.rules import returns
 from alme_portal.returns.services import declaration as return_declaration
+from alme_portal.returns.services import status as return_status
 from alme_portal.returns.views import return_wizard as wizard
 from alme_portal.state.return_draft import ReturnState
 from alme_portal.state.return_place import reimbursement_cap
@@ -18,13 +19,17 @@ from alme_portal.state.tracking import unlocked_orders
 
 def _declare(order_id: int, draft: dict, language: str):
     with db.session_scope(write=True) as session:
-        return return_declaration.declare_return(
+        outcome = return_declaration.declare_return(
             session, order_id=order_id, draft_data=draft, language=language
         )
+        return outcome, return_status.email_undeliverable(session, order_id)
 
 
 class ReturnReviewState(ReturnState):
     """What she is about to confirm, and what to do once it is recorded."""
+
+    email_undeliverable: str = ""
+    """Rule C2 for her address once the return is recorded: "domain", "bounced" or ""."""
 
     @rx.var
     def sender_summary(self) -> str:
@@ -94,10 +99,13 @@ class ReturnReviewState(ReturnState):
         )
         self.sending = True
         try:
-            outcome = await asyncio.to_thread(_declare, self._order_id, draft, self.language)
+            outcome, undeliverable = await asyncio.to_thread(
+                _declare, self._order_id, draft, self.language
+            )
         finally:
             self.sending = False
         if not outcome.ok:
             self.step_error = outcome.message_key
             return
         self.return_number, self.step, self.step_error = outcome.value, "done", ""
+        self.email_undeliverable = undeliverable

@@ -28,6 +28,7 @@ class ReturnPageView:
     label_note: str = ""
     label_available: bool = False
     received: bool = False
+    email_undeliverable: str = ""
 
 
 def _views(number: str, order_ids: list[int]) -> dict[str, dict] | None:

@@ -127,3 +127,14 @@ def test_f5_fraud_rules_and_correcting_a_pending_email(page, portal):
     row.locator("input[name=email]").fill("clara.mistyped@example.fr")
     row.get_by_role("button", name="Save").click()
     expect(page.locator("#referral-message")).to_have_text("E-mail corrected: we sent it again.")
+
+
+def test_c2_inviting_an_address_that_gets_no_email_warns_with_the_phone(page, portal):
+    log_in_at_referral(page, _member(portal, "ines.benali@example.fr"))
+    page.locator("#invite-email").fill("amie.c2@wanadoo.fr")
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.locator("#referral-message")).to_have_text("Invitation sent.")
+    expect(page.locator("#c2-warning")).to_contain_text("07 67 46 39 63")
+    page.locator("#invite-email").fill("amie.c2@example.fr")
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.locator("#c2-warning")).to_have_count(0)

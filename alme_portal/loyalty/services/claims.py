@@ -26,6 +26,9 @@ from alme_portal.platform.vocabulary import LovesKind, OrderStatus
 from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.rules import refunds
 
+CONFIRMATION_SENT = "loyalty.claim.confirm_sent"
+"""The outcome of a claim that e-mailed the order's address a confirmation link."""
+
 
 def claim_loves(
     session: Session, customer_id: int, *, order_number: Any, email: Any, client_address: str
@@ -66,7 +69,7 @@ def claim_loves(
     # e-mail, which a packing slip shows, is not owning it).
     if not account_links.send_claim_link(session, member, order):
         return Outcome.invalid("account.emails.rate_limited")
-    return Outcome.done("loyalty.claim.confirm_sent", Loves(code=order.number))
+    return Outcome.done(CONFIRMATION_SENT, Loves(code=order.number))
 
 
 def _refusal(session: Session, member: Customer, order: Order, email: Any) -> str | None:

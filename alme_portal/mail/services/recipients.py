@@ -75,9 +75,24 @@ def mark_delivered(session: Session, email: str) -> None:
         session.add(row)
 
 
+DOMAIN, BOUNCED = "domain", "bounced"
+
+
+def undeliverable(session: Session, email: object) -> str:
+    """Rule C2: why the brand's e-mails do not reach `email`, or "" when they do.
+
+    Returns:
+        `DOMAIN` (a domain of `UNREACHABLE_EMAIL_DOMAINS`), `BOUNCED` (the server refused the
+        address for good) or "".
+    """
+    if not isinstance(email, str) or not email.strip():
+        return ""
+    if email_is_unreachable(email):
+        return DOMAIN
+    row = session.get(MailRecipient, email.strip().lower())
+    return BOUNCED if row is not None and row.undeliverable_since is not None else ""
+
+
 def is_undeliverable(session: Session, email: str) -> bool:
     """Rule C2: whether the brand's e-mails do not reach `email` (its domain, or a bounce)."""
-    if email_is_unreachable(email):
-        return True
-    row = session.get(MailRecipient, email.strip().lower())
-    return row is not None and row.undeliverable_since is not None
+    return bool(undeliverable(session, email))

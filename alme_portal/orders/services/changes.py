@@ -15,12 +15,12 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session, select
 
+from alme_portal.mail.services import recipients
 from alme_portal.orders.models.catalog import Product, RelayPoint, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Shipment
 from alme_portal.orders.models.requests import OrderChangeRequest
 from alme_portal.orders.services import emails as email_texts
 from alme_portal.platform import clock, outbox, settings
-from alme_portal.platform.contact import email_is_unreachable
 from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import OrderStatus, ShipmentStatus
 
@@ -195,7 +195,7 @@ def request_change(
         body=body,
         order_id=order.id,
     )
-    recorded = ChangeRecorded(request.id, email_is_unreachable(order.email))
+    recorded = ChangeRecorded(request.id, recipients.is_undeliverable(session, order.email))
     return Outcome.done("change.recorded", recorded)
 
 

@@ -16,13 +16,13 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from alme_portal.mail.services import recipients
 from alme_portal.orders.models.catalog import Product, RelayPoint, Variant
 from alme_portal.orders.models.feed import LookupFailure
 from alme_portal.orders.models.orders import Order, OrderLine, Payment, Shipment, ShipmentLine
 from alme_portal.orders.rules.delivery import customs_may_apply
 from alme_portal.orders.services.changes import can_request_change
 from alme_portal.platform import clock, settings
-from alme_portal.platform.contact import email_is_unreachable
 from alme_portal.platform.money import mask_card, mask_email
 from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import OrderStatus, PaymentMethod
@@ -202,7 +202,7 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
         _shipment_view(shipment, point, carried, lines_by_id) for shipment, point in shipment_rows
     ]
     statuses = [shipment.status for shipment, _ in shipment_rows]
-    unreachable = email_is_unreachable(order.email)
+    unreachable = recipients.undeliverable(session, order.email)
     return {
         "id": order.id,
         "number": order.number,
@@ -229,9 +229,9 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
         },
         "shipments": shipments,
         "customs_may_apply": customs_may_apply(order.ship_country),
-        "email_unreachable": unreachable,
+        "email_undeliverable": unreachable,
         "can_request_change": can_request_change(order.status, statuses),
-        "contact_guidance": order.status == OrderStatus.CANCELLED or unreachable,
+        "contact_guidance": order.status == OrderStatus.CANCELLED or bool(unreachable),
     }
 
 

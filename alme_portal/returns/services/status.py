@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from alme_portal.mail.services import recipients
 from alme_portal.orders.models.catalog import Product, RelayPoint, Salon, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Payment
 from alme_portal.platform import clock, outbox, settings
@@ -42,6 +43,12 @@ def owned_return(session: Session, number: Any, order_ids: list[int]) -> ReturnR
         return None
     request = session.exec(select(ReturnRequest).where(ReturnRequest.number == number)).first()
     return request if request is not None and request.order_id in order_ids else None
+
+
+def email_undeliverable(session: Session, order_id: int) -> str:
+    """Rule C2: why the e-mails about `order_id`'s returns will not reach its customer, or ""."""
+    order = session.get(Order, order_id)
+    return recipients.undeliverable(session, order.email) if order else ""
 
 
 def return_view(
@@ -90,6 +97,7 @@ def return_view(
         "parcel_reference": request.parcel_reference,
         "label_available": returns.label_available(request.declared_at, now or clock.now()),
         "received": request.received_at is not None,
+        "email_undeliverable": email_undeliverable(session, order.id),
         "lines": lines,
         "settled": _settled(session, request, language),
     }

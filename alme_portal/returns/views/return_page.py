@@ -48,6 +48,7 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         else "",
         "label_available": view["label_available"],
         "received": view["received"],
+        "email_undeliverable": view["email_undeliverable"],
     }
 
 
