@@ -15,6 +15,7 @@ from alme_portal.accounts.services import links
 from alme_portal.loyalty import models as _loyalty_tables
 from alme_portal.loyalty.services import claims, ledger, take_back
 from alme_portal.mail import models as _mail_tables
+from alme_portal.mail.services import recipients
 from alme_portal.orders.models import catalog as _catalog_tables
 from alme_portal.orders.models import feed as _feed_tables
 from alme_portal.orders.models import orders as _order_tables
@@ -24,6 +25,7 @@ from alme_portal.orders.services import shipments
 from alme_portal.platform import events, outbox
 from alme_portal.platform import models as _platform_tables
 from alme_portal.referral import models as _referral_tables
+from alme_portal.referral.services import emails as referral_emails
 from alme_portal.referral.services import invites, rewards
 from alme_portal.refunds.models import inspection as _inspection_tables
 from alme_portal.refunds.models import refunds as _refund_tables
@@ -59,6 +61,9 @@ CODE_SOURCES = (
 )
 """The codes other domains issue that an order from the shop may carry (O11)."""
 
+MARKETING_EMAIL_KINDS = (referral_emails.KINDS["invitation"], stock_alerts.EMAIL_KIND)
+"""E-mails nobody asked for about her own order or account: List-Unsubscribe, opt-out kept."""
+
 ATTACHMENT_RENDERERS = ((return_status.LABEL_SOURCE, return_status.render_label_source),)  # R3
 """What renders the files an e-mail promises, when the e-mail is sent."""
 
@@ -77,3 +82,5 @@ def wire() -> None:
         order_codes.accept_codes_from(source)
     for kind, render in ATTACHMENT_RENDERERS:
         outbox.register_renderer(kind, render)
+    for kind in MARKETING_EMAIL_KINDS:
+        recipients.treat_as_marketing(kind)

@@ -121,6 +121,18 @@ def _demo_mail(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _tracking_poll(_args: argparse.Namespace) -> int:
+    from alme_portal.adapters.carriers.tracking import default_tracking_service
+    from alme_portal.orders.services import notifications
+
+    deployment.require_safe_settings()
+    counts = notifications.poll(default_tracking_service())
+    told = sum(count for key, count in counts.items() if key not in ("asked", "unanswered"))
+    print(f"Asked the carriers about {counts['asked']} parcels ({counts['unanswered']} did not"
+          f" answer); {told} e-mails of news written to the outbox.")  # fmt: skip
+    return 0
+
+
 def _fail(message: str) -> int:
     print(f"alme-portal: {message}", file=sys.stderr)
     return 2
@@ -177,6 +189,13 @@ def build_parser() -> argparse.ArgumentParser:
     refunds.add_parser(
         "run", help="refund parcels back at the Atelier (O9), expire old credit notes (nightly)"
     ).set_defaults(run=_refunds_run)
+
+    tracking = commands.add_parser("tracking", help="parcels on their way").add_subparsers(
+        dest="action", required=True
+    )
+    tracking.add_parser(
+        "poll", help="ask the carriers about parcels on their way, e-mail what changed"
+    ).set_defaults(run=_tracking_poll)
 
     mail = commands.add_parser("mail", help="e-mails").add_subparsers(dest="action", required=True)
     mail.add_parser("send", help="send every e-mail due now, then stop").set_defaults(

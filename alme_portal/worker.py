@@ -1,7 +1,8 @@
-"""The background worker: sends the outbox, again and again (`alme-portal mail worker`).
+"""The background worker: sends the outbox and follows parcels (`alme-portal mail worker`).
 
 Several may run at once, on one machine or many: each e-mail is claimed by one of them
-(`mail.services.delivery`). SIGTERM or SIGINT stops it after the e-mail in hand.
+(`mail.services.delivery`), and each parcel's news is e-mailed once whoever finds it
+(`orders.services.notifications`). SIGTERM or SIGINT stops it after the e-mail in hand.
 """
 
 from __future__ import annotations
@@ -9,16 +10,22 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 
+from alme_portal.adapters.carriers.tracking import default_tracking_service
 from alme_portal.adapters.smtp import SmtpConnection, SmtpServer
 from alme_portal.mail.services import sender
+from alme_portal.orders.services import notifications
 from alme_portal.platform import settings
 
 log = logging.getLogger(__name__)
 
+RETRY_TRACKING_SECONDS = 60
+"""When no carrier answered (down, or the demo's simulator not served yet), ask again soon."""
+
 
 def run(stop: threading.Event | None = None, poll_seconds: float | None = None) -> None:
-    """Send due e-mails until `stop` is set (or a signal arrives), idling `poll_seconds` between.
+    """Send due e-mails and follow parcels until `stop` is set (or a signal arrives).
 
     Args:
         stop: set it to end the loop (from another thread: the tests); signals set it too.
@@ -30,12 +37,24 @@ def run(stop: threading.Event | None = None, poll_seconds: float | None = None) 
             signal.signal(number, lambda *_: stop.set())
     poll = settings.MAIL_WORKER_POLL_SECONDS if poll_seconds is None else poll_seconds
     name = sender.worker_name()
-    log.info("mail worker %s started", name)
+    tracking = default_tracking_service()
+    next_tracking_poll = time.monotonic()
+    log.info("worker %s started", name)
     with SmtpConnection(SmtpServer.from_settings()) as connection:
         while not stop.is_set():
+            if time.monotonic() >= next_tracking_poll:
+                news = notifications.poll(tracking)
+                log.info("worker %s: parcels %s", name, dict(news))
+                nobody_answered = news["asked"] and news["unanswered"] == news["asked"]
+                wait = (
+                    RETRY_TRACKING_SECONDS
+                    if nobody_answered
+                    else settings.TRACKING_POLL_MINUTES * 60
+                )
+                next_tracking_poll = time.monotonic() + wait
             counts = sender.send_due(connection, worker=name, limit=100)
             if counts:
-                log.info("mail worker %s: %s", name, dict(counts))
-            if not counts:
+                log.info("worker %s: e-mails %s", name, dict(counts))
+            else:
                 connection.close()  # an idle worker holds no session the server would drop
                 stop.wait(poll)

@@ -259,6 +259,16 @@ def _other_rows(results: dict) -> list[dict]:
         ),
         _row("labels: PNG per second", labels["png"]["per_second"], None, unit="/s"),
         _row("labels: PDF per second", labels["pdf"]["per_second"], None, unit="/s"),
+        *(
+            _row(
+                f"outbox: e-mails per second to loopback SMTP, {workers} worker process(es)",
+                results["outbox"][f"{workers}_worker"]["per_second"],
+                None,
+                unit="/s",
+            )
+            for workers in (1, 2)
+            if "outbox" in results
+        ),
     ]
 
 
@@ -317,6 +327,6 @@ def markdown(table: list[dict], results: dict[str, Any]) -> str:
         " events and after the sessions left.",
         f"- Pages: {options['page_loads']} cold loads each in Chromium after a warm-up (median).",
         "- Data scale: `bench.data_scale` and `bench.dashboard_scale`; labels:"
-        " `bench.labels_rate`.",
+        " `bench.labels_rate`; outbox: `bench.outbox_rate` (SQLite outbox, aiosmtpd sink).",
     ]
     return "\n".join(lines) + "\n"

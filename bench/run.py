@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import blank, dashboard_scale, data_scale, labels_rate, portal, report
+from bench import blank, dashboard_scale, data_scale, labels_rate, outbox_rate, portal, report
 from bench.harness.pageload import measure_pageload
 from bench.harness.server import serve
 
@@ -47,6 +47,7 @@ DEFAULTS = {
     "paced_seconds": 20.0,
     "page_loads": 5,
     "labels": 30,
+    "emails": 500,
 }
 
 
@@ -153,6 +154,8 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
     results["dashboard_scale"] = dashboard_scale.run(iterations=options.get("scale_visits", 500))
     _log("labels")
     results["labels"] = labels_rate.measure(options["labels"])
+    _log("outbox to a loopback SMTP sink, one and two workers")
+    results["outbox"] = outbox_rate.measure(options["emails"])
     results["seconds"] = round(time.perf_counter() - started, 1)
     return results
 
@@ -175,6 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             paced_seconds=5.0,
             page_loads=1,
             labels=3,
+            emails=50,
             scale_visits=50,
         )
     with tempfile.TemporaryDirectory(prefix="alme-bench-") as folder:

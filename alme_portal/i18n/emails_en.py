@@ -141,4 +141,34 @@ MESSAGES: dict[str, str] = {
     "unsubscribe.unknown": (
         "This link is not valid. Write to hello@almeparis.com and we will stop these e-mails."
     ),
+    "email.parcel.out_for_delivery.subject": "Your Almé parcel arrives today",
+    "email.parcel.out_for_delivery.body": (
+        "Hello {first_name},\n\nYour parcel of order {number} is out for delivery with "
+        "{carrier} today.\nFollow it: {tracking_url}\n\nThe {brand} team"
+    ),
+    "email.parcel.at_relay.subject": "Your Almé parcel is waiting for you at {relay}",
+    "email.parcel.at_relay.body": (
+        "Hello {first_name},\n\nYour parcel of order {number} is waiting for you at {relay}"
+        ", {relay_address}.\nCollect it by {date} with an ID; after that it comes back to "
+        "us.\nFollow it: {tracking_url}\n\nThe {brand} team"
+    ),
+    "email.parcel.late.subject": "Your Almé parcel is taking longer than expected",
+    "email.parcel.late.body": (
+        "Hello {first_name},\n\nYour parcel of order {number} was expected by {date} and "
+        "has not arrived yet. {carrier} is still carrying it; follow it here:\n{tracking_url}"
+        "\n\nIf nothing moves in the next few days, contact {carrier} with the tracking "
+        "number {tracking_number}, or write to us at {contact}.\n\nThe {brand} team"
+    ),
+    "email.parcel.silent.subject": "No news of your Almé parcel for a few days",
+    "email.parcel.silent.body": (
+        "Hello {first_name},\n\nThe tracking of your parcel of order {number} has not moved "
+        "since {date}. Tracking can lag; if it stays silent, contact {carrier} directly with "
+        "the tracking number {tracking_number}:\n{tracking_url}\n\nThe {brand} team"
+    ),
+    "email.parcel.returned.subject": "Your Almé parcel is coming back to us",
+    "email.parcel.returned.body": (
+        "Hello {first_name},\n\n{carrier} is returning your parcel of order {number} to our "
+        "Atelier. It cannot be sent again: once it is back, we refund it automatically "
+        "within {days} working days.\n\nThe {brand} team"
+    ),
 }

@@ -148,4 +148,37 @@ MESSAGES: dict[str, str] = {
     "unsubscribe.unknown": (
         "Ce lien n'est pas valide. Écrivez à hello@almeparis.com et nous arrêterons ces e-mails."
     ),
+    "email.parcel.out_for_delivery.subject": "Votre colis Almé arrive aujourd'hui",
+    "email.parcel.out_for_delivery.body": (
+        "Bonjour {first_name},\n\nLe colis de votre commande {number} est en cours de "
+        "livraison avec {carrier} aujourd'hui.\nSuivez-le : {tracking_url}\n\nL'équipe {brand}"
+    ),
+    "email.parcel.at_relay.subject": "Votre colis Almé vous attend chez {relay}",
+    "email.parcel.at_relay.body": (
+        "Bonjour {first_name},\n\nLe colis de votre commande {number} vous attend chez "
+        "{relay}, {relay_address}.\nRetirez-le avant le {date} avec une pièce d'identité ; "
+        "passé ce délai, il nous revient.\nSuivez-le : {tracking_url}\n\nL'équipe {brand}"
+    ),
+    "email.parcel.late.subject": "Votre colis Almé prend plus de temps que prévu",
+    "email.parcel.late.body": (
+        "Bonjour {first_name},\n\nLe colis de votre commande {number} était attendu au plus "
+        "tard le {date} et n'est pas encore arrivé. {carrier} l'achemine toujours ; suivez-le "
+        "ici :\n{tracking_url}\n\nSi rien ne bouge dans les prochains jours, contactez "
+        "{carrier} avec le numéro de suivi {tracking_number}, ou écrivez-nous à {contact}."
+        "\n\nL'équipe {brand}"
+    ),
+    "email.parcel.silent.subject": "Pas de nouvelles de votre colis Almé depuis quelques jours",
+    "email.parcel.silent.body": (
+        "Bonjour {first_name},\n\nLe suivi du colis de votre commande {number} n'a pas bougé "
+        "depuis le {date}. Le suivi peut avoir du retard ; s'il reste muet, contactez "
+        "directement {carrier} avec le numéro de suivi {tracking_number} :\n{tracking_url}"
+        "\n\nL'équipe {brand}"
+    ),
+    "email.parcel.returned.subject": "Votre colis Almé nous revient",
+    "email.parcel.returned.body": (
+        "Bonjour {first_name},\n\n{carrier} retourne le colis de votre commande {number} à "
+        "notre Atelier. Il ne peut pas être réexpédié : dès son retour, nous le remboursons "
+        "automatiquement sous {days} jours ouvrés."
+        "\n\nL'équipe {brand}"
+    ),
 }

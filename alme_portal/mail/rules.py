@@ -15,10 +15,6 @@ from alme_portal.platform import settings
 
 SUBJECT_MAX = 200
 ADDRESS_MAX = 254
-MARKETING_KINDS = frozenset({"referral_invite", "stock_alert"})
-"""E-mails a person did not ask for about her own order or account: they carry
-`List-Unsubscribe`, and an address that unsubscribed gets no more of them."""
-
 _ADDRESS = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 

@@ -146,6 +146,10 @@ TRACKING_CACHE_SECONDS_ENV = "ALME_TRACKING_CACHE_SECONDS"
 """Overrides `TRACKING_CACHE_SECONDS` (the browser tests set 0 to see every carrier answer)."""
 TRACKING_SILENT_AFTER_WORKING_DAYS = 3
 """Rule O7: a parcel with no new carrier event for this long counts as silent."""
+TRACKING_POLL_MINUTES = 10
+"""How often the worker asks the carriers about parcels on their way (shipment e-mails)."""
+TRACKING_POLL_MAX_DAYS = 60
+"""A parcel dispatched longer ago than this is no longer asked about."""
 RELAY_PICKUP_HOLD_WORKING_DAYS = 10
 """How long a relay point keeps a parcel before it goes back to the sender."""
 CHANGE_RELAY_POINT_CHOICES = 8

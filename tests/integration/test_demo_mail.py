@@ -39,7 +39,7 @@ def caught(client, text, seconds=15):
 
 def test_a_recorded_email_is_sent_caught_and_readable_with_its_file(session, demo_mail):
     email = outbox.record_email(
-        session, recipient="lea@example.com", kind="referral_invite", language="fr",
+        session, recipient="lea@example.com", kind="referral_invitation", language="fr",
         subject="Camille vous offre 15 €", body="Bonjour,\n\nVotre lien : https://x.test/r/AB",
         attachments=[outbox.Attachment("note.txt", "text/plain", content=b"hello")],
     )  # fmt: skip

@@ -8,14 +8,29 @@ import pytest
 from smtp_sink import SmtpSink
 from starlette.testclient import TestClient
 
+from alme_portal.accounts.services import emails as account_emails
 from alme_portal.adapters.smtp import SmtpConnection, SmtpServer
 from alme_portal.api import create_api
+from alme_portal.loyalty.services import ledger
 from alme_portal.mail import rules
 from alme_portal.mail.services import delivery, recipients, sender
+from alme_portal.orders.rules.notifications import ParcelNews
+from alme_portal.orders.services import changes, notifications, shipments
 from alme_portal.platform import clock, db, outbox, settings
 from alme_portal.platform.models import OutboxEmail
+from alme_portal.referral.services import emails as referral_emails
+from alme_portal.refunds.services import texts
+from alme_portal.returns.services import stock_alerts, withdrawals
 
 CAMILLE = "camille.moreau@example.com"
+EVERY_KIND = sorted({
+    *account_emails.KINDS.values(), *referral_emails.KINDS.values(),
+    shipments.DISPATCH_EMAIL_KIND, changes.CHANGE_EMAIL_KIND, ledger.TIER_EMAIL_KIND,
+    texts.REFUND_EMAIL_KIND, texts.CREDIT_NOTE_EMAIL_KIND, stock_alerts.EMAIL_KIND,
+    withdrawals.EMAIL_KIND, "return_declared",
+    *(notifications.EMAIL_KIND.format(news=news) for news in ParcelNews),
+})  # fmt: skip
+"""Every kind of e-mail the portal writes."""
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -68,7 +83,7 @@ def test_an_email_arrives_as_text_and_branded_html_in_the_customers_language(ses
 
 
 def test_marketing_emails_carry_one_click_unsubscribe_that_works(session, sink):
-    record(session, kind="referral_invite", recipient="lea@example.com")
+    record(session, kind="referral_invitation", recipient="lea@example.com")
     assert send_all() == {"sent": 1}
     message = sink.received[0].message
     link = message["List-Unsubscribe"].strip("<>")
@@ -82,7 +97,7 @@ def test_marketing_emails_carry_one_click_unsubscribe_that_works(session, sink):
         answer = client.post(path, data={"List-Unsubscribe": "One-Click"})
         assert answer.status_code == 200
         assert client.post("/api/unsubscribe?token=" + "x" * 32).status_code == 404
-    second = record(session, kind="stock_alert", recipient="lea@example.com")
+    second = record(session, kind="back_in_stock", recipient="lea@example.com")
     reset = record(session, kind="password_reset", recipient="lea@example.com")
     assert send_all() == {"sent": 1, "failed": 1}
     assert row(session, second).last_error == delivery.UNSUBSCRIBED
@@ -100,10 +115,7 @@ def test_marketing_emails_carry_one_click_unsubscribe_that_works(session, sink):
         ("recipient", "x" * 65 + "@example.com"),  # a local part is 64 at most
     ],
 )
-@pytest.mark.parametrize(
-    "kind", ["password_reset", "email_verify", "referral_invite", "referral_code", "stock_alert",
-             "order_dispatched", "return_declared", "loyalty_welcome", "change_recorded"],
-)  # fmt: skip
+@pytest.mark.parametrize("kind", EVERY_KIND)
 def test_hostile_header_values_never_reach_a_header(session, sink, kind, field, hostile):
     values = {"recipient": CAMILLE, "subject": "Hello", field: hostile}
     email_id = record(session, kind=kind, recipient=values["recipient"], subject=values["subject"])

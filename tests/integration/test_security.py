@@ -157,8 +157,9 @@ def test_3_orders_carry_the_person_key_whoever_writes_them(demo_session):
 # --- 4. Attacker text in brand e-mails ------------------------------------------------------
 
 
-SUBJECT_FIELDS = {"number", "tier", "size", "product", "brand"}
-"""What a subject may name: numbers and catalogue words, never something a person typed."""
+SUBJECT_FIELDS = {"number", "tier", "size", "product", "brand", "relay"}
+"""What a subject may name: numbers and catalogue words (a relay point's name comes from the
+carrier's list), never something a person typed."""
 
 
 @pytest.mark.parametrize("key", sorted(k for k in CATALOGUES["en"] if k.endswith(".subject")))

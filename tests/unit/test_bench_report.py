@@ -70,6 +70,7 @@ def _results():
                                  "100000": {"orders": 100000, "found": {"p95_ms": 12.0}}}},
         "dashboard_scale": {"sizes": {"10": {"p95": 2.0}, "10000": {"p95": 3.2}}},
         "labels": {"png": {"per_second": 20.0}, "pdf": {"per_second": 30.0}},
+        "outbox": {"1_worker": {"per_second": 80.0}, "2_worker": {"per_second": 140.0}},
     }  # fmt: skip
 
 
@@ -90,6 +91,8 @@ def test_report_rows_cover_every_metric_with_its_verdict():
     dashboard = rows["data scale: dashboard p95, 10,000 vs 10 ledger entries (ratio of the two)"]
     assert (dashboard["ratio"], dashboard["verdict"]) == (1.6, "FAIL")
     assert rows["1 session: Almé Lovers dashboard load p95"]["ratio"] == 2.5
+    outbox = rows["outbox: e-mails per second to loopback SMTP, 2 worker process(es)"]
+    assert outbox["portal"] == 140
     assert report.load_errors(_results()) == 1
     text = report.markdown(report.rows(_results()), _results())
     assert "| 1 session: wizard, all events p95 | ms | 4 | 1 | 4 | ≤ 3× | FAIL |" in text

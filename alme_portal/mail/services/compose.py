@@ -28,7 +28,7 @@ def unsubscribe_url(token: str, language: str) -> str:
 def compose(session: Session, email: OutboxEmail) -> EmailMessage:
     """Build the message for `email`: multipart text and HTML, with its attachments.
 
-    Marketing e-mails (`rules.MARKETING_KINDS`) carry `List-Unsubscribe`; their recipient's
+    Marketing e-mails (`recipients.is_marketing`) carry `List-Unsubscribe`; their recipient's
     token must exist already (the sender makes it when it claims the e-mail).
 
     Raises:
@@ -46,7 +46,7 @@ def compose(session: Session, email: OutboxEmail) -> EmailMessage:
     message["Date"] = format_datetime(clock.now())
     message["Message-ID"] = rules.message_id(email.id, email.created_at, domain)
     unsubscribe = None
-    if email.kind in rules.MARKETING_KINDS:
+    if recipients.is_marketing(email.kind):
         token = recipients.unsubscribe_token(session, email.recipient)
         unsubscribe = unsubscribe_url(token, email.language)
         message["List-Unsubscribe"] = f"<{unsubscribe}>"

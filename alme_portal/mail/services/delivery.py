@@ -68,7 +68,7 @@ def refusal(session: Session, email: OutboxEmail) -> Outcome | None:
     """
     if not rules.is_plain_address(email.recipient):
         return Outcome(email.id, sent=False, reason=NOT_AN_ADDRESS)
-    if email.kind in rules.MARKETING_KINDS:
+    if recipients.is_marketing(email.kind):
         if recipients.has_unsubscribed(session, email.recipient):
             return Outcome(email.id, sent=False, reason=UNSUBSCRIBED)
         recipients.unsubscribe_token(session, email.recipient)

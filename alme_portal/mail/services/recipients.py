@@ -10,6 +10,23 @@ from alme_portal.mail.models import MailRecipient
 from alme_portal.platform import clock
 from alme_portal.platform.contact import email_is_unreachable
 
+_marketing_kinds: set[str] = set()
+
+
+def treat_as_marketing(kind: str) -> None:
+    """Mark outbox e-mails of `kind` as marketing (wired by `bootstrap.wire`).
+
+    Marketing e-mails are the ones a person did not ask for about her own order or account
+    (a referral invitation, a back-in-stock alert): they carry `List-Unsubscribe`, and an
+    address that unsubscribed gets no more of them.
+    """
+    _marketing_kinds.add(kind)
+
+
+def is_marketing(kind: str) -> bool:
+    """Whether outbox e-mails of `kind` are marketing (see `treat_as_marketing`)."""
+    return kind in _marketing_kinds
+
 
 def _recipient(session: Session, email: str) -> MailRecipient:
     address = email.strip().lower()

@@ -144,6 +144,21 @@ class Shipment(SQLModel, table=True):
     relay_point_id: int | None = Field(default=None, foreign_key="relay_point.id")
 
 
+class ParcelNotice(SQLModel, table=True):
+    """News about a parcel the customer was e-mailed (out for delivery, at a relay point...).
+
+    One row per parcel and news: the unique key is what makes each e-mail go once.
+    """
+
+    __tablename__ = "parcel_notice"
+    __table_args__ = (sa.UniqueConstraint("shipment_id", "news"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    shipment_id: int = Field(foreign_key="shipment.id", index=True)
+    news: str = Field(max_length=20)
+    at: datetime = Field(sa_type=UTCDateTime)
+
+
 class ShipmentLine(SQLModel, table=True):
     """How many units of an order line travel in a shipment."""
 
