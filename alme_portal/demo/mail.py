@@ -27,7 +27,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from alme_portal.content import brand
-from alme_portal.platform import settings
+from alme_portal.platform import clock, settings
 
 MAILBOX_PATH = "/_demo/mailbox"
 MAILDIR_ENV = "ALME_DEMO_MAILDIR"
@@ -91,6 +91,10 @@ def _sent_at(message: EmailMessage) -> datetime:
         return datetime.min.replace(tzinfo=UTC)
 
 
+def _paris_time(message: EmailMessage) -> str:
+    return f"{clock.in_paris(_sent_at(message)):%d/%m %H:%M}"
+
+
 _LINK = f"color:{brand.TERRACOTTA}"
 _CELL = f"padding:10px 8px;border-bottom:1px solid {brand.LINE};vertical-align:top"
 
@@ -109,7 +113,7 @@ def _page(title: str, content: str) -> HTMLResponse:
 def mailbox_page(_request: Request) -> HTMLResponse:
     """`GET /_demo/mailbox`: what the demo sent, newest first."""
     rows = "".join(
-        f'<tr><td style="{_CELL};white-space:nowrap">{_sent_at(message):%d/%m %H:%M}</td>'
+        f'<tr><td style="{_CELL};white-space:nowrap">{_paris_time(message)}</td>'
         f'<td style="{_CELL}">{html.escape(str(message["To"]))}</td>'
         f'<td style="{_CELL}"><a style="{_LINK}" href="{MAILBOX_PATH}/{key}">'
         f"{html.escape(str(message['Subject']))}</a></td></tr>"
