@@ -37,6 +37,7 @@ class SmtpServer:
     security: str = "none"
     username: str = ""
     password: str = ""
+    ca_file: str = ""
     timeout: float = settings.SMTP_TIMEOUT_SECONDS
 
     @classmethod
@@ -50,7 +51,12 @@ class SmtpServer:
             security=security if security in settings.SMTP_SECURITY_CHOICES else "starttls",
             username=settings.smtp_setting(settings.SMTP_USERNAME_ENV),
             password=settings.smtp_setting(settings.SMTP_PASSWORD_ENV),
+            ca_file=settings.smtp_setting(settings.SMTP_CA_FILE_ENV),
         )
+
+    def tls_context(self) -> ssl.SSLContext:
+        """Certificate and host name checked, against `ca_file` or the system's authorities."""
+        return ssl.create_default_context(cafile=self.ca_file or None)
 
 
 def _reason(code: int, text: bytes | str) -> str:
@@ -88,13 +94,12 @@ class SmtpConnection:
         try:
             if server.security == "tls":
                 smtp = smtplib.SMTP_SSL(
-                    server.host, server.port, timeout=server.timeout,
-                    context=ssl.create_default_context(),
-                )  # fmt: skip
+                    server.host, server.port, timeout=server.timeout, context=server.tls_context()
+                )
             else:
                 smtp = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
                 if server.security == "starttls":
-                    smtp.starttls(context=ssl.create_default_context())
+                    smtp.starttls(context=server.tls_context())
             if server.username:
                 smtp.login(server.username, server.password)
         except smtplib.SMTPResponseException as error:

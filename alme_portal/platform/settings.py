@@ -243,6 +243,9 @@ SMTP_SECURITY_ENV = "ALME_SMTP_SECURITY"
 """`starttls` (port 587), `tls` (port 465) or `none` (the demo's local catcher only)."""
 SMTP_USERNAME_ENV = "ALME_SMTP_USERNAME"
 SMTP_PASSWORD_ENV = "ALME_SMTP_PASSWORD"
+SMTP_CA_FILE_ENV = "ALME_SMTP_CA_FILE"
+"""A PEM file of the authorities to trust for the SMTP server's certificate (a private CA);
+the system's otherwise."""
 MAIL_FROM_ENV = "ALME_MAIL_FROM"
 DEFAULT_SMTP_HOST = "127.0.0.1"
 DEFAULT_SMTP_PORT = 8025
