@@ -24,6 +24,18 @@ RETRY_TRACKING_SECONDS = 60
 """When no carrier answered (down, or the demo's simulator not served yet), ask again soon."""
 
 
+def _follow_parcels(tracking, name: str) -> float:
+    """Ask the carriers once; return the seconds until the next time."""
+    try:
+        news = notifications.poll(tracking)
+    except Exception:
+        log.exception("worker %s: following parcels failed", name)
+        return RETRY_TRACKING_SECONDS
+    log.info("worker %s: parcels %s", name, dict(news))
+    nobody_answered = news["asked"] and news["unanswered"] == news["asked"]
+    return RETRY_TRACKING_SECONDS if nobody_answered else settings.TRACKING_POLL_MINUTES * 60
+
+
 def run(stop: threading.Event | None = None, poll_seconds: float | None = None) -> None:
     """Send due e-mails and follow parcels until `stop` is set (or a signal arrives).
 
@@ -43,16 +55,12 @@ def run(stop: threading.Event | None = None, poll_seconds: float | None = None) 
     with SmtpConnection(SmtpServer.from_settings()) as connection:
         while not stop.is_set():
             if time.monotonic() >= next_tracking_poll:
-                news = notifications.poll(tracking)
-                log.info("worker %s: parcels %s", name, dict(news))
-                nobody_answered = news["asked"] and news["unanswered"] == news["asked"]
-                wait = (
-                    RETRY_TRACKING_SECONDS
-                    if nobody_answered
-                    else settings.TRACKING_POLL_MINUTES * 60
-                )
-                next_tracking_poll = time.monotonic() + wait
-            counts = sender.send_due(connection, worker=name, limit=100)
+                next_tracking_poll = time.monotonic() + _follow_parcels(tracking, name)
+            try:
+                counts = sender.send_due(connection, worker=name, limit=100)
+            except Exception:  # the database away for a moment: try again after a pause
+                log.exception("worker %s: sending failed", name)
+                counts = None
             if counts:
                 log.info("worker %s: e-mails %s", name, dict(counts))
             else:

@@ -5,16 +5,13 @@ Each page's state says why the promised e-mail will not arrive ("domain" for @or
 shows the warning with the phone line.
 """
 
-import asyncio
-
-import reflex as rx
-from conftest import NOW, order_id
+from conftest import order_id
 from test_accounts import PASSWORD, log_in
+from test_referral_state import run, state_of
 from test_return_declaration import declare, draft, line_of, refund
 
 from alme_portal.mail.services import recipients
 from alme_portal.orders.services.lookup import order_view
-from alme_portal.platform import clock
 from alme_portal.returns.services import status as return_status
 from alme_portal.state.account_links import AccountLinkState
 from alme_portal.state.loyalty import LoyaltyState
@@ -22,18 +19,6 @@ from alme_portal.state.my_account import MyAccountState
 from alme_portal.state.referral import FriendState, ReferralState
 
 CAMILLE = "camille.moreau@example.fr"
-
-
-def state_of(cls, **values):
-    state = rx.State().get_substate(cls.get_full_name().split(".")[1:])
-    for name, value in values.items():
-        setattr(state, name, value)
-    return state
-
-
-def run(coroutine):
-    with clock.use_clock(NOW):
-        return asyncio.run(coroutine)
 
 
 def bounce(session, email):

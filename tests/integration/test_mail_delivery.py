@@ -231,3 +231,20 @@ def test_two_workers_draining_one_outbox_send_each_email_exactly_once(session, s
     assert sum(result["sent"] for result in results) == 60
     assert all(result["sent"] > 0 for result in results)  # both took part
     assert {row(session, email_id).status for email_id in ids} == {"sent"}
+
+
+def test_an_email_that_cannot_be_composed_waits_and_the_others_go(session, sink, monkeypatch):
+    def broken(_session, _argument):
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.setitem(outbox._renderers, "broken", broken)
+    stuck = outbox.record_email(
+        session, recipient=CAMILLE, kind="return_declared", language="en", subject="Label",
+        body="Your label.", attachments=[outbox.Attachment("l.pdf", "application/pdf",
+                                                           source="broken:x")],
+    ).id  # fmt: skip
+    session.commit()
+    other = record(session, recipient="lea@example.com")
+    assert send_all() == {"pending": 1, "sent": 1}
+    assert row(session, stuck).last_error == "could not be composed: RuntimeError"
+    assert row(session, other).status == "sent"

@@ -63,6 +63,10 @@ def _send_one(transport: Transport, email_id: int) -> delivery.Outcome:
             message = compose.compose(session, email)
         except ValueError as error:
             return delivery.Outcome(email_id, sent=False, reason=str(error))
+        except Exception as error:  # a renderer's bug must not stop the other e-mails
+            log.exception("e-mail %s could not be composed", email_id)
+            reason = f"could not be composed: {type(error).__name__}"
+            return delivery.Outcome(email_id, sent=False, reason=reason, temporary=True)
     try:
         transport.send(message, compose.sender_address(), recipient)
     except TemporaryFailure as error:
