@@ -60,10 +60,22 @@ def sqlite_url(tmp_path, monkeypatch, request, templates) -> str:
     return url
 
 
+def pytest_generate_tests(metafunc):
+    """Tests marked `both_databases` run once on SQLite and once on PostgreSQL."""
+    if metafunc.definition.get_closest_marker("both_databases"):
+        metafunc.parametrize("database_kind", ["sqlite", "postgres"])
+
+
 @pytest.fixture
-def database_url(sqlite_url) -> str:
-    """The test's database: SQLite (a module may override it to run on PostgreSQL too)."""
-    return sqlite_url
+def database_kind() -> str:
+    """The database a test runs on: SQLite, unless it is marked `both_databases`."""
+    return "sqlite"
+
+
+@pytest.fixture
+def database_url(request, database_kind) -> str:
+    """The test's own migrated database (holding the demo when it asks for `demo_session`)."""
+    return request.getfixturevalue(f"{database_kind}_url")
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +91,15 @@ def postgres(tmp_path_factory) -> Iterator[str]:
     template = _with_database(base, "alme_template")
     schema.upgrade(template)
     db.engine_for(template).dispose()  # a template must have no one connected
+    with _autocommit(base) as connection:
+        connection.exec_driver_sql("CREATE DATABASE alme_demo_template TEMPLATE alme_template")
+    engine = sa.create_engine(
+        _with_database(base, "alme_demo_template"), poolclass=sa.pool.NullPool
+    )
+    with Session(engine) as session, clock.use_clock(NOW):
+        demo.load_demo(session)
+        session.commit()
+    engine.dispose()
     yield base
     server.cleanup()
 
@@ -96,11 +117,15 @@ def _autocommit(url: str) -> Iterator[sa.Connection]:
 
 
 @pytest.fixture
-def postgres_url(postgres, monkeypatch) -> str:
-    """A migrated PostgreSQL database of this test's own, also made the configured one."""
+def postgres_url(postgres, monkeypatch, request) -> str:
+    """A migrated PostgreSQL database of this test's own, also made the configured one.
+
+    It already holds the demo when the test asks for `demo_session`.
+    """
     name = f"alme_{uuid.uuid4().hex[:12]}"
+    template = "alme_demo_template" if "demo_session" in request.fixturenames else "alme_template"
     with _autocommit(postgres) as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE alme_template")
+        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}")
     url = _with_database(postgres, name)
     monkeypatch.setenv("ALME_DATABASE_URL", url)
     yield url

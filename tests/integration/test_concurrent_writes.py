@@ -6,6 +6,7 @@ second failed with "database is locked" as soon as another one had written in be
 
 import threading
 
+import pytest
 from conftest import NOW
 from sqlmodel import func, select
 
@@ -31,6 +32,7 @@ def _draft(session, number):
     return {"lines": [item], "method": "mondial_relay", "sender": SENDER}
 
 
+@pytest.mark.both_databases
 def test_returns_confirmed_at_the_same_moment_are_all_stored(demo_session, database_url):
     portal_db.clone_order(demo_session.connection(), "AL100101", TABS)
     demo_session.commit()

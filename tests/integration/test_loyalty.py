@@ -165,6 +165,7 @@ def test_l5_unknown_or_unaffordable_reward_stores_nothing(demo_session, loves, k
     assert vouchers(demo_session) == []
 
 
+@pytest.mark.both_databases
 def test_l5_two_redemptions_at_the_same_moment_spend_once(demo_session, database_url):
     member = member_id(demo_session)
     give(demo_session, member, 1_000)  # enough for one 1,000-love reward, not two

@@ -33,10 +33,7 @@ EVERY_KIND = sorted({
 """Every kind of e-mail the portal writes."""
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request):
-    """Every test here runs on both databases: claims and leases hold on each."""
-    return request.getfixturevalue(f"{request.param}_url")
+pytestmark = pytest.mark.both_databases  # claims and leases hold on each
 
 
 def send_all(worker="worker-1"):

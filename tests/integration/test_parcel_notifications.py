@@ -86,6 +86,7 @@ def test_a_carrier_down_skips_its_parcels_until_it_answers(demo_session, trackin
     assert set(parcel_emails(demo_session)) == {("AL100104", "parcel_at_relay")}
 
 
+@pytest.mark.both_databases
 def test_two_pollers_at_once_write_each_news_once(demo_session, tracking):
     results, start = [], threading.Barrier(2)
 

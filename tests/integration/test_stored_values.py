@@ -85,6 +85,7 @@ def test_the_database_refuses_a_negative_balance(session):
     session.rollback()
 
 
+@pytest.mark.both_databases
 def test_two_spends_at_once_of_the_same_credit_note_one_succeeds(session, database_url):
     """Six tabs spend €30 of a €50 credit note at the same instant: exactly one does."""
     note = issue(session)

@@ -36,12 +36,16 @@ FOLLOWED = (ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT, ShipmentStatus
 EMAIL_KIND = "parcel_{news}"
 
 
-def parcels_on_their_way(session: Session) -> list[int]:
-    """The parcels to ask the carrier about: dispatched, not yet delivered or back, not too old."""
+def parcels_on_their_way(session: Session) -> list[tuple[int, str, str]]:
+    """The parcels to ask the carrier about: dispatched, not yet delivered or back, not too old.
+
+    Returns:
+        (shipment id, carrier, tracking number) of each.
+    """
     since = clock.now() - timedelta(days=settings.TRACKING_POLL_MAX_DAYS)
     return list(
         session.exec(
-            select(Shipment.id)
+            select(Shipment.id, Shipment.carrier, Shipment.tracking_number)
             .where(
                 Shipment.status.in_(FOLLOWED),
                 Shipment.tracking_number.is_not(None),
@@ -129,12 +133,7 @@ def poll(tracking: TrackingService, today: date | None = None) -> Counter:
     """
     today = today or clock.today()
     with db.session_scope() as session:
-        parcels = [
-            (shipment.id, shipment.carrier, shipment.tracking_number)
-            for shipment in (
-                session.get(Shipment, shipment_id) for shipment_id in parcels_on_their_way(session)
-            )
-        ]
+        parcels = parcels_on_their_way(session)
     counts: Counter = Counter()
     for shipment_id, carrier, number in parcels:
         counts["asked"] += 1
