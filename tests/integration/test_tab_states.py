@@ -49,6 +49,7 @@ def test_a_tab_state_younger_than_the_expiry_stays(states_dir):
     states_dir.mkdir(exist_ok=True)
     live = states_dir / "live.pkl"
     live.write_bytes(b"tab")
+    os.utime(live, (time.time(), time.time()))  # the clock the purge reads, not the disk's
     manager._last_purge -= settings.TAB_STATES_PURGE_SECONDS
     manager._purge_expired_states()
     assert live.exists()
