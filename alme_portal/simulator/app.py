@@ -9,7 +9,7 @@ from starlette.applications import Starlette
 from starlette.routing import Route
 
 from alme_portal.platform import clock, settings
-from alme_portal.simulator import faults, laposte, mondial_relay
+from alme_portal.simulator import faults, laposte, mondial_relay, mondial_relay_labels
 
 
 def create_simulator_app(
@@ -41,6 +41,7 @@ def create_simulator_app(
     app = Starlette(routes=routes)
     app.state.now = now
     app.state.faults = faults.FaultBoard()
+    app.state.expeditions = mondial_relay_labels.new_counter()
     app.state.mondial_relay_key = mondial_relay_key or settings.carrier_setting(
         settings.MONDIAL_RELAY_KEY_ENV, settings.DEFAULT_MONDIAL_RELAY_KEY
     )

@@ -17,10 +17,12 @@ from alme_portal.adapters.carriers.mondial_relay import (
     TRACING_FIELDS,
     security_hash,
 )
+from alme_portal.adapters.carriers.mondial_relay_booking import CREATION_FIELDS
 from alme_portal.demo.catalog import RELAY_POINTS, RELAY_POINTS_BY_CODE
 from alme_portal.demo.data import RelayPointSpec
 from alme_portal.platform import clock
 from alme_portal.platform.vocabulary import Carrier
+from alme_portal.simulator import mondial_relay_labels as labels
 from alme_portal.simulator.faults import Fault, board_of
 from alme_portal.simulator.scenarios import (
     MR_ANOMALY,
@@ -163,7 +165,11 @@ def relay_search(fields: dict[str, str]) -> str:
     return f"<STAT>0</STAT><PointsRelais>{points}</PointsRelais>"
 
 
-METHODS = {"WSI2_TracingColisDetaille": TRACING_FIELDS, "WSI4_PointRelais_Recherche": SEARCH_FIELDS}
+METHODS = {
+    "WSI2_TracingColisDetaille": TRACING_FIELDS,
+    "WSI4_PointRelais_Recherche": SEARCH_FIELDS,
+    "WSI2_CreationEtiquette": CREATION_FIELDS,
+}
 
 
 async def fault_response(fault: Fault) -> Response | None:
@@ -205,4 +211,6 @@ async def web_services(request: Request) -> Response:
         return _response(method, "<STAT>97</STAT>")
     if method == "WSI2_TracingColisDetaille":
         return _response(method, tracing(fields, scenarios_at(request.app.state.now())))
+    if method == "WSI2_CreationEtiquette":
+        return _response(method, labels.creation(fields, request.app.state.expeditions))
     return _response(method, relay_search(fields))

@@ -108,7 +108,7 @@ class MondialRelayClient:
             CarrierUnavailable: another error STAT, a SOAP fault or an unreadable answer.
         """
         fields = {"Enseigne": self.enseigne, "Expedition": expedition, "Langue": "FR"}
-        result = self._call("WSI2_TracingColisDetaille", fields, TRACING_FIELDS)
+        result = self.call("WSI2_TracingColisDetaille", fields, TRACING_FIELDS)
         return parse_tracing(result, expedition)
 
     def search_relay_points(
@@ -133,17 +133,30 @@ class MondialRelayClient:
             "Enseigne": self.enseigne, "Pays": country, "CP": postcode.strip(),
             "NombreResultats": str(limit),
         }  # fmt: skip
-        result = self._call("WSI4_PointRelais_Recherche", fields, SEARCH_FIELDS)
+        result = self.call("WSI4_PointRelais_Recherche", fields, SEARCH_FIELDS)
         return parse_relay_points(result)
 
-    def _call(self, method: str, fields: dict[str, str], order: tuple[str, ...]) -> ET.Element:
+    def call(
+        self, method: str, fields: dict[str, str], order: tuple[str, ...], *, retry: bool = True
+    ) -> ET.Element:
+        """Sign `fields` (hashed in `order`), call `method` and return its `…Result` element.
+
+        Args:
+            method: the SOAP method, e.g. "WSI2_TracingColisDetaille".
+            fields: its parameters, in WSDL order.
+            order: the parameters the Security hash covers, in order.
+            retry: retry on a transient failure (reads only: a booking is never sent twice).
+
+        Raises:
+            CarrierUnavailable: an HTTP error, a SOAP fault or an unreadable answer.
+        """
         signed = fields | {
             "Security": security_hash((fields[name] for name in order), self.private_key)
         }
         response = self.http.send(
             "POST",
             self.url,
-            retry=True,  # tracing and search are reads
+            retry=retry,
             content=soap_envelope(method, signed).encode(),
             headers={
                 "Content-Type": "text/xml; charset=utf-8",
@@ -162,14 +175,20 @@ class MondialRelayClient:
         return result
 
 
-def _text(element: ET.Element | None, name: str) -> str:
+def result_text(element: ET.Element | None, name: str) -> str:
+    """The text of `element`'s child `name` in the Mondial Relay namespace ("" when absent)."""
     child = None if element is None else element.find(f"{{{NAMESPACE}}}{name}")
     return (child.text or "").strip() if child is not None else ""
 
 
-def _stat(result: ET.Element) -> int:
+def result_stat(result: ET.Element) -> int:
+    """The `STAT` code of a `…Result` element.
+
+    Raises:
+        CarrierUnavailable: the answer has no readable STAT.
+    """
     try:
-        return int(_text(result, "STAT"))
+        return int(result_text(result, "STAT"))
     except ValueError as error:
         raise CarrierUnavailable("Mondial Relay answer has no STAT") from error
 
@@ -187,27 +206,29 @@ def parse_tracing(result: ET.Element, expedition: str) -> TrackingResult:
         TrackingNumberInvalid: STAT 24 or 94.
         CarrierUnavailable: any other STAT that is not a tracing success, or bad dates.
     """
-    stat = _stat(result)
+    stat = result_stat(result)
     if stat in INVALID_NUMBER:
         raise TrackingNumberInvalid(f"Mondial Relay does not know {expedition} (STAT {stat})")
     if stat not in TRACING_SUCCESS:
         raise CarrierUnavailable(f"Mondial Relay STAT {stat}")
     raw_events, relay_countries = [], {}
     for entry in result.iterfind(f"{{{NAMESPACE}}}Tracing/{{{NAMESPACE}}}*"):
-        label, day = _text(entry, "Libelle"), _text(entry, "Date")
+        label, day = result_text(entry, "Libelle"), result_text(entry, "Date")
         if not label or not day:
             continue  # padding
         try:
-            at = parse_paris_time(day, _text(entry, "Heure"))
+            at = parse_paris_time(day, result_text(entry, "Heure"))
         except ValueError as error:
             raise CarrierUnavailable(f"Mondial Relay date {day!r} cannot be read") from error
         raw_events.append((at, label, label))
-        if _text(entry, "Relais_Num"):
-            relay_countries[_text(entry, "Relais_Num")] = _text(entry, "Relais_Pays") or "FR"
+        if result_text(entry, "Relais_Num"):
+            relay_countries[result_text(entry, "Relais_Num")] = (
+                result_text(entry, "Relais_Pays") or "FR"
+            )
     events = build_events("Mondial Relay", raw_events, mondial_relay_status)
     newest = events[0].status if events else None
     status = _overall_status(stat, newest)
-    relay_number = _text(result, "Relais_Num")
+    relay_number = result_text(result, "Relais_Num")
     relay_code = (
         f"{relay_countries.get(relay_number, 'FR')}-{relay_number}" if relay_number else None
     )
@@ -260,28 +281,30 @@ def parse_relay_points(result: ET.Element) -> list[RelayPointView]:
     Raises:
         CarrierUnavailable: an error STAT or a point that cannot be read.
     """
-    stat = _stat(result)
+    stat = result_stat(result)
     if stat != 0:
         raise CarrierUnavailable(f"Mondial Relay STAT {stat}")
     points = []
     for detail in result.iterfind(
         f"{{{NAMESPACE}}}PointsRelais/{{{NAMESPACE}}}PointRelais_Details"
     ):
-        country = _text(detail, "Pays")
+        country = result_text(detail, "Pays")
         try:
             points.append(
                 RelayPointView(
-                    code=f"{country}-{_text(detail, 'Num')}",
-                    name=" ".join(filter(None, (_text(detail, "LgAdr1"), _text(detail, "LgAdr2")))),
-                    address=" ".join(
-                        filter(None, (_text(detail, "LgAdr3"), _text(detail, "LgAdr4")))
+                    code=f"{country}-{result_text(detail, 'Num')}",
+                    name=" ".join(
+                        filter(None, (result_text(detail, "LgAdr1"), result_text(detail, "LgAdr2")))
                     ),
-                    postcode=_text(detail, "CP"),
-                    city=_text(detail, "Ville"),
+                    address=" ".join(
+                        filter(None, (result_text(detail, "LgAdr3"), result_text(detail, "LgAdr4")))
+                    ),
+                    postcode=result_text(detail, "CP"),
+                    city=result_text(detail, "Ville"),
                     country=country,
-                    latitude=_float(_text(detail, "Latitude")),
-                    longitude=_float(_text(detail, "Longitude")),
-                    distance_m=int(_text(detail, "Distance") or 0),
+                    latitude=_float(result_text(detail, "Latitude")),
+                    longitude=_float(result_text(detail, "Longitude")),
+                    distance_m=int(result_text(detail, "Distance") or 0),
                     opening_hours=tuple(
                         _hours(detail.find(f"{{{NAMESPACE}}}Horaires_{day}")) for day in WEEKDAYS
                     ),
