@@ -31,6 +31,7 @@ def create_simulator_app(
     routes = [
         Route("/laposte/suivi/v2/idships/{ids}", laposte.idships, methods=["GET"]),
         Route("/mondialrelay/Web_Services.asmx", mondial_relay.web_services, methods=["POST"]),
+        Route("/mondialrelay/ww2/PDF/StickerMaker2.aspx", mondial_relay_labels.label),
     ]
     if controls:
         routes += [
@@ -42,6 +43,7 @@ def create_simulator_app(
     app.state.now = now
     app.state.faults = faults.FaultBoard()
     app.state.expeditions = mondial_relay_labels.new_counter()
+    app.state.booked = set()
     app.state.mondial_relay_key = mondial_relay_key or settings.carrier_setting(
         settings.MONDIAL_RELAY_KEY_ENV, settings.DEFAULT_MONDIAL_RELAY_KEY
     )

@@ -212,5 +212,6 @@ async def web_services(request: Request) -> Response:
     if method == "WSI2_TracingColisDetaille":
         return _response(method, tracing(fields, scenarios_at(request.app.state.now())))
     if method == "WSI2_CreationEtiquette":
-        return _response(method, labels.creation(fields, request.app.state.expeditions))
+        state = request.app.state
+        return _response(method, labels.creation(fields, state.expeditions, state.booked))
     return _response(method, relay_search(fields))

@@ -7,10 +7,15 @@ a weight of at least 100 g. Expedition numbers are 8 digits, counted up per simu
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
 
+from starlette.requests import Request
+from starlette.responses import Response
+
 from alme_portal.adapters.carriers.mondial_relay_booking import LINE_WIDTH, PHONE
+from alme_portal.returns.labels import code128
 
 FIRST_EXPEDITION = 50554860
 """The expedition number in the reference's recorded booking; the simulator counts from it."""
@@ -32,7 +37,7 @@ def new_counter() -> itertools.count:
     return itertools.count(FIRST_EXPEDITION)
 
 
-def creation(fields: dict[str, str], expeditions: itertools.count) -> str:
+def creation(fields: dict[str, str], expeditions: itertools.count, booked: set[str]) -> str:
     """The `WSI2_CreationEtiquetteResult` children for a signed request's `fields`."""
     if fields.get("ModeCol") != "REL" or fields.get("COL_Rel") != "AUTO":
         return "<STAT>28</STAT>"
@@ -45,10 +50,26 @@ def creation(fields: dict[str, str], expeditions: itertools.count) -> str:
     weight = fields.get("Poids", "")
     if not (weight.isdigit() and 3 <= len(weight) <= 7 and int(weight) >= 100):
         return "<STAT>20</STAT>"
-    number = next(expeditions)
+    number = str(next(expeditions))
+    booked.add(number)
     path = (
         f"/ww2/PDF/StickerMaker2.aspx?ens={fields['Enseigne']}11&amp;expedition={number}"
         "&amp;lg=FR&amp;format=A4&amp;crc=D97CD8160D2DBCD8F7145C2F81097F40"
     )
     number_xml = f"<ExpeditionNum>{number}</ExpeditionNum>"
     return f"<STAT>0</STAT>{number_xml}<URL_Etiquette>{path}</URL_Etiquette>"
+
+
+def label(request: Request) -> Response:
+    """`GET /mondialrelay/ww2/PDF/StickerMaker2.aspx?expedition=`: a booked parcel's label PDF.
+
+    Not the carrier's layout: a 1-bit page carrying what the relay point scans, the Code 128 of
+    the expedition number.
+    """
+    number = request.query_params.get("expedition", "")
+    if number not in request.app.state.booked:
+        return Response("Etiquette introuvable", status_code=404, media_type="text/plain")
+    bars = code128.render(number, 4, 240).convert("1")
+    buffer = io.BytesIO()
+    bars.save(buffer, format="PDF", resolution=203, title=f"Mondial Relay {number}")
+    return Response(buffer.getvalue(), media_type="application/pdf")

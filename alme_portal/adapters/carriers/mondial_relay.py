@@ -27,6 +27,8 @@ from alme_portal.platform import clock
 
 NAMESPACE = "http://www.mondialrelay.fr/webservice/"
 SOAP_NAMESPACE = "http://schemas.xmlsoap.org/soap/envelope/"
+LABEL_HOST = "https://www.mondialrelay.com"
+"""Where the label paths the API answers (`URL_Etiquette`) are served."""
 TRACING_FIELDS = ("Enseigne", "Expedition", "Langue")
 SEARCH_FIELDS = (
     "Enseigne", "Pays", "NumPointRelais", "Ville", "CP", "Latitude", "Longitude", "Taille",
@@ -90,8 +92,10 @@ class MondialRelayClient:
         *,
         policy: RetryPolicy | None = None,
         sleep: Callable[[float], None] | None = None,
+        label_host: str = LABEL_HOST,
     ) -> None:
         self.url = base_url
+        self.label_host = label_host.rstrip("/")
         self.enseigne = enseigne
         self.private_key = private_key
         extra = {} if sleep is None else {"sleep": sleep}

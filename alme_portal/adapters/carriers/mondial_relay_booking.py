@@ -35,8 +35,6 @@ CREATION_FIELDS = (
 the WSDL, is not hashed and not sent)."""
 LINE_WIDTH = 32
 """Characters of one address line the carrier accepts (`Ad1`...`Ad4`)."""
-LABEL_HOST = "https://www.mondialrelay.com"
-"""`URL_Etiquette` comes back as a path on this host."""
 UNAVAILABLE_STATS = {90, 98, 99}
 """The carrier's back end is down: try again later."""
 _LIGATURES = str.maketrans({"Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "ß": "ss"})
@@ -134,4 +132,16 @@ def book_return(
     expedition, path = result_text(result, "ExpeditionNum"), result_text(result, "URL_Etiquette")
     if not (expedition.isascii() and expedition.isdigit() and len(expedition) == 8 and path):
         raise CarrierUnavailable("Mondial Relay answered a label without its number or URL")
-    return ReturnBooking(expedition, LABEL_HOST + path if path.startswith("/") else path)
+    return ReturnBooking(expedition, client.label_host + path if path.startswith("/") else path)
+
+
+def fetch_label(client: MondialRelayClient, booking: ReturnBooking) -> bytes:
+    """The carrier's own label PDF of a booked return (fetching is a read: retried if need be).
+
+    Raises:
+        CarrierUnavailable: the carrier did not answer with a PDF.
+    """
+    response = client.http.send("GET", booking.label_url, retry=True)
+    if response.status_code != 200 or not response.content.startswith(b"%PDF"):
+        raise CarrierUnavailable(f"Mondial Relay gave no label PDF (HTTP {response.status_code})")
+    return response.content

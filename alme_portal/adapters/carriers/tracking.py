@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.laposte import LaPosteClient
-from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
+from alme_portal.adapters.carriers.mondial_relay import LABEL_HOST, MondialRelayClient
 from alme_portal.adapters.carriers.statuses import TrackingResult
 from alme_portal.platform import clock, deployment, settings
 
@@ -90,6 +90,7 @@ def default_mondial_relay_client() -> MondialRelayClient:
         settings.carrier_setting(
             settings.MONDIAL_RELAY_KEY_ENV, settings.DEFAULT_MONDIAL_RELAY_KEY
         ),
+        label_host=_carrier_url(settings.MONDIAL_RELAY_LABEL_HOST_ENV, LABEL_HOST, "/mondialrelay"),
     )
 
 
