@@ -15,6 +15,8 @@ from alme_portal.platform import settings
 
 SUBJECT_MAX = 200
 ADDRESS_MAX = 254
+NOT_A_PLAIN_ADDRESS = "not a plain e-mail address"
+"""Why an e-mail to anything but one plain `local@domain` is failed."""
 _ADDRESS = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 

@@ -119,7 +119,7 @@ def test_hostile_header_values_never_reach_a_header(session, sink, kind, field, 
     counts = send_all()
     if field == "recipient":
         assert counts == {"failed": 1} and sink.received == []
-        assert row(session, email_id).last_error == delivery.NOT_AN_ADDRESS
+        assert row(session, email_id).last_error == rules.NOT_A_PLAIN_ADDRESS
         return
     [received] = sink.received
     assert received.recipients == [CAMILLE] and "Bcc" not in received.message

@@ -35,7 +35,7 @@ def compose(session: Session, email: OutboxEmail) -> EmailMessage:
         ValueError: the recipient is not one plain address (nothing may be sent).
     """
     if not rules.is_plain_address(email.recipient):
-        raise ValueError("not a plain e-mail address")
+        raise ValueError(rules.NOT_A_PLAIN_ADDRESS)
     sender = sender_address()
     local, _, domain = sender.rpartition("@")
     subject = rules.header_text(email.subject)

@@ -25,7 +25,6 @@ from alme_portal.platform.models import OutboxEmail
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 UNSUBSCRIBED = "the address unsubscribed from these e-mails"
-NOT_AN_ADDRESS = "not a plain e-mail address"
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def refusal(session: Session, email: OutboxEmail) -> Outcome | None:
     A marketing e-mail's recipient gets her unsubscribe token here (the link compose writes).
     """
     if not rules.is_plain_address(email.recipient):
-        return Outcome(email.id, sent=False, reason=NOT_AN_ADDRESS)
+        return Outcome(email.id, sent=False, reason=rules.NOT_A_PLAIN_ADDRESS)
     if recipients.is_marketing(email.kind):
         if recipients.has_unsubscribed(session, email.recipient):
             return Outcome(email.id, sent=False, reason=UNSUBSCRIBED)
