@@ -14,6 +14,7 @@ from pathlib import Path
 import pgserver
 import pytest
 import sqlalchemy as sa
+from carrier_sim import MR_KEY, serve
 from smtp_sink import SmtpSink
 from sqlmodel import Session, select
 
@@ -21,6 +22,7 @@ from alme_portal.demo import loader as demo
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, db, schema, settings
 from alme_portal.returns.models import ReturnLine, ReturnRequest
+from alme_portal.simulator import create_simulator_app
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 """The instant the order tests load the demo at (a Wednesday morning in Paris)."""
@@ -130,6 +132,13 @@ def postgres_url(postgres, monkeypatch, request) -> str:
     monkeypatch.setenv("ALME_DATABASE_URL", url)
     yield url
     db.engine_for(url).dispose()
+
+
+@pytest.fixture(scope="module")
+def simulator_url() -> Iterator[str]:
+    """The carrier simulator with its fault controls, real HTTP on loopback, per test module."""
+    with serve(create_simulator_app(mondial_relay_key=MR_KEY)) as url:
+        yield url
 
 
 @pytest.fixture

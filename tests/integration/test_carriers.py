@@ -1,14 +1,12 @@
 """Carrier adapters against the simulator over real HTTP on loopback (rules O4, O6, O7)."""
 
-import contextlib
 import logging
-import threading
 import time
 from datetime import timedelta
 
 import httpx
 import pytest
-import uvicorn
+from carrier_sim import MR_KEY, OKAPI_KEY, arm, request_count
 from sqlmodel import select
 
 from alme_portal.adapters.carriers.http import (
@@ -26,11 +24,8 @@ from alme_portal.orders.models.orders import Shipment
 from alme_portal.platform import clock, settings
 from alme_portal.platform.calendar import working_days_between
 from alme_portal.platform.vocabulary import ShipmentStatus
-from alme_portal.simulator import create_simulator_app
 from alme_portal.simulator import scenarios as sc
 
-OKAPI_KEY = "K" * 64
-MR_KEY = "TESTKEY1"
 DEMO_STATUS_TO_TRACKING = {
     ShipmentStatus.DISPATCHED: S.LABEL_CREATED,
     ShipmentStatus.IN_TRANSIT: S.IN_TRANSIT,
@@ -38,34 +33,6 @@ DEMO_STATUS_TO_TRACKING = {
     ShipmentStatus.DELIVERED: S.DELIVERED,
     ShipmentStatus.RETURNED_TO_SENDER: S.RETURNED_TO_SENDER,
 }
-
-
-@contextlib.contextmanager
-def serve(app):
-    """Serve `app` with uvicorn on a free loopback port in a background thread; yield its URL."""
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
-                       timeout_graceful_shutdown=1)
-    )  # fmt: skip
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the simulator did not start"
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def simulator_url():
-    """The simulator, real HTTP on loopback."""
-    with serve(create_simulator_app(mondial_relay_key=MR_KEY)) as url:
-        yield url
 
 
 @pytest.fixture(autouse=True)
@@ -95,15 +62,6 @@ def mondial_relay(simulator_url, sleeps):
     return MondialRelayClient(
         f"{simulator_url}/mondialrelay/Web_Services.asmx", "BDTEST13", MR_KEY, sleep=sleeps
     )
-
-
-def arm(url, route, kind, count=1, **extra):
-    body = {"route": route, "kind": kind, "count": count, **extra}
-    httpx.post(f"{url}/_control/faults", json=body).raise_for_status()
-
-
-def request_count(url, route):
-    return httpx.get(f"{url}/_control/requests").json()[route]
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from carrier_sim import MR_KEY, OKAPI_KEY, serve
 from conftest import _copy
 from sqlmodel import Session, select
-from test_carriers import MR_KEY, OKAPI_KEY, serve
 from test_demo import CHECKS, ORDER_CHECKS, Snapshot
 
 from alme_portal.accounts.models.customers import Customer

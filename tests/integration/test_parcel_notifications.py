@@ -9,9 +9,9 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from carrier_sim import MR_KEY, OKAPI_KEY, arm
 from conftest import NOW
 from sqlmodel import select
-from test_carriers import MR_KEY, OKAPI_KEY, arm, serve
 
 from alme_portal.adapters.carriers.laposte import LaPosteClient
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
@@ -20,13 +20,6 @@ from alme_portal.orders.models.orders import Order
 from alme_portal.orders.services import notifications
 from alme_portal.platform import clock
 from alme_portal.platform.models import OutboxEmail
-from alme_portal.simulator import create_simulator_app
-
-
-@pytest.fixture(scope="module")
-def simulator_url():
-    with serve(create_simulator_app(mondial_relay_key=MR_KEY)) as url:
-        yield url
 
 
 @pytest.fixture

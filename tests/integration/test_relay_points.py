@@ -1,19 +1,12 @@
 """Rule R3: the relay-point finder over real HTTP against the Mondial Relay simulator."""
 
 import pytest
+from carrier_sim import MR_KEY, arm
 from sqlmodel import select
-from test_carriers import MR_KEY, arm, serve
 
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
 from alme_portal.orders.models.catalog import RelayPoint
 from alme_portal.returns.services.relay_points import find_relay_points
-from alme_portal.simulator import create_simulator_app
-
-
-@pytest.fixture(scope="module")
-def simulator_url():
-    with serve(create_simulator_app(mondial_relay_key=MR_KEY)) as url:
-        yield url
 
 
 @pytest.fixture

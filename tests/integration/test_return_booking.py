@@ -2,8 +2,8 @@
 
 import pytest
 import zxingcpp
+from carrier_sim import MR_KEY, arm, request_count
 from pdf_image import page_image
-from test_carriers import MR_KEY, arm, request_count, serve
 
 from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
@@ -16,7 +16,6 @@ from alme_portal.adapters.carriers.mondial_relay_booking import (
 )
 from alme_portal.adapters.carriers.tracking import default_mondial_relay_client
 from alme_portal.platform import deployment, settings
-from alme_portal.simulator import create_simulator_app
 from alme_portal.simulator.mondial_relay_labels import FIRST_EXPEDITION
 
 CUSTOMER = Party(
@@ -26,12 +25,6 @@ CUSTOMER = Party(
 )  # fmt: skip
 ATELIER = Party(name="Almé Atelier", street="18 rue du Faubourg Saint-Antoine",
                 postcode="75011", city="Paris", country="FR", phone="+33767463963")  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def simulator_url():
-    with serve(create_simulator_app(mondial_relay_key=MR_KEY)) as url:
-        yield url
 
 
 def client(url, key=MR_KEY):

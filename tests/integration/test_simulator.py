@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from test_carriers import serve
+from carrier_sim import serve
 
 from alme_portal.adapters.carriers.mondial_relay import NAMESPACE, security_hash, soap_envelope
 from alme_portal.simulator import create_simulator_app
