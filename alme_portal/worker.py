@@ -1,7 +1,8 @@
-"""The background worker: sends the outbox and follows parcels (`alme-portal mail worker`).
+"""The background worker: sends the outbox, books return labels and follows parcels.
 
-Several may run at once, on one machine or many: each e-mail is claimed by one of them
-(`mail.services.delivery`), and each parcel's news is e-mailed once whoever finds it
+`alme-portal mail worker`. Several may run at once, on one machine or many: each e-mail is
+claimed by one of them (`mail.services.delivery`), each return label is booked by the one that
+holds it (`returns.services.booking`), and each parcel's news is e-mailed once whoever finds it
 (`orders.services.notifications`). SIGTERM or SIGINT stops it after the e-mail in hand.
 """
 
@@ -12,11 +13,15 @@ import signal
 import threading
 import time
 
-from alme_portal.adapters.carriers.tracking import default_tracking_service
+from alme_portal.adapters.carriers.tracking import (
+    default_mondial_relay_client,
+    default_tracking_service,
+)
 from alme_portal.adapters.smtp import SmtpConnection, SmtpServer
 from alme_portal.mail.services import sender
 from alme_portal.orders.services import notifications
 from alme_portal.platform import settings
+from alme_portal.returns.services import booking
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,17 @@ def _follow_parcels(tracking, name: str) -> float:
     return RETRY_TRACKING_SECONDS if nobody_answered else settings.TRACKING_POLL_MINUTES * 60
 
 
+def _book_labels(client, name: str) -> None:
+    """Rule R3: book the return labels the carrier could not book when they were declared."""
+    try:
+        counts = booking.book_due(client)
+    except Exception:
+        log.exception("worker %s: booking return labels failed", name)
+        return
+    if counts:
+        log.info("worker %s: return labels %s", name, dict(counts))
+
+
 def run(stop: threading.Event | None = None, poll_seconds: float | None = None) -> None:
     """Send due e-mails and follow parcels until `stop` is set (or a signal arrives).
 
@@ -50,12 +66,14 @@ def run(stop: threading.Event | None = None, poll_seconds: float | None = None) 
     poll = settings.MAIL_WORKER_POLL_SECONDS if poll_seconds is None else poll_seconds
     name = sender.worker_name()
     tracking = default_tracking_service()
+    labels = default_mondial_relay_client()
     next_tracking_poll = time.monotonic()
     log.info("worker %s started", name)
     with SmtpConnection(SmtpServer.from_settings()) as connection:
         while not stop.is_set():
             if time.monotonic() >= next_tracking_poll:
                 next_tracking_poll = time.monotonic() + _follow_parcels(tracking, name)
+            _book_labels(labels, name)  # before sending: a label booked now goes out now
             try:
                 counts = sender.send_due(connection, worker=name, limit=100)
             except Exception:  # the database away for a moment: try again after a pause

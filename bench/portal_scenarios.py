@@ -19,6 +19,7 @@ from bench.harness.wsclient import Session
 TRACK_PATH = "/track/"
 LOYALTY_PATH = "/loyalty/"
 RETURNS_PATH = "/returns/"
+SENDER_PHONE = "06 12 34 56 78"
 RELAY_POSTCODE = "75011"
 
 Orders = Iterator[tuple[str, str]]
@@ -205,7 +206,7 @@ class ReturnWizard(_Journey):
             )
         await self._wizard(session, record, "confirm_refund", "confirm_item")
         self._expect_step(session, "details", "Confirm refund")
-        sender = dict(self._var(session, "sender"))
+        sender = {**self._var(session, "sender"), "phone": SENDER_PHONE}  # R3: the carrier's
         await self._wizard(session, record, "details", "save_details", {"form_data": sender})
         self._expect_step(session, "method", "Continue (details)")
 

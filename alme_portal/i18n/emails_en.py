@@ -86,6 +86,17 @@ MESSAGES: dict[str, str] = {
         "stick it over the old label, put the recipient card inside and drop the parcel at "
         "any Mondial Relay point."
     ),
+    "email.return.how.mondial_relay_pending": (
+        "Mondial Relay is preparing your prepaid label: we e-mail it to you within the hour. "
+        "It can be used until {expires} at any Mondial Relay point."
+    ),
+    "email.return.label.subject": "Your prepaid label for return {number}",
+    "email.return.label.body": (
+        "Hello,\n\nHere is the prepaid label for your return {number} (Mondial Relay parcel "
+        "{expedition}), attached and downloadable until {expires}. Print it, stick it over "
+        "the old label, put the recipient card inside and drop the parcel at any Mondial "
+        "Relay point.\n\nFollow it here: {url}\n\nThe {brand} team"
+    ),
     "email.return.how.store": (
         "Your label is attached and can be downloaded until {expires}. Bring your parcel "
         "with the recipient card inside to the salon you chose and show the label's QR "

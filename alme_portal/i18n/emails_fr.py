@@ -89,6 +89,17 @@ MESSAGES: dict[str, str] = {
         "Imprimez-la, collez-la sur l'ancienne étiquette, glissez la carte destinataire "
         "dans le colis et déposez-le dans n'importe quel point Mondial Relay."
     ),
+    "email.return.how.mondial_relay_pending": (
+        "Mondial Relay prépare votre étiquette prépayée : nous vous l'envoyons par e-mail "
+        "dans l'heure. Elle sera valable jusqu'au {expires} dans tout point Mondial Relay."
+    ),
+    "email.return.label.subject": "Votre étiquette prépayée pour le retour {number}",
+    "email.return.label.body": (
+        "Bonjour,\n\nVoici l'étiquette prépayée de votre retour {number} (colis Mondial Relay "
+        "{expedition}), jointe et téléchargeable jusqu'au {expires}. Imprimez-la, collez-la sur "
+        "l'ancienne étiquette, glissez la carte destinataire dans le colis et déposez-le dans "
+        "n'importe quel point Mondial Relay.\n\nSuivez-le ici : {url}\n\nL'équipe {brand}"
+    ),
     "email.return.how.store": (
         "Votre étiquette est jointe et téléchargeable jusqu'au {expires}. Apportez votre "
         "colis, carte destinataire à l'intérieur, au salon choisi et montrez le QR code de "

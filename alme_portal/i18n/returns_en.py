@@ -132,6 +132,15 @@ MESSAGES: dict[str, str] = {
     "returns.label.expired": "This label has expired (labels last 14 days). Please contact us.",
     "returns.label.format": "This file format is not available.",
     "returns.label.none": "This return has no label.",
+    "returns.label.pending": "Your label is being prepared, we e-mail it within the hour.",
+    "returns.status.parcel": "Mondial Relay parcel {number}",
+    "returns.invalid.phone": (
+        "Mondial Relay needs your mobile number to text you about your parcel: please enter it."
+    ),
+    "returns.invalid.street_too_long": (
+        "Mondial Relay prints your street on two lines of 32 characters: please shorten it."
+    ),
+    "returns.sender.phone": "Mobile phone (Mondial Relay texts you when your parcel is scanned)",
     "returns.money.credit_note": (
         "Your credit note is e-mailed as soon as we receive and inspect your return. It is"
         " valid 1 year."

@@ -144,6 +144,18 @@ MESSAGES: dict[str, str] = {
     ),
     "returns.label.format": "Ce format de fichier n'est pas disponible.",
     "returns.label.none": "Ce retour n'a pas d'étiquette.",
+    "returns.label.pending": (
+        "Votre étiquette est en préparation, nous vous l'envoyons par e-mail dans l'heure."
+    ),
+    "returns.status.parcel": "Colis Mondial Relay {number}",
+    "returns.invalid.phone": (
+        "Mondial Relay a besoin de votre numéro de mobile pour vous prévenir par SMS : "
+        "merci de l'indiquer."
+    ),
+    "returns.invalid.street_too_long": (
+        "Mondial Relay imprime votre rue sur deux lignes de 32 caractères : merci de la raccourcir."
+    ),
+    "returns.sender.phone": "Téléphone mobile (Mondial Relay vous prévient par SMS)",
     "returns.money.credit_note": (
         "Votre avoir vous est envoyé par e-mail dès réception et contrôle de votre retour. Il"
         " est valable 1 an."

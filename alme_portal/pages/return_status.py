@@ -47,8 +47,13 @@ def _return() -> rx.Component:
             ),
             rx.cond(PAGE.received, rx.fragment(), rx.vstack(  # the parcel has arrived
                 rx.box(
-                    rx.cond(PAGE.label_available, label_downloads(PAGE.number),
-                            notice(t("returns.label.expired"), tone="warning")),
+                    rx.cond(
+                        PAGE.label_pending,
+                        notice(t("returns.label.pending"), notice_id="label-pending"),
+                        rx.cond(PAGE.label_available, label_downloads(PAGE.number),
+                                notice(t("returns.label.expired"), tone="warning")),
+                    ),
+                    rx.text(PAGE.parcel, size="2", margin_top="0.5em", id="return-parcel"),
                     rx.text(PAGE.label_note, size="1", color=theme.MUTED, margin_top="0.5em"),
                     **theme.CARD,
                 ),

@@ -171,6 +171,8 @@ def details_step() -> rx.Component:
             rx.grid(box("change.postcode", "postcode", auto_complete="postal-code"),
                     box("change.city", "city", auto_complete="address-level2"),
                     columns="2", spacing="3", width="100%"),
+            field(t("returns.sender.phone"), "phone", "sender-phone", max_length=32,
+                  default_value=R.sender["phone"], type="tel", auto_complete="tel"),
             nav_buttons(t("returns.continue"), None, "details-continue", submit=True),
             spacing="3",
             width="100%",

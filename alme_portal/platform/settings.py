@@ -156,6 +156,13 @@ RELAY_PICKUP_HOLD_WORKING_DAYS = 10
 """How long a relay point keeps a parcel before it goes back to the sender."""
 CHANGE_RELAY_POINT_CHOICES = 8
 """Rule O1: how many relay points the "Modify my order" form offers (nearest first)."""
+RETURN_BOOKING_RETRY_MINUTES = (1, 2, 4, 8, 15, 30)
+"""Rule R3: after a failed booking, the waits before the next attempts (the last one repeats).
+The customer is told the label comes "within the hour": the first five fit in it."""
+RETURN_BOOKING_CLAIM_SECONDS = 120
+"""How long a worker calling the carrier holds a booking (longer than its calls can last)."""
+RETURN_PARCEL_WEIGHT_GRAMS = 600
+"""Weight declared to the carrier per returned item (the FAQ and the catalogue give none)."""
 
 
 SERVE_SIMULATOR_ENV = "ALME_SERVE_CARRIER_SIMULATOR"

@@ -49,6 +49,45 @@ class ReturnRequest(SQLModel, table=True):
     """R5: the postage she paid for a return she shipped herself, read at receipt."""
 
 
+class ReturnBooking(SQLModel, table=True):
+    """Rule R3: the prepaid Mondial Relay label of a return, booked with the carrier.
+
+    `pending` until the carrier books it (then the return's `parcel_reference` is the
+    expedition number), `booked` until its label PDF is fetched and stored, then `ready`. The
+    sender's details are kept as the carrier needs them, so a retry needs nothing else.
+    """
+
+    __tablename__ = "return_booking"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "status IN ('pending', 'booked', 'ready')", name="return_booking_status"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="return_request.id", unique=True)
+    status: str = Field(default="pending", max_length=8, index=True)
+    sender_street: str = Field(max_length=160)
+    sender_postcode: str = Field(max_length=12)
+    sender_city: str = Field(max_length=120)
+    sender_country: str = Field(max_length=2)
+    sender_phone: str = Field(max_length=16)
+    """E.164, as the carrier wants it (it texts her when the parcel is scanned)."""
+    weight_grams: int
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """A worker calling the carrier holds the booking until then; nobody else calls."""
+    last_error: str | None = Field(default=None, max_length=120)
+    """Why the last attempt failed (`STAT 97`, `timeout`...), for the staff console."""
+    label_url: str | None = Field(default=None, max_length=400)
+    label_pdf: bytes | None = Field(default=None, sa_type=sa.LargeBinary)
+    """The carrier's own label, fetched once and served by the portal."""
+    booked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    customer_told: bool = False
+    """The declaration e-mail went (with the label, or saying it follows within the hour)."""
+
+
 class ReturnLine(SQLModel, table=True):
     """Some units of one order line in a return, why, and what she wants instead."""
 

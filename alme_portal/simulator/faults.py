@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-ROUTES = ("laposte", "mondialrelay")
-KINDS = ("429", "500", "503", "slow", "malformed")
+ROUTES = ("laposte", "mondialrelay", "mondialrelay-label")
+"""La Poste's tracking, Mondial Relay's SOAP web services, and its label PDFs."""
+KINDS = ("429", "500", "503", "slow", "malformed", "stat")
+"""`stat`: Mondial Relay answers the call with that STAT code alone (97 bad key, 80-series...)."""
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Fault:
     count: int = 1
     retry_after: float | None = None
     delay: float = 0.0
+    stat: int = 0
 
 
 class FaultBoard:
@@ -66,7 +69,7 @@ def board_of(request: Request) -> FaultBoard:
 
 
 async def arm_fault(request: Request) -> JSONResponse:
-    """`POST /_control/faults` with {"route", "kind", "count", "retry_after", "delay"}."""
+    """`POST /_control/faults` with {"route", "kind", "count", "retry_after", "delay", "stat"}."""
     try:
         data = await request.json()
         route, kind = data["route"], str(data["kind"])
@@ -75,6 +78,7 @@ async def arm_fault(request: Request) -> JSONResponse:
             int(data.get("count", 1)),
             None if data.get("retry_after") is None else float(data["retry_after"]),
             float(data.get("delay", 0.0)),
+            int(data.get("stat", 0)),
         )
     except (ValueError, KeyError, TypeError):
         return JSONResponse({"error": "expected JSON with route and kind"}, status_code=400)

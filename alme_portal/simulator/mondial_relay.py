@@ -178,6 +178,8 @@ async def fault_response(fault: Fault) -> Response | None:
     if fault.kind == "slow":
         await asyncio.sleep(fault.delay)
         return None
+    if fault.kind == "stat":
+        return None  # answered once the method is known
     if fault.kind == "429":
         return HTMLResponse("<html><title>429 Too Many Requests</title></html>", 429, headers)
     if fault.kind == "503":
@@ -209,6 +211,8 @@ async def web_services(request: Request) -> Response:
                              request.app.state.mondial_relay_key)  # fmt: skip
     if fields.get("Security", "").upper() != expected:
         return _response(method, "<STAT>97</STAT>")
+    if fault is not None and fault.kind == "stat":
+        return _response(method, f"<STAT>{fault.stat}</STAT>")
     if method == "WSI2_TracingColisDetaille":
         return _response(method, tracing(fields, scenarios_at(request.app.state.now())))
     if method == "WSI2_CreationEtiquette":

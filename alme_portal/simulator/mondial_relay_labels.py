@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from alme_portal.adapters.carriers.mondial_relay_booking import LINE_WIDTH, PHONE
 from alme_portal.returns.labels import code128
+from alme_portal.simulator.faults import board_of
 
 FIRST_EXPEDITION = 50554860
 """The expedition number in the reference's recorded booking; the simulator counts from it."""
@@ -66,10 +67,18 @@ def label(request: Request) -> Response:
     Not the carrier's layout: a 1-bit page carrying what the relay point scans, the Code 128 of
     the expedition number.
     """
+    fault = board_of(request).next_call("mondialrelay-label")
+    if fault is not None and fault.kind in ("500", "503"):
+        return Response("Service Unavailable", status_code=int(fault.kind))
     number = request.query_params.get("expedition", "")
     if number not in request.app.state.booked:
         return Response("Etiquette introuvable", status_code=404, media_type="text/plain")
+    return Response(label_pdf(number), media_type="application/pdf")
+
+
+def label_pdf(number: str) -> bytes:
+    """The label PDF of expedition `number`, as the simulator draws it."""
     bars = code128.render(number, 4, 240).convert("1")
     buffer = io.BytesIO()
     bars.save(buffer, format="PDF", resolution=203, title=f"Mondial Relay {number}")
-    return Response(buffer.getvalue(), media_type="application/pdf")
+    return buffer.getvalue()

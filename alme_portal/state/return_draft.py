@@ -144,6 +144,7 @@ class ReturnState(UiState):
         options = self._options()
         order = options["order"]
         self.sender = {name: order.get(name, "") for name in wizard.SENDER_FIELDS}
+        self.sender[wizard.SENDER_PHONE] = ""
         self.relay_postcode = order.get("postcode", "")
         self._snapshot = {
             str(line["id"]): line["quantity"] - line["returnable"] for line in options["lines"]

@@ -10,7 +10,7 @@ from alme_portal.i18n import translate
 from alme_portal.platform import db, settings
 from alme_portal.platform.money import format_cents
 from alme_portal.platform.vocabulary import ReturnMethod
-from alme_portal.returns.services import relay_points
+from alme_portal.returns.services import declaration, relay_points
 from alme_portal.returns.views import return_wizard as wizard
 from alme_portal.state.return_draft import ReturnState, text_field
 
@@ -76,7 +76,7 @@ class ReturnPlaceState(ReturnState):
             return
         data = form_data if isinstance(form_data, dict) else {}
         sender = {name: text_field(data.get(name)) for name in wizard.SENDER_FIELDS}
-        self.sender = sender
+        self.sender = {**sender, wizard.SENDER_PHONE: text_field(data.get(wizard.SENDER_PHONE))}
         if not all(sender.values()):
             self.step_error = "returns.invalid.details"
             return
@@ -115,6 +115,14 @@ class ReturnPlaceState(ReturnState):
             return
         self.relay_results, self.relay_point_code, self.step_error = found, "", ""
 
+    def _carrier_problem(self) -> str | None:
+        """Rule R3: what Mondial Relay would refuse in her details (phone, street length)."""
+        return declaration.carrier_sender_problem(
+            self.sender.get("address", ""),
+            self.sender.get(wizard.SENDER_PHONE, ""),
+            self._options()["order"].get("country", ""),
+        )
+
     @rx.event
     def method_done(self):
         """Continue from the return method to the summary."""
@@ -124,5 +132,7 @@ class ReturnPlaceState(ReturnState):
             self.step_error = "returns.invalid.method"
         elif self.method == ReturnMethod.STORE and not self.salon_code:
             self.step_error = "returns.invalid.salon"
+        elif self.method == ReturnMethod.MONDIAL_RELAY and (problem := self._carrier_problem()):
+            self.step_error = problem
         else:
             self.step, self.step_error = "review", ""

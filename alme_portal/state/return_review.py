@@ -4,11 +4,13 @@ import asyncio
 
 import reflex as rx
 
+from alme_portal.adapters.carriers.tracking import default_mondial_relay_client
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
 from alme_portal.platform import clock, db
 from alme_portal.platform.vocabulary import ReturnMethod
 from alme_portal.returns.rules import returns
+from alme_portal.returns.services import booking
 from alme_portal.returns.services import declaration as return_declaration
 from alme_portal.returns.services import status as return_status
 from alme_portal.returns.views import return_wizard as wizard
@@ -18,11 +20,18 @@ from alme_portal.state.tracking import unlocked_orders
 
 
 def _declare(order_id: int, draft: dict, language: str):
+    """Store the return, then book its prepaid label at once (R3): the return never waits."""
     with db.session_scope(write=True) as session:
         outcome = return_declaration.declare_return(
             session, order_id=order_id, draft_data=draft, language=language
         )
-        return outcome, return_status.email_undeliverable(session, order_id)
+    if not outcome.ok:
+        return outcome, "", None
+    booking.book(default_mondial_relay_client(), outcome.value)
+    with db.session_scope() as session:
+        request = return_status.owned_return(session, outcome.value, [order_id])
+        label = return_status.label_state(session, request)
+        return outcome, return_status.email_undeliverable(session, order_id), label
 
 
 class ReturnReviewState(ReturnState):
@@ -30,13 +39,25 @@ class ReturnReviewState(ReturnState):
 
     email_undeliverable: str = ""
     """Rule C2 for her address once the return is recorded: "domain", "bounced" or ""."""
+    label_pending: bool = False
+    """Rule R3: the carrier has not booked the label yet; it is e-mailed within the hour."""
+    parcel_number: str = ""
+    """The carrier's expedition number of a booked prepaid label."""
+
+    @rx.var
+    def parcel_note(self) -> str:
+        """Mondial Relay parcel 50554860."""
+        if not self.parcel_number:
+            return ""
+        return translate(self.language, "returns.status.parcel", number=self.parcel_number)
 
     @rx.var
     def sender_summary(self) -> str:
         """The sender as printed on the label."""
         parts = [f"{self.sender.get('first_name', '')} {self.sender.get('last_name', '')}"]
         parts += [self.sender.get("address", ""),
-                  f"{self.sender.get('postcode', '')} {self.sender.get('city', '')}"]  # fmt: skip
+                  f"{self.sender.get('postcode', '')} {self.sender.get('city', '')}",
+                  self.sender.get("phone", "")]  # fmt: skip
         return ", ".join(part.strip() for part in parts if part.strip())
 
     @rx.var
@@ -99,7 +120,7 @@ class ReturnReviewState(ReturnState):
         )
         self.sending = True
         try:
-            outcome, undeliverable = await asyncio.to_thread(
+            outcome, undeliverable, label = await asyncio.to_thread(
                 _declare, self._order_id, draft, self.language
             )
         finally:
@@ -109,3 +130,4 @@ class ReturnReviewState(ReturnState):
             return
         self.return_number, self.step, self.step_error = outcome.value, "done", ""
         self.email_undeliverable = undeliverable
+        self.label_pending, self.parcel_number = label

@@ -27,6 +27,8 @@ class ReturnPageView:
     place: list[str] = dataclasses.field(default_factory=list)
     label_note: str = ""
     label_available: bool = False
+    label_pending: bool = False
+    parcel: str = ""
     received: bool = False
     email_undeliverable: str = ""
 
@@ -47,7 +49,7 @@ def _label(number: str, order_ids: list[int], file_format: str):
         request = return_status.owned_return(session, number, order_ids)
         if request is None:
             return "returns.status.denied"
-        return return_status.label_file(request, file_format, clock.now())
+        return return_status.label_file(session, request, file_format, clock.now())
 
 
 class ReturnStatusState(UiState):

@@ -244,3 +244,18 @@ def forget_rate_limits(portal):
     with sqlite3.connect(portal["database"]) as connection:
         for table in ("lookup_failure", "login_failure", "rate_event"):
             connection.execute(f"DELETE FROM {table}")
+
+
+@pytest.fixture
+def carrier_faults(portal):
+    """Arm faults on the carrier simulator the portal talks to; reset them afterwards."""
+    control = f"{portal['simulator']}/_control"
+
+    def arm(route, kind, count):
+        answer = httpx.post(
+            f"{control}/faults", json={"route": route, "kind": kind, "count": count}
+        )
+        answer.raise_for_status()
+
+    yield arm
+    httpx.post(f"{control}/reset").raise_for_status()

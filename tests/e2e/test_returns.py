@@ -4,6 +4,7 @@ import io
 import re
 
 import zxingcpp
+from pdf_image import page_image
 from PIL import Image
 from playwright.sync_api import expect
 from test_tracking import _order
@@ -42,8 +43,12 @@ def refund(page, reason, method):
     page.get_by_role("button", name="Confirm refund").click()
 
 
-def details_then(page, method_label=None):
+PHONE = "06 12 34 56 78"
+
+
+def details_then(page, method_label=None, phone=PHONE):
     expect(page.get_by_text("Check your details")).to_be_visible()
+    page.locator("#sender-phone").fill(phone)
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text("How will you send it back?")).to_be_visible()
     if method_label:
@@ -64,9 +69,15 @@ def download(page, button_id):
     return info.value
 
 
-def qr_codes(download_):
-    image = Image.open(io.BytesIO(open(download_.path(), "rb").read()))
-    return {code.text for code in zxingcpp.read_barcodes(image)}
+def qr_codes(download_, image=None):
+    image = image or Image.open(io.BytesIO(open(download_.path(), "rb").read()))
+    return {code.text for code in zxingcpp.read_barcodes(image.convert("L"))}
+
+
+def expedition_number(page):
+    """The carrier's 8-digit parcel number the confirmation shows (R3)."""
+    expect(page.locator("#return-parcel")).to_contain_text(re.compile(r"\d{8}"))
+    return re.search(r"\d{8}", page.locator("#return-parcel").inner_text()).group(0)
 
 
 def test_r1_refund_by_credit_note_with_prepaid_label(page, portal, screenshot):
@@ -74,17 +85,23 @@ def test_r1_refund_by_credit_note_with_prepaid_label(page, portal, screenshot):
     expect(page.locator("#return-progress")).to_be_visible()
     choose_items(page, (0, 1))
     refund(page, "Too small", CREDIT_NOTE)
-    details_then(page)
+    details_then(page, phone="")
     page.locator("#relay-search").click()
     expect(page.locator("#relay-results")).to_be_visible()
     page.locator("#relay-results .choice").first.click()
+    page.get_by_role("button", name="Continue").click()  # R3: the carrier needs her phone
+    expect(page.locator("#wizard-error")).to_contain_text("mobile number")
+    page.get_by_role("button", name="Back").click()
+    details_then(page)
+    page.locator("#relay-results .choice").first.click()
     number = confirm(page)
     screenshot("return-done-1280")
-    pdf = download(page, "download-pdf")
+    expedition = expedition_number(page)
+    pdf = download(page, "download-pdf")  # Mondial Relay's own label, to print
     assert pdf.suggested_filename.endswith(".pdf")
-    png = download(page, "download-png")
-    codes = qr_codes(png)
-    assert any(code.startswith("MR") for code in codes), codes
+    assert qr_codes(None, page_image(open(pdf.path(), "rb").read())) == {expedition}
+    png = download(page, "download-png")  # for her phone: the same parcel, and the Atelier's QR
+    assert qr_codes(png) == {expedition, number}
     page.locator("#status-link").click()
     expect(page.locator("#return-page")).to_contain_text(number)
     expect(page.locator("#return-money")).to_contain_text("credit note")
@@ -162,6 +179,23 @@ def test_e5_e8_sold_out_size_offers_a_return_and_an_alert(page, portal):
     pick(page, "refund-method", ORIGINAL)
     page.get_by_role("button", name="Confirm refund").click()
     expect(page.get_by_text("Check your details")).to_be_visible()
+
+
+def test_r3_carrier_down_the_return_is_recorded_and_its_label_follows(page, portal, carrier_faults):
+    find_for_return(page, portal, "delivered-returnable")
+    choose_items(page, (0, 1))
+    refund(page, "Too big", CREDIT_NOTE)
+    details_then(page)
+    page.locator("#relay-search").click()
+    page.locator("#relay-results .choice").first.click()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Check and confirm")).to_be_visible()
+    carrier_faults("mondialrelay", "503", 1)  # the booking call, nothing else
+    page.get_by_role("button", name="Confirm my return").click()
+    expect(page.locator("#label-pending")).to_contain_text("we e-mail it within the hour")
+    expect(page.locator("#download-pdf")).to_have_count(0)
+    page.locator("#status-link").click()
+    expect(page.locator("#label-pending")).to_contain_text("being prepared")
 
 
 def test_r4_store_drop_off(page, portal):
@@ -250,6 +284,7 @@ def test_r1_the_wizard_speaks_french_from_lookup_to_label(page, portal, screensh
     pick(page, "refund-method", "Avoir valable 1 an, utilisable sur plusieurs commandes")
     page.get_by_role("button", name="Confirmer le remboursement").click()
     expect(page.get_by_text("Vérifiez vos coordonnées")).to_be_visible()
+    page.locator("#sender-phone").fill(PHONE)
     page.get_by_role("button", name="Continuer").click()
     expect(page.get_by_text("Comment nous le renvoyez-vous ?")).to_be_visible()
     page.get_by_role("button", name="Trouver un point relais").click()
@@ -258,6 +293,8 @@ def test_r1_the_wizard_speaks_french_from_lookup_to_label(page, portal, screensh
     expect(page.get_by_text("Vérifiez et confirmez")).to_be_visible()
     screenshot("return-review-fr-1280")
     page.get_by_role("button", name="Confirmer mon retour").click()
+    expect(page.locator("#return-done")).to_contain_text(re.compile(r"RT-AL\d{6}-\d+"))
+    number = re.search(r"RT-AL\d{6}-\d+", page.locator("#return-done").inner_text()).group(0)
     expect(page.get_by_text("Télécharger votre étiquette de retour")).to_be_visible()
     codes = qr_codes(download(page, "download-png"))
-    assert any(code.startswith("MR") for code in codes), codes
+    assert codes == {expedition_number(page), number}

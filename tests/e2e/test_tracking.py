@@ -2,7 +2,6 @@
 
 import re
 
-import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -120,21 +119,6 @@ def test_repeated_failures_are_rate_limited_with_a_time(page, portal):
         re.compile(r"Too many attempts\. You can try again at \d{2}:\d{2}\.")
     )
     expect(page).to_have_url(re.compile(r"/track/?$"))
-
-
-@pytest.fixture
-def carrier_faults(portal):
-    """Arm faults on the carrier simulator the portal talks to; reset them afterwards."""
-    control = f"{portal['simulator']}/_control"
-
-    def arm(route, kind, count):
-        answer = httpx.post(
-            f"{control}/faults", json={"route": route, "kind": kind, "count": count}
-        )
-        answer.raise_for_status()
-
-    yield arm
-    httpx.post(f"{control}/reset").raise_for_status()
 
 
 def test_carrier_down_shows_the_last_known_events(page, portal, carrier_faults):

@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from alme_portal.demo import loader as demo
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, db, schema, settings
-from alme_portal.returns.models import ReturnLine, ReturnRequest
+from alme_portal.returns.models import ReturnBooking, ReturnLine, ReturnRequest
 from alme_portal.simulator import create_simulator_app
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -173,6 +173,6 @@ def order_id(session, number):
 @pytest.fixture
 def no_demo_returns(demo_session):
     """The demo without its returns on the way, for tests that count the returns they declare."""
-    demo_session.execute(sa.delete(ReturnLine))
-    demo_session.execute(sa.delete(ReturnRequest))
+    for table in (ReturnLine, ReturnBooking, ReturnRequest):
+        demo_session.execute(sa.delete(table))
     demo_session.commit()

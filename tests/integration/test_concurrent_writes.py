@@ -19,7 +19,7 @@ from bench import portal_db
 
 TABS = 12
 SENDER = {"first_name": "Camille", "last_name": "Moreau", "address": "18 rue Saint-Maur",
-          "postcode": "75011", "city": "Paris"}  # fmt: skip
+          "postcode": "75011", "city": "Paris", "phone": "06 12 34 56 78"}  # fmt: skip
 
 
 def _draft(session, number):

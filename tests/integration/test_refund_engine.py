@@ -28,6 +28,7 @@ SENDER = {
     "address": "18 rue Saint-Maur",
     "postcode": "75011",
     "city": "Paris",
+    "phone": "06 12 34 56 78",
 }
 LATER = NOW + timedelta(days=2)
 TODAY = clock.in_paris(LATER).date()

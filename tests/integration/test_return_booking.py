@@ -8,9 +8,9 @@ from pdf_image import page_image
 from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
 from alme_portal.adapters.carriers.mondial_relay_booking import (
+    BookedLabel,
     BookingRefused,
     Party,
-    ReturnBooking,
     book_return,
     fetch_label,
 )
@@ -47,7 +47,7 @@ def test_r3_the_carriers_label_carries_the_expedition_barcode(simulator_url):
     image = page_image(pdf).convert("L")
     codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.Code128)
     assert [code.text for code in codes] == [booking.expedition]
-    unknown = ReturnBooking("99999999", booking.label_url.replace(booking.expedition, "99999999"))
+    unknown = BookedLabel("99999999", booking.label_url.replace(booking.expedition, "99999999"))
     with pytest.raises(CarrierUnavailable):
         fetch_label(client(simulator_url), unknown)
 

@@ -8,9 +8,9 @@ from conftest import NOW, order_id
 from sqlmodel import func, select
 
 from alme_portal.orders.models.catalog import Variant
-from alme_portal.platform import clock, outbox
+from alme_portal.platform import clock, outbox, settings
 from alme_portal.platform.models import OutboxAttachment, OutboxEmail
-from alme_portal.returns.models import ReturnLine, ReturnRequest
+from alme_portal.returns.models import ReturnBooking, ReturnLine, ReturnRequest
 from alme_portal.returns.services import options as return_options
 from alme_portal.returns.services.declaration import declare_return
 
@@ -20,6 +20,7 @@ SENDER = {
     "address": "18 rue Saint-Maur",
     "postcode": "75011",
     "city": "Paris",
+    "phone": "06 12 34 56 78",
 }
 
 
@@ -69,18 +70,30 @@ def variant(session, product_id, colour, size):
     ).one()
 
 
-def test_r1_refund_by_credit_note_is_declared_with_label_and_email(demo_session):
+def test_r1_refund_by_credit_note_is_declared_and_its_prepaid_label_to_be_booked(demo_session):
     tee = line_of(demo_session, "AL100101")
     outcome = declare(demo_session, "AL100101", draft(refund(tee, 2)), language="fr")
     assert (outcome.status, outcome.value) == ("done", "RT-AL100101-1")
     request = demo_session.exec(select(ReturnRequest)).one()
-    assert request.parcel_reference == f"MR{request.id:08d}FR"
+    assert request.parcel_reference is None  # the carrier's expedition number, once booked
     assert str(request.label_expires_on) == "2026-12-09"  # R3: 14 days from declaration
     line = demo_session.exec(select(ReturnLine)).one()
     assert (line.quantity, line.paid_cents, line.refund_method) == (2, 11_000, "credit_note")
+    to_book = demo_session.exec(select(ReturnBooking)).one()
+    assert (to_book.return_id, to_book.status, to_book.next_attempt_at) == (
+        request.id, "pending", NOW,
+    )  # fmt: skip
+    assert (to_book.sender_street, to_book.sender_phone) == ("18 rue Saint-Maur", "+33612345678")
+    assert to_book.weight_grams == 2 * settings.RETURN_PARCEL_WEIGHT_GRAMS
+    assert stored(demo_session, OutboxEmail) == 0  # the booking e-mails it, with the label
+
+
+def test_r4_a_salon_return_is_emailed_with_the_portals_label_at_once(demo_session):
+    tee = line_of(demo_session, "AL100101")
+    declare(demo_session, "AL100101", draft(refund(tee), method="store", salon_code="MARAIS"))
     mail = demo_session.exec(select(OutboxEmail)).one()
     assert mail.kind == "return_declared" and "RT-AL100101-1" in mail.subject
-    assert "Mondial Relay" in mail.body and "/returns/RT-AL100101-1" in mail.body
+    assert "salon" in mail.body and "/returns/RT-AL100101-1" in mail.body
     # R3: "label by e-mail": the PDF label goes with it, rendered when the e-mail is sent.
     label = demo_session.exec(select(OutboxAttachment)).one()
     assert label.email_id == mail.id
@@ -92,6 +105,26 @@ def test_r1_refund_by_credit_note_is_declared_with_label_and_email(demo_session)
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
 
 
+@pytest.mark.parametrize(
+    ("sender", "key"),
+    [
+        ({"phone": ""}, "returns.invalid.phone"),
+        ({"phone": "12 34"}, "returns.invalid.phone"),
+        ({"address": "12 rue des Écoles, bâtiment B, escalier 3, 4e étage, porte gauche"},
+         "returns.invalid.street_too_long"),
+    ],
+)  # fmt: skip
+def test_r3_what_the_carrier_would_refuse_is_asked_again_first(demo_session, sender, key):
+    tee = line_of(demo_session, "AL100101")
+    outcome = declare(demo_session, "AL100101", {**draft(refund(tee)), "sender": {
+        **SENDER, **sender}})  # fmt: skip
+    assert (outcome.status, outcome.message_key) == ("invalid", key)
+    assert stored(demo_session) == 0
+    salon = {**draft(refund(tee), method="store", salon_code="MARAIS"),
+             "sender": {**SENDER, **sender}}  # fmt: skip
+    assert declare(demo_session, "AL100101", salon).status == "done"  # no carrier, no question
+
+
 def test_confirmation_is_idempotent_for_a_double_click_or_second_tab(demo_session):
     tee = line_of(demo_session, "AL100101")
     same = draft(refund(tee), returned_when_drafted={str(tee["id"]): 0})
@@ -99,8 +132,7 @@ def test_confirmation_is_idempotent_for_a_double_click_or_second_tab(demo_sessio
     again = declare(demo_session, "AL100101", same)
     assert first.status == "done" and again.status == "already_done"
     assert again.value == first.value
-    assert stored(demo_session) == 1 and stored(demo_session, OutboxEmail) == 1
-    assert stored(demo_session, OutboxAttachment) == 1
+    assert stored(demo_session) == 1 and stored(demo_session, ReturnBooking) == 1
 
 
 def test_r2_a_second_return_of_the_rest_is_a_new_return(demo_session):

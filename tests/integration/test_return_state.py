@@ -76,6 +76,10 @@ def walk_to_review(state, quantity="1"):
     state.confirm_item()
     state.save_details(dict(state.sender))
     state.method_done()
+    assert (state.step, state.step_error) == ("method", "returns.invalid.phone")  # R3
+    state.step = "details"
+    state.save_details({**state.sender, "phone": "06 12 34 56 78"})
+    state.method_done()
     assert state.step == "review", state.step_error
 
 

@@ -26,6 +26,7 @@ def test_only_the_orders_owner_opens_the_return(demo_session):
 def test_status_page_shows_items_place_and_money_timing(demo_session):
     view = return_view(demo_session, declared(demo_session), "fr")
     assert (view["status"], view["step"], view["method"]) == ("declared", 0, "mondial_relay")
+    assert view["label_pending"]  # R3: not booked with the carrier yet (nobody asked it here)
     assert view["lines"][0]["money_key"] == "returns.money.credit_note"
     assert view["lines"][0]["name"] == "T-shirt Léon en coton bio"
 
@@ -35,17 +36,27 @@ def test_r4_store_return_names_the_salon(demo_session):
     assert return_view(demo_session, request, "en")["place"][0] == "Almé Le Marais"
 
 
-def test_r3_label_png_and_pdf_carry_the_parcel_reference(demo_session):
+def test_r3_a_label_not_yet_booked_cannot_be_downloaded(demo_session):
     request = declared(demo_session)
-    png = label_file(request, "png", NOW)
-    pdf = label_file(request, "pdf", NOW)
+    for file_format in ("png", "pdf"):
+        assert label_file(demo_session, request, file_format, NOW) == "returns.label.pending"
+
+
+def test_r4_a_salon_returns_label_is_the_portals_png_and_pdf_with_the_return_number(
+    demo_session,
+):
+    request = declared(demo_session, method="store", salon_code="MARAIS")
+    png = label_file(demo_session, request, "png", NOW)
+    pdf = label_file(demo_session, request, "pdf", NOW)
     assert png.media_type == "image/png" and pdf.content.startswith(b"%PDF")
     codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(png.content)))
-    assert request.parcel_reference in {code.text for code in codes}
+    assert {code.text for code in codes} == {request.number}  # QR code and Code 128
 
 
 def test_r3_label_expires_14_days_after_the_declaration(demo_session):
-    request = declared(demo_session)
-    assert not isinstance(label_file(request, "pdf", NOW + timedelta(days=14)), str)
-    assert label_file(request, "pdf", NOW + timedelta(days=15)) == "returns.label.expired"
-    assert label_file(request, "exe", NOW) == "returns.label.format"
+    request = declared(demo_session, method="store", salon_code="MARAIS")
+    assert not isinstance(label_file(demo_session, request, "pdf", NOW + timedelta(days=14)), str)
+    assert label_file(demo_session, request, "pdf", NOW + timedelta(days=15)) == (
+        "returns.label.expired"
+    )
+    assert label_file(demo_session, request, "exe", NOW) == "returns.label.format"

@@ -99,9 +99,17 @@ def test_faults_belong_to_one_app_instance(client):
         assert _laposte(other, sc.LP_NEIGHBOUR).status_code == 200
     assert _laposte(client, sc.LP_NEIGHBOUR).status_code == 503
     assert _laposte(client, sc.LP_NEIGHBOUR).status_code == 200
-    assert client.get("/_control/requests").json() == {"laposte": 3, "mondialrelay": 0}
+    assert client.get("/_control/requests").json() == {
+        "laposte": 3,
+        "mondialrelay": 0,
+        "mondialrelay-label": 0,
+    }
     client.post("/_control/reset")
-    assert client.get("/_control/requests").json() == {"laposte": 0, "mondialrelay": 0}
+    assert client.get("/_control/requests").json() == {
+        "laposte": 0,
+        "mondialrelay": 0,
+        "mondialrelay-label": 0,
+    }
 
 
 def test_fault_control_rejects_unknown_routes_and_kinds(client):

@@ -35,7 +35,7 @@ FR_INSTRUCTIONS = (
 def make_label(**changes) -> ReturnLabel:
     label = ReturnLabel(
         return_number="RT-AL100101-1",
-        parcel_reference="MR12345678FR",
+        parcel_reference="50554860",
         carrier="mondial_relay",
         sender_name="Hélène Lefèvre",
         sender_address=("12 rue des Écoles", "75005 Paris", "France"),
@@ -61,15 +61,15 @@ def english_png() -> Image.Image:
     return png_image(make_label())
 
 
-# --- The codes scan back to the parcel reference ------------------------------------------
+# --- The codes scan back: the carrier's parcel, the Atelier's return ----------------------
 
 
-def test_r3_label_qr_code_decodes_to_the_parcel_reference(english_png):
-    assert decode_check(english_png, zxingcpp.BarcodeFormat.QRCode) == ["MR12345678FR"]
+def test_r3_label_qr_code_decodes_to_the_return_number_for_the_atelier(english_png):
+    assert decode_check(english_png, zxingcpp.BarcodeFormat.QRCode) == ["RT-AL100101-1"]
 
 
-def test_r3_label_code128_decodes_to_the_parcel_reference(english_png):
-    assert decode_check(english_png, zxingcpp.BarcodeFormat.Code128) == ["MR12345678FR"]
+def test_r3_label_code128_decodes_to_the_carriers_expedition_number(english_png):
+    assert decode_check(english_png, zxingcpp.BarcodeFormat.Code128) == ["50554860"]
 
 
 def test_r3_longest_references_still_scan_on_the_label():
@@ -80,7 +80,7 @@ def test_r3_longest_references_still_scan_on_the_label():
     )
     image = png_image(label)
     assert decode_check(image, zxingcpp.BarcodeFormat.Code128) == [label.parcel_reference]
-    assert decode_check(image, zxingcpp.BarcodeFormat.QRCode) == [label.parcel_reference]
+    assert decode_check(image, zxingcpp.BarcodeFormat.QRCode) == [label.return_number]
 
 
 # --- A6 output -------------------------------------------------------------------------
@@ -173,7 +173,7 @@ def test_hostile_sender_text_renders_without_error():
     label = make_label(sender_name=HOSTILE, sender_address=(HOSTILE,) * 50, language="fr")
     image = png_image(label)
     assert image.size == (1240, 1748)
-    assert decode_check(image, zxingcpp.BarcodeFormat.Code128) == ["MR12345678FR"]
+    assert decode_check(image, zxingcpp.BarcodeFormat.Code128) == ["50554860"]
     assert render_pdf(label).startswith(b"%PDF")
 
 
@@ -220,7 +220,8 @@ def test_only_mondial_relay_labels_are_prepaid():
     ("kind", "banner"), [("self_ship", "Affranchi par l'expéditeur"), ("store", "Dépôt en salon")]
 )
 def test_r4_r5_labels_without_postage_say_so_and_keep_the_qr_code(kind, banner):
-    label = make_label(carrier=kind, parcel_reference="RT-AL100109-1", language="fr")
+    label = make_label(carrier=kind, return_number="RT-AL100109-1",
+                       parcel_reference="RT-AL100109-1", language="fr")  # fmt: skip
     assert label_texts(label).prepaid == banner
     assert decode_check(png_image(label), zxingcpp.BarcodeFormat.QRCode) == ["RT-AL100109-1"]
 

@@ -63,7 +63,7 @@ class Party:
 
 
 @dataclass(frozen=True)
-class ReturnBooking:
+class BookedLabel:
     """A booked reverse shipment: its 8-digit expedition number and its label's address."""
 
     expedition: str
@@ -83,6 +83,12 @@ def street_lines(street: str, limit: int = LINE_WIDTH) -> tuple[str, str]:
     while words and len(f"{first} {words[0]}".strip()) <= limit:
         first = f"{first} {words.pop(0)}".strip()
     return first or carrier_text(street, limit), carrier_text(" ".join(words), limit)
+
+
+def street_fits(street: str, limit: int = LINE_WIDTH) -> bool:
+    """Whether the carrier's two street lines hold the whole street (nothing cut off)."""
+    line3, line4 = street_lines(street, limit)
+    return f"{line3} {line4}".split() == carrier_text(street, 10 * limit).split()
 
 
 def _party(prefix: str, party: Party) -> dict[str, str]:
@@ -114,7 +120,7 @@ def creation_fields(enseigne: str, sender: Party, recipient: Party, weight_grams
 
 def book_return(
     client: MondialRelayClient, sender: Party, recipient: Party, weight_grams: int
-) -> ReturnBooking:
+) -> BookedLabel:
     """Book a prepaid return from `sender` (drop-off at any relay point) to `recipient`.
 
     Raises:
@@ -132,10 +138,10 @@ def book_return(
     expedition, path = result_text(result, "ExpeditionNum"), result_text(result, "URL_Etiquette")
     if not (expedition.isascii() and expedition.isdigit() and len(expedition) == 8 and path):
         raise CarrierUnavailable("Mondial Relay answered a label without its number or URL")
-    return ReturnBooking(expedition, client.label_host + path if path.startswith("/") else path)
+    return BookedLabel(expedition, client.label_host + path if path.startswith("/") else path)
 
 
-def fetch_label(client: MondialRelayClient, booking: ReturnBooking) -> bytes:
+def fetch_label(client: MondialRelayClient, booking: BookedLabel) -> bytes:
     """The carrier's own label PDF of a booked return (fetching is a read: retried if need be).
 
     Raises:

@@ -171,7 +171,7 @@ def _split_reference(reference: str) -> list[str]:
 
 
 def _return_block(canvas: _Canvas, texts: LabelTexts, top: int) -> int:
-    qr = _qr_image(texts.parcel_reference, QR_SIZE)
+    qr = _qr_image(texts.return_number, QR_SIZE)  # the Atelier scans it at receipt
     bottom = top + QR_SIZE + 2 * 14
     divider = RIGHT - QR_SIZE - PAD + 4
     canvas.vline(divider, top, bottom - 1)

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
+from alme_portal.adapters.carriers.mondial_relay_booking import street_fits
 from alme_portal.orders.models.catalog import RelayPoint, Salon, Variant
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, outbox, settings
@@ -25,6 +26,8 @@ from alme_portal.platform.vocabulary import RefundDestination, Resolution, Retur
 from alme_portal.returns.models import ReturnLine, ReturnRequest
 from alme_portal.returns.rules import returns
 from alme_portal.returns.rules.exchange import can_exchange_for, exchange_kind, quote_exchange
+from alme_portal.returns.rules.sender import carrier_phone
+from alme_portal.returns.services import booking
 from alme_portal.returns.services import emails as return_emails
 from alme_portal.returns.services import options as return_options
 from alme_portal.returns.services import status as return_status
@@ -69,6 +72,8 @@ class Sender(_Strict):
     address: Annotated[str, Field(min_length=1, max_length=160)]
     postcode: Annotated[str, Field(min_length=2, max_length=12)]
     city: Text
+    phone: Annotated[str, Field(max_length=32)] = ""
+    """Needed by the carrier of a prepaid label (R3): it texts her when the parcel is scanned."""
 
 
 class Draft(_Strict):
@@ -134,16 +139,34 @@ def declare_return(
         if number is None:
             raise
         return Outcome.already_done(value=number)
-    outbox.record_email(
-        session,
-        recipient=order.email,
-        kind="return_declared",
-        language=language,
-        order_id=order.id,
-        attachments=[return_status.label_attachment(request)],
-        **return_emails.declared_email(request, language),
-    )
+    if request.method != ReturnMethod.MONDIAL_RELAY:  # else the booking e-mails it (R3)
+        outbox.record_email(
+            session,
+            recipient=order.email,
+            kind="return_declared",
+            language=language,
+            order_id=order.id,
+            attachments=[return_status.label_attachment(request)],
+            **return_emails.declared_email(request, language),
+        )
     return Outcome.done(value=request.number)
+
+
+def carrier_sender_problem(address: str, phone: str, country: str) -> str | None:
+    """Rule R3: what the carrier of a prepaid label would refuse in her details, or None.
+
+    Mondial Relay wants a phone number and prints the street on two lines of 32 characters.
+
+    Args:
+        address: her street, as typed.
+        phone: her phone number, as typed.
+        country: her order's delivery country.
+    """
+    if not carrier_phone(phone, country):
+        return "returns.invalid.phone"
+    if not street_fits(address):
+        return "returns.invalid.street_too_long"
+    return None
 
 
 def _check(session: Session, order: Order, draft: Draft, language: str):
@@ -171,6 +194,12 @@ def _check(session: Session, order: Order, draft: Draft, language: str):
         stored.append((item, money))
     if draft.method not in returns.return_methods(order.ship_country):
         return "returns.invalid.method"
+    if draft.method == ReturnMethod.MONDIAL_RELAY:
+        problem = carrier_sender_problem(
+            draft.sender.address, draft.sender.phone, order.ship_country
+        )
+        if problem:
+            return problem
     place = _place(session, draft)
     return place if isinstance(place, str) else (stored, place)
 
@@ -245,7 +274,11 @@ def _store(session, order, draft, key, language, lines, place) -> ReturnRequest:
     session.add(request)
     session.flush()
     if draft.method == ReturnMethod.MONDIAL_RELAY:
-        request.parcel_reference = f"MR{request.id:08d}{order.ship_country}"
+        booking.open_booking(
+            session, request, street=sender.address, postcode=sender.postcode, city=sender.city,
+            phone=carrier_phone(sender.phone, order.ship_country),
+            items=sum(item.quantity for item, _money in lines),
+        )  # fmt: skip
     for item, money in lines:
         session.add(
             ReturnLine(

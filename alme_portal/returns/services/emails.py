@@ -14,13 +14,22 @@ def return_page_url(number: str) -> str:
     return f"{settings.portal_url()}/returns/{number}"
 
 
-def declared_email(request: ReturnRequest, language: str) -> dict[str, str]:
-    """Rule R3: the e-mail confirming a return; its label goes with it as a PDF."""
+def declared_email(
+    request: ReturnRequest, language: str, *, label_pending: bool = False
+) -> dict[str, str]:
+    """Rule R3: the e-mail confirming a return; its label goes with it as a PDF.
+
+    Args:
+        request: the return just declared.
+        language: "en" or "fr".
+        label_pending: the carrier has not booked the prepaid label yet: the e-mail says it
+            follows within the hour (`label_email`).
+    """
     lang = settings.supported_language(language)
     how = i18n.translate(
         lang,
-        f"email.return.how.{request.method}",
-        expires=format_date(request.label_expires_on, lang) if request.label_expires_on else "",
+        f"email.return.how.{request.method}" + ("_pending" if label_pending else ""),
+        expires=_expires(request, lang),
         atelier=", ".join(settings.ATELIER_RETURN_ADDRESS),
         cap=format_cents(settings.SELF_SHIP_REIMBURSEMENT_CAP_CENTS, lang),
     )
@@ -29,6 +38,20 @@ def declared_email(request: ReturnRequest, language: str) -> dict[str, str]:
         url=return_page_url(request.number),
     )  # fmt: skip
     return {"subject": subject, "body": body}
+
+
+def label_email(request: ReturnRequest, language: str) -> dict[str, str]:
+    """Rule R3: the prepaid label booked after the declaration e-mail said it would follow."""
+    lang = settings.supported_language(language)
+    subject, body = i18n.email(
+        lang, "email.return.label", number=request.number, expires=_expires(request, lang),
+        expedition=request.parcel_reference or "", url=return_page_url(request.number),
+    )  # fmt: skip
+    return {"subject": subject, "body": body}
+
+
+def _expires(request: ReturnRequest, language: str) -> str:
+    return format_date(request.label_expires_on, language) if request.label_expires_on else ""
 
 
 def back_in_stock_email(*, name: str, colour: str, size: str, language: str) -> dict[str, str]:

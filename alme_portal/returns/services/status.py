@@ -17,7 +17,7 @@ from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.services import inspection
 from alme_portal.refunds.services import texts as refund_texts
 from alme_portal.returns.labels import ReturnLabel, render_pdf, render_png
-from alme_portal.returns.models import ReturnLine, ReturnRequest
+from alme_portal.returns.models import ReturnBooking, ReturnLine, ReturnRequest
 from alme_portal.returns.rules import returns
 
 STEPS = ("declared", "dropped_off", "received", "inspected", "done")
@@ -96,6 +96,7 @@ def return_view(
         "label_expires_on": request.label_expires_on,
         "parcel_reference": request.parcel_reference,
         "label_available": returns.label_available(request.declared_at, now or clock.now()),
+        "label_pending": label_pending(session, request),
         "received": request.received_at is not None,
         "email_undeliverable": email_undeliverable(session, order.id),
         "lines": lines,
@@ -146,10 +147,35 @@ def _place(session: Session, request: ReturnRequest) -> list[str]:
     return []
 
 
-def label_file(request: ReturnRequest, file_format: str, now: datetime) -> LabelFile | str:
+def label_pending(session: Session, request: ReturnRequest) -> bool:
+    """Rule R3: the carrier has not booked (or we have not stored) this return's label yet."""
+    booking = _booking(session, request)
+    return booking is not None and booking.status != "ready"
+
+
+def label_state(session: Session, request: ReturnRequest) -> tuple[bool, str]:
+    """Rule R3: whether the label is still being prepared, and its Mondial Relay number."""
+    pending = label_pending(session, request)
+    prepaid = request.method == ReturnMethod.MONDIAL_RELAY and not pending
+    return pending, (request.parcel_reference or "") if prepaid else ""
+
+
+def _booking(session: Session, request: ReturnRequest) -> ReturnBooking | None:
+    return session.exec(select(ReturnBooking).where(ReturnBooking.return_id == request.id)).first()
+
+
+def label_file(
+    session: Session, request: ReturnRequest, file_format: str, now: datetime
+) -> LabelFile | str:
     """Rule R3: the return's label as PNG or PDF, or the key of why it cannot be had.
 
+    A prepaid Mondial Relay label prints as the carrier's own PDF, which its relay points scan
+    for sure; the PNG for her phone is the portal's, with the same expedition number as a
+    Code 128 and the Atelier's QR code of the return number. Other returns get the portal's
+    label in both formats, without postage.
+
     Args:
+        session: the caller's session.
         request: a return the caller owns (see `owned_return`).
         file_format: "png" or "pdf".
         now: the current instant (labels expire 14 days after the declaration).
@@ -158,6 +184,12 @@ def label_file(request: ReturnRequest, file_format: str, now: datetime) -> Label
         return "returns.label.format"
     if not returns.label_available(request.declared_at, now):
         return "returns.label.expired"
+    booking = _booking(session, request)
+    if booking is not None and booking.status != "ready":
+        return "returns.label.pending"
+    filename = label_filename(request.number, file_format)
+    if booking is not None and file_format == "pdf":
+        return LabelFile(filename, LABEL_FORMATS["pdf"], booking.label_pdf)
     label = ReturnLabel(
         return_number=request.number,
         parcel_reference=request.parcel_reference or request.number,
@@ -170,8 +202,7 @@ def label_file(request: ReturnRequest, file_format: str, now: datetime) -> Label
         language=settings.supported_language(request.language),
     )
     content = render_png(label) if file_format == "png" else render_pdf(label)
-    return LabelFile(label_filename(request.number, file_format), LABEL_FORMATS[file_format],
-                     content)  # fmt: skip
+    return LabelFile(filename, LABEL_FORMATS[file_format], content)
 
 
 def label_filename(number: str, file_format: str) -> str:
@@ -195,5 +226,5 @@ def render_label_source(session: Session, argument: str) -> bytes | None:
     if request is None:
         return None
     # The e-mail carries the label as it was on the day of the declaration, however late it goes.
-    label = label_file(request, file_format, clock.as_utc(request.declared_at))
+    label = label_file(session, request, file_format, clock.as_utc(request.declared_at))
     return label.content if isinstance(label, LabelFile) else None

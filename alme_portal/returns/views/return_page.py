@@ -47,6 +47,10 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         if expires
         else "",
         "label_available": view["label_available"],
+        "label_pending": view["label_pending"],
+        "parcel": text("returns.status.parcel", number=view["parcel_reference"])
+        if view["method"] == "mondial_relay" and view["parcel_reference"]
+        else "",
         "received": view["received"],
         "email_undeliverable": view["email_undeliverable"],
     }

@@ -20,6 +20,9 @@ STEPS = ("find", "items", "resolve", "details", "method", "review", "done")
 PROGRESS = ("items", "resolve", "details", "method", "review")
 """The steps the progress indicator counts."""
 SENDER_FIELDS = ("first_name", "last_name", "address", "postcode", "city")
+"""The sender's details every label prints (all required)."""
+SENDER_PHONE = "phone"
+"""Asked with them; required only by the carrier of a prepaid label (R3)."""
 
 
 def line_details(line: dict[str, Any], language: str) -> str:
@@ -186,7 +189,7 @@ def build_draft(
         "method": place.get("method", ""),
         "relay_point_code": place.get("relay_point_code") or None,
         "salon_code": place.get("salon_code") or None,
-        "sender": {name: sender.get(name, "") for name in SENDER_FIELDS},
+        "sender": {name: sender.get(name, "") for name in (*SENDER_FIELDS, SENDER_PHONE)},
         "returned_when_drafted": snapshot,
     }
 
