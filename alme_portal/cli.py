@@ -124,12 +124,17 @@ def _demo_mail(_args: argparse.Namespace) -> int:
 def _tracking_poll(_args: argparse.Namespace) -> int:
     from alme_portal.adapters.carriers.tracking import default_tracking_service
     from alme_portal.orders.services import notifications
+    from alme_portal.returns.services import parcel_tracking
 
     deployment.require_safe_settings()
-    counts = notifications.poll(default_tracking_service())
+    tracking = default_tracking_service()
+    counts = notifications.poll(tracking)
     told = sum(count for key, count in counts.items() if key not in ("asked", "unanswered"))
     print(f"Asked the carriers about {counts['asked']} parcels ({counts['unanswered']} did not"
           f" answer); {told} e-mails of news written to the outbox.")  # fmt: skip
+    returns = parcel_tracking.follow_returns(tracking)
+    print(f"Asked Mondial Relay about {returns['asked']} returns on their way"
+          f" ({returns['unanswered']} not answered).")  # fmt: skip
     return 0
 
 

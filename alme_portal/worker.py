@@ -21,7 +21,7 @@ from alme_portal.adapters.smtp import SmtpConnection, SmtpServer
 from alme_portal.mail.services import sender
 from alme_portal.orders.services import notifications
 from alme_portal.platform import settings
-from alme_portal.returns.services import booking
+from alme_portal.returns.services import booking, parcel_tracking
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +30,15 @@ RETRY_TRACKING_SECONDS = 60
 
 
 def _follow_parcels(tracking, name: str) -> float:
-    """Ask the carriers once; return the seconds until the next time."""
+    """Ask the carriers once about orders and returns; return the seconds until the next time."""
     try:
         news = notifications.poll(tracking)
+        returns = parcel_tracking.follow_returns(tracking)
     except Exception:
         log.exception("worker %s: following parcels failed", name)
         return RETRY_TRACKING_SECONDS
-    log.info("worker %s: parcels %s", name, dict(news))
+    log.info("worker %s: parcels %s, returns %s", name, dict(news), dict(returns))
+    news.update(returns)
     nobody_answered = news["asked"] and news["unanswered"] == news["asked"]
     return RETRY_TRACKING_SECONDS if nobody_answered else settings.TRACKING_POLL_MINUTES * 60
 

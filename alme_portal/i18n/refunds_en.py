@@ -45,6 +45,12 @@ MESSAGES: dict[str, str] = {
     "staff.queue.to_inspect": "To inspect",
     "staff.queue.done": "Done",
     "staff.queue.empty": "Nothing here.",
+    "staff.queue.parcel": "Mondial Relay {number} · {stage} · {date}",
+    "staff.queue.label_pending": "Prepaid label being booked with Mondial Relay",
+    "staff.queue.label_failing": (
+        "Prepaid label not booked: {attempts} attempt(s), last answer {error}; retried "
+        "automatically"
+    ),
     "staff.queue.items": "{count} item(s) · {method} · declared {date}",
     "staff.open": "Open",
     "staff.detail.order": "Order {number}",

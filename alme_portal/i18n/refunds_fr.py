@@ -51,6 +51,12 @@ MESSAGES: dict[str, str] = {
     "staff.queue.to_inspect": "À contrôler",
     "staff.queue.done": "Traités",
     "staff.queue.empty": "Rien ici.",
+    "staff.queue.parcel": "Mondial Relay {number} · {stage} · {date}",
+    "staff.queue.label_pending": "Étiquette prépayée en cours de réservation chez Mondial Relay",
+    "staff.queue.label_failing": (
+        "Étiquette prépayée non réservée : {attempts} tentative(s), dernière réponse {error} ; "
+        "nouvel essai automatique"
+    ),
     "staff.queue.items": "{count} article(s) · {method} · déclaré le {date}",
     "staff.open": "Ouvrir",
     "staff.detail.order": "Commande {number}",

@@ -134,6 +134,15 @@ MESSAGES: dict[str, str] = {
     "returns.label.none": "This return has no label.",
     "returns.label.pending": "Your label is being prepared, we e-mail it within the hour.",
     "returns.status.parcel": "Mondial Relay parcel {number}",
+    "returns.parcel.title": "Your parcel",
+    "returns.parcel.booked": "Label booked with Mondial Relay",
+    "returns.parcel.dropped_off": "Handed in at a relay point",
+    "returns.parcel.on_its_way": "On its way to our Atelier",
+    "returns.parcel.at_atelier": "Delivered to our Atelier",
+    "returns.parcel.problem": (
+        "Mondial Relay reports a problem with your parcel. We are looking into it and will "
+        "write to you."
+    ),
     "returns.invalid.phone": (
         "Mondial Relay needs your mobile number to text you about your parcel: please enter it."
     ),

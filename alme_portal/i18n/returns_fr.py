@@ -148,6 +148,14 @@ MESSAGES: dict[str, str] = {
         "Votre étiquette est en préparation, nous vous l'envoyons par e-mail dans l'heure."
     ),
     "returns.status.parcel": "Colis Mondial Relay {number}",
+    "returns.parcel.title": "Votre colis",
+    "returns.parcel.booked": "Étiquette réservée auprès de Mondial Relay",
+    "returns.parcel.dropped_off": "Déposé en point relais",
+    "returns.parcel.on_its_way": "En route vers notre Atelier",
+    "returns.parcel.at_atelier": "Livré à notre Atelier",
+    "returns.parcel.problem": (
+        "Mondial Relay signale un problème sur votre colis. Nous nous en occupons et vous écrirons."
+    ),
     "returns.invalid.phone": (
         "Mondial Relay a besoin de votre numéro de mobile pour vous prévenir par SMS : "
         "merci de l'indiquer."

@@ -28,12 +28,39 @@ def _step(step) -> rx.Component:
     )  # fmt: skip
 
 
+def _parcel_stage(stage) -> rx.Component:
+    reached = stage["state"] != ""
+    return rx.hstack(
+        rx.icon(rx.cond(reached, "circle-check", "circle"), size=16,
+                color=rx.cond(reached, theme.SAGE, theme.MUTED)),
+        rx.text(stage["label"], size="2", color=rx.cond(reached, theme.INK, theme.MUTED)),
+        rx.spacer(),
+        rx.text(stage["date"], size="1", color=theme.MUTED),
+        align="center", spacing="2", width="100%", class_name="parcel-stage",
+    )  # fmt: skip
+
+
+def _parcel() -> rx.Component:
+    """R3: the prepaid parcel's way back, as Mondial Relay scans it."""
+    return rx.cond(
+        PAGE.parcel_steps.length() > 0,
+        rx.box(
+            rx.text(t("returns.parcel.title"), **theme.KICKER),
+            rx.vstack(rx.foreach(PAGE.parcel_steps, _parcel_stage), spacing="2",
+                      margin_top="0.8em", width="100%"),
+            rx.cond(PAGE.parcel_problem != "",
+                    notice(PAGE.parcel_problem, tone="warning", notice_id="parcel-problem")),
+            **theme.CARD, id="return-parcel-way",
+        ),
+    )  # fmt: skip
+
+
 def _return() -> rx.Component:
     return rx.vstack(
         rx.text(PAGE.order, **theme.KICKER),
         rx.heading(PAGE.title, as_="h1", size="8", **theme.HEADING),
         unreachable_email_warning(PAGE.email_undeliverable),
-        rx.flex(rx.foreach(PAGE.steps, _step), gap="4", wrap="wrap", id="return-steps"),
+        rx.flex(rx.foreach(PAGE.steps, _step), gap="1.4em", wrap="wrap", id="return-steps"),
         rx.grid(
             rx.vstack(
                 rx.box(rx.text(t("returns.status.items"), **theme.KICKER),
@@ -46,6 +73,7 @@ def _return() -> rx.Component:
                 spacing="4", width="100%",
             ),
             rx.cond(PAGE.received, rx.fragment(), rx.vstack(  # the parcel has arrived
+                _parcel(),
                 rx.box(
                     rx.cond(
                         PAGE.label_pending,

@@ -95,6 +95,10 @@ def _queue_row(row) -> rx.Component:
             rx.text(row["number"], font_family=theme.SERIF, font_size="20px"),
             rx.text(row["order"], " · ", row["status"], size="2", color=theme.MUTED),
             rx.text(row["summary"], size="2"),
+            rx.cond(
+                row["parcel"] != "",
+                rx.text(row["parcel"], size="2", color=theme.SAGE, class_name="queue-parcel"),
+            ),
             spacing="0",
         ),
         rx.spacer(),

@@ -24,9 +24,27 @@ def build_queue(rows: list[dict[str, Any]], language: str) -> list[dict[str, str
                 method=METHOD_NAMES.get(row["method"], row["method"]),
                 date=format_day(row["declared_at"], language),
             ),
+            "parcel": _parcel(row, language),
         }
         for row in rows
     ]
+
+
+def _parcel(row: dict[str, Any], language: str) -> str:
+    """R3: where a prepaid return is on its way, or why its label is not booked yet."""
+    if row.get("label_trouble"):
+        attempts, error = row["label_trouble"]
+        key = "staff.queue.label_failing" if attempts else "staff.queue.label_pending"
+        return translate(language, key, attempts=attempts, error=error)
+    if not row.get("parcel_reference") or row["method"] != "mondial_relay":
+        return ""
+    stage = row.get("parcel_stage") or "booked"
+    at = row.get("parcel_stage_at")
+    return translate(
+        language, "staff.queue.parcel", number=row["parcel_reference"],
+        stage=translate(language, f"returns.parcel.{stage}"),
+        date=format_day(at, language) if at else "",
+    ).rstrip(" ·")  # fmt: skip
 
 
 def _line(line: dict[str, Any], language: str) -> dict[str, Any]:

@@ -47,6 +47,10 @@ class ReturnRequest(SQLModel, table=True):
     """E6: the free exchange order created once the return is inspected."""
     postage_cents: int | None = None
     """R5: the postage she paid for a return she shipped herself, read at receipt."""
+    parcel_stage: str | None = Field(default=None, max_length=16)
+    """R3: where the prepaid parcel stood when the worker last asked the carrier."""
+    parcel_stage_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When the carrier scanned the parcel into that stage."""
 
 
 class ReturnBooking(SQLModel, table=True):

@@ -43,7 +43,7 @@ def create_simulator_app(
     app.state.now = now
     app.state.faults = faults.FaultBoard()
     app.state.expeditions = mondial_relay_labels.new_counter()
-    app.state.booked = set()
+    app.state.booked = {}
     app.state.mondial_relay_key = mondial_relay_key or settings.carrier_setting(
         settings.MONDIAL_RELAY_KEY_ENV, settings.DEFAULT_MONDIAL_RELAY_KEY
     )

@@ -31,6 +31,7 @@ from alme_portal.simulator.scenarios import (
     MR_RETURNED,
     MR_RETURNING,
     Scenario,
+    booked_stories,
     scenarios_at,
 )
 
@@ -213,9 +214,11 @@ async def web_services(request: Request) -> Response:
         return _response(method, "<STAT>97</STAT>")
     if fault is not None and fault.kind == "stat":
         return _response(method, f"<STAT>{fault.stat}</STAT>")
+    state = request.app.state
     if method == "WSI2_TracingColisDetaille":
-        return _response(method, tracing(fields, scenarios_at(request.app.state.now())))
+        stories = booked_stories(state.booked) | scenarios_at(state.now())
+        return _response(method, tracing(fields, stories))
     if method == "WSI2_CreationEtiquette":
-        state = request.app.state
-        return _response(method, labels.creation(fields, state.expeditions, state.booked))
+        booked = labels.creation(fields, state.expeditions, state.booked, state.now())
+        return _response(method, booked)
     return _response(method, relay_search(fields))

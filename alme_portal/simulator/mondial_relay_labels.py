@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from datetime import datetime
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -38,8 +39,13 @@ def new_counter() -> itertools.count:
     return itertools.count(FIRST_EXPEDITION)
 
 
-def creation(fields: dict[str, str], expeditions: itertools.count, booked: set[str]) -> str:
-    """The `WSI2_CreationEtiquetteResult` children for a signed request's `fields`."""
+def creation(
+    fields: dict[str, str], expeditions: itertools.count, booked: dict[str, datetime], now: datetime
+) -> str:
+    """The `WSI2_CreationEtiquetteResult` children for a signed request's `fields`.
+
+    A booked parcel is remembered with the moment it was booked: its tracing starts then.
+    """
     if fields.get("ModeCol") != "REL" or fields.get("COL_Rel") != "AUTO":
         return "<STAT>28</STAT>"
     if fields.get("ModeLiv") != "LCC":
@@ -52,7 +58,7 @@ def creation(fields: dict[str, str], expeditions: itertools.count, booked: set[s
     if not (weight.isdigit() and 3 <= len(weight) <= 7 and int(weight) >= 100):
         return "<STAT>20</STAT>"
     number = str(next(expeditions))
-    booked.add(number)
+    booked[number] = now
     path = (
         f"/ww2/PDF/StickerMaker2.aspx?ens={fields['Enseigne']}11&amp;expedition={number}"
         "&amp;lg=FR&amp;format=A4&amp;crc=D97CD8160D2DBCD8F7145C2F81097F40"

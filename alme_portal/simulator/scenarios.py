@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from alme_portal.demo import returns as demo_returns
 from alme_portal.demo.catalog import RELAY_POINTS_BY_CODE
 from alme_portal.demo.data import ShipmentSpec
 from alme_portal.demo.orders import ORDERS
 from alme_portal.demo.rows import DemoRows, tracking_number
 from alme_portal.platform import clock, settings
 from alme_portal.platform.calendar import add_working_days, working_days_before
-from alme_portal.platform.vocabulary import Carrier
+from alme_portal.platform.vocabulary import Carrier, ReturnStatus
 
 NON_EU = {"CH", "GB"}
 HOUR = timedelta(hours=1)
@@ -26,6 +27,8 @@ MR_AGENCY = "PRISE EN CHARGE EN AGENCE"
 MR_DRIVER = "COLIS REMIS AU LIVREUR"
 MR_AT_RELAY = "DISPONIBLE AU POINT RELAIS"
 MR_DELIVERED = "COLIS LIVRÉ"
+MR_RELAY_DROP = "PRISE EN CHARGE POINT RELAIS"
+"""A parcel handed in at a relay point: how a prepaid return starts its way (R3)."""
 MR_ANOMALY = "ANOMALIE"
 MR_RETURNING = "RETOUR EXPÉDITEUR"
 MR_RETURNED = "COLIS RETOURNÉ À L'EXPÉDITEUR"
@@ -50,6 +53,11 @@ MR_ANOMALY_NUMBER = "90000002"
 MR_RETURNING_NUMBER = "90000003"
 MR_UNKNOWN_LABEL = "90000004"
 MR_OUT_FOR_DELIVERY = "90000005"
+MR_RETURN_DROPPED = "90000011"
+"""R3: a prepaid return handed in at a relay point this morning."""
+MR_RETURN_ON_ITS_WAY = "90000012"
+MR_RETURN_AT_ATELIER = "90000013"
+"""R3: a prepaid return delivered to the Atelier."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,7 @@ class Scenario:
 
 def scenarios_at(now: datetime) -> dict[str, Scenario]:
     """Return every scenario by tracking number, events up to `now` only."""
-    stories = demo_scenarios(now) | named_scenarios(now)
+    stories = demo_scenarios(now) | demo_return_scenarios(now) | named_scenarios(now)
     return {
         number: Scenario(
             story.number,
@@ -110,6 +118,41 @@ def demo_scenarios(now: datetime) -> dict[str, Scenario]:
                 events = _laposte_events(shipment, rows.moment, country)
             stories[number] = Scenario(number, carrier, tuple(events), country)
     return stories
+
+
+def booked_stories(booked: dict[str, datetime]) -> dict[str, Scenario]:
+    """The tracing of each parcel the simulator booked: its data received when it was booked."""
+    return {
+        number: Scenario(number, Carrier.MONDIAL_RELAY, (SimEvent(at, MR_DATA),))
+        for number, at in booked.items()
+    }
+
+
+def demo_return_scenarios(now: datetime) -> dict[str, Scenario]:
+    """The demo returns' parcels (R3): booked when declared, handed in a day later if dropped."""
+    today = clock.in_paris(now).date()
+    stories = {}
+    for index, spec in enumerate(demo_returns.RETURNS):
+        number = str(demo_returns.DEMO_FIRST_EXPEDITION + index)
+        day = today - timedelta(days=spec.days_ago)
+        booked = clock.as_utc(datetime.combine(day, time(spec.hour), clock.PARIS))
+        events = [SimEvent(booked, MR_DATA)]
+        if spec.status != ReturnStatus.DECLARED:
+            dropped = clock.as_utc(datetime.combine(day + timedelta(days=1), time(11), clock.PARIS))
+            events += _return_way(dropped, spec.relay_point)
+        stories[number] = Scenario(number, Carrier.MONDIAL_RELAY, tuple(events))
+    return stories
+
+
+def _return_way(dropped: datetime, relay_point: str, delivered: bool = False) -> list[SimEvent]:
+    """A prepaid return's scans from the relay point on (to the Atelier when `delivered`)."""
+    events = [
+        SimEvent(dropped, MR_RELAY_DROP, relay_point=relay_point),
+        SimEvent(dropped + 20 * HOUR, MR_AGENCY, location="AGENCE PARIS NORD"),
+    ]
+    if delivered:
+        events.append(SimEvent(dropped + 44 * HOUR, MR_DELIVERED, location="PARIS 08"))
+    return events
 
 
 def _laposte_events(shipment: ShipmentSpec, moment, country: str) -> list[SimEvent]:
@@ -245,6 +288,27 @@ def named_scenarios(now: datetime) -> dict[str, Scenario]:
                 *mr_sent,
                 SimEvent(now - 2 * day, MR_AT_RELAY, relay_point="FR-012744"),
                 SimEvent(now - HOUR, MR_RETURNING),
+            ),
+        ),  # fmt: skip
+        Scenario(
+            MR_RETURN_DROPPED,
+            Carrier.MONDIAL_RELAY,
+            (
+                SimEvent(now - day, MR_DATA),
+                SimEvent(now - 2 * HOUR, MR_RELAY_DROP, relay_point="FR-046872"),
+            ),
+        ),  # fmt: skip
+        Scenario(
+            MR_RETURN_ON_ITS_WAY,
+            Carrier.MONDIAL_RELAY,
+            (SimEvent(now - 3 * day, MR_DATA), *_return_way(now - 2 * day, "FR-046872")),
+        ),
+        Scenario(
+            MR_RETURN_AT_ATELIER,
+            Carrier.MONDIAL_RELAY,
+            (
+                SimEvent(now - 4 * day, MR_DATA),
+                *_return_way(now - 3 * day, "FR-046872", delivered=True),
             ),
         ),  # fmt: skip
         Scenario(

@@ -2,14 +2,13 @@
 
 import asyncio
 import dataclasses
-import functools
 import logging
 import re
 
 import reflex as rx
 
 from alme_portal.adapters.carriers.http import CarrierUnavailable
-from alme_portal.adapters.carriers.tracking import default_tracking_service
+from alme_portal.adapters.carriers.tracking import shared_tracking_service
 from alme_portal.orders.services import changes as order_changes
 from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.orders.views import build_order_page
@@ -77,14 +76,9 @@ class OrderPageView:
     withdrawal_open: bool = False
 
 
-@functools.cache
-def _tracking_service():
-    return default_tracking_service()
-
-
 def _track(carrier: str, number: str):
     try:
-        return _tracking_service().track(carrier, number)
+        return shared_tracking_service().track(carrier, number)
     except (CarrierUnavailable, ValueError) as error:
         logger.warning("tracking %s %s unavailable: %s", carrier, number, error)
         return None

@@ -5,8 +5,10 @@ import dataclasses
 
 import reflex as rx
 
+from alme_portal.adapters.carriers.tracking import shared_tracking_service
 from alme_portal.i18n import translate
 from alme_portal.platform import clock, db
+from alme_portal.returns.services import parcel_tracking
 from alme_portal.returns.services import status as return_status
 from alme_portal.returns.views.return_page import build_return_page
 from alme_portal.state.tracking import unlocked_orders
@@ -28,6 +30,8 @@ class ReturnPageView:
     label_note: str = ""
     label_available: bool = False
     label_pending: bool = False
+    parcel_steps: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    parcel_problem: str = ""
     parcel: str = ""
     received: bool = False
     email_undeliverable: str = ""
@@ -38,8 +42,11 @@ def _views(number: str, order_ids: list[int]) -> dict[str, dict] | None:
         request = return_status.owned_return(session, number, order_ids)
         if request is None:
             return None
+        progress = parcel_tracking.live_progress(shared_tracking_service(), request)
         return {
-            lang: build_return_page(return_status.return_view(session, request, lang), lang)
+            lang: build_return_page(
+                return_status.return_view(session, request, lang, progress=progress), lang
+            )
             for lang in ("en", "fr")
         }
 

@@ -105,6 +105,11 @@ def test_r1_refund_by_credit_note_with_prepaid_label(page, portal, screenshot):
     page.locator("#status-link").click()
     expect(page.locator("#return-page")).to_contain_text(number)
     expect(page.locator("#return-money")).to_contain_text("credit note")
+    way = page.locator("#return-parcel-way .parcel-stage")  # R3: Mondial Relay's tracing
+    expect(way).to_have_count(4)
+    expect(way.first).to_contain_text("Label booked with Mondial Relay")
+    expect(way.nth(1)).to_contain_text("Handed in at a relay point")
+    screenshot("return-status-1280")
 
 
 def test_r8_refund_to_card_from_a_phone_and_back_keeps_choices(page, portal, screenshot):

@@ -21,6 +21,10 @@ def test_r6_r8_staff_receive_and_inspect_then_she_sees_her_credit_note(page, por
     expect(page.locator("#staff-greeting")).to_contain_text("Logged in as")
     row = page.locator(".queue-row", has_text="AL100116")
     expect(row).to_be_visible()
+    # R3: the worker followed the prepaid parcel: handed in, then scanned at the hub
+    expect(row.locator(".queue-parcel")).to_contain_text(
+        re.compile(r"Mondial Relay \d{8} · On its way to our Atelier")
+    )
     number = re.search(r"RT-AL100116-\d+", row.inner_text()).group(0)
     page.locator("#receive-code").fill(number.lower())  # as a scanner or a hurried hand types it
     page.get_by_role("button", name="Mark received").click()

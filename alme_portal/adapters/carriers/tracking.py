@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import replace
 from datetime import timedelta
@@ -92,6 +93,12 @@ def default_mondial_relay_client() -> MondialRelayClient:
         ),
         label_host=_carrier_url(settings.MONDIAL_RELAY_LABEL_HOST_ENV, LABEL_HOST, "/mondialrelay"),
     )
+
+
+@functools.cache
+def shared_tracking_service() -> TrackingService:
+    """The one tracking service (and cache) of this process, for the pages."""
+    return default_tracking_service()
 
 
 def default_tracking_service() -> TrackingService:

@@ -15,7 +15,7 @@ from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.rules import inspection
 from alme_portal.refunds.services import texts as refund_texts
 from alme_portal.refunds.services.inspection import delivered_at, settled_notes
-from alme_portal.returns.models import ReturnLine, ReturnRequest
+from alme_portal.returns.models import ReturnBooking, ReturnLine, ReturnRequest
 
 QUEUES = {
     "to_receive": (ReturnStatus.DECLARED, ReturnStatus.DROPPED_OFF),
@@ -45,6 +45,7 @@ def queue(session: Session, name: str) -> list[dict[str, Any]]:
         .order_by(order_by)
         .limit(QUEUE_SIZE)
     ).all()
+    labels = _labels_not_ready(session, [request.id for request, _, _ in rows])
     return [
         {
             "number": request.number,
@@ -53,9 +54,23 @@ def queue(session: Session, name: str) -> list[dict[str, Any]]:
             "method": request.method,
             "declared_at": request.declared_at,
             "items": int(items),
+            "parcel_reference": request.parcel_reference,
+            "parcel_stage": request.parcel_stage,
+            "parcel_stage_at": request.parcel_stage_at,
+            "label_trouble": labels.get(request.id),
         }
         for request, number, items in rows
     ]
+
+
+def _labels_not_ready(session: Session, return_ids: list[int]) -> dict[int, tuple[int, str]]:
+    """R3: (attempts, last error) of each prepaid label the carrier has not booked yet."""
+    rows = session.exec(
+        select(ReturnBooking.return_id, ReturnBooking.attempts, ReturnBooking.last_error).where(
+            ReturnBooking.return_id.in_(return_ids), ReturnBooking.status != "ready"
+        )
+    )
+    return {return_id: (attempts, error or "") for return_id, attempts, error in rows}
 
 
 def return_detail(session: Session, number: Any, language: str) -> dict[str, Any] | None:

@@ -19,6 +19,7 @@ from alme_portal.refunds.services import texts as refund_texts
 from alme_portal.returns.labels import ReturnLabel, render_pdf, render_png
 from alme_portal.returns.models import ReturnBooking, ReturnLine, ReturnRequest
 from alme_portal.returns.rules import returns
+from alme_portal.returns.rules.parcel import ParcelStage
 
 STEPS = ("declared", "dropped_off", "received", "inspected", "done")
 """The status page's progress; the last step names how the return ended."""
@@ -52,9 +53,21 @@ def email_undeliverable(session: Session, order_id: int) -> str:
 
 
 def return_view(
-    session: Session, request: ReturnRequest, language: str, now: datetime | None = None
+    session: Session,
+    request: ReturnRequest,
+    language: str,
+    now: datetime | None = None,
+    progress: dict[ParcelStage, datetime] | None = None,
 ) -> dict[str, Any]:
-    """Everything the status page shows about a return its owner opened."""
+    """Everything the status page shows about a return its owner opened.
+
+    Args:
+        session: the caller's session.
+        request: a return the caller owns.
+        language: "en" or "fr".
+        now: the current instant (the label's 14 days).
+        progress: where its prepaid parcel has been so far (`parcel_tracking.live_progress`).
+    """
     order = session.get(Order, request.order_id)
     rows = session.exec(
         select(ReturnLine, OrderLine, Product)
@@ -89,7 +102,7 @@ def return_view(
         "number": request.number,
         "order_number": order.number,
         "status": request.status,
-        "step": _step(request.status),
+        "step": max(_step(request.status), _parcel_step(progress)),
         "method": request.method,
         "place": _place(session, request),
         "declared_at": request.declared_at,
@@ -97,6 +110,7 @@ def return_view(
         "parcel_reference": request.parcel_reference,
         "label_available": returns.label_available(request.declared_at, now or clock.now()),
         "label_pending": label_pending(session, request),
+        "parcel_progress": progress,
         "received": request.received_at is not None,
         "email_undeliverable": email_undeliverable(session, order.id),
         "lines": lines,
@@ -117,6 +131,11 @@ def _step(status: str) -> int:
     if status in DONE_STATUSES:
         return len(STEPS) - 1
     return STEPS.index(status) if status in STEPS else 0
+
+
+def _parcel_step(progress: dict[ParcelStage, datetime] | None) -> int:
+    """A parcel the carrier took in is dropped off, before the Atelier records it."""
+    return STEPS.index("dropped_off") if progress and ParcelStage.DROPPED_OFF in progress else 0
 
 
 def _exchange_items(session: Session, lines: list[ReturnLine], language: str) -> dict[int, str]:

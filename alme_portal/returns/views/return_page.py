@@ -6,7 +6,9 @@ from typing import Any
 
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
+from alme_portal.platform import clock
 from alme_portal.platform.money import format_cents
+from alme_portal.returns.rules.parcel import WAY, ParcelStage
 from alme_portal.returns.services.status import DONE_STATUSES, STEPS
 
 
@@ -47,6 +49,10 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         if expires
         else "",
         "label_available": view["label_available"],
+        "parcel_steps": _parcel_steps(view["parcel_progress"], language),
+        "parcel_problem": text("returns.parcel.problem")
+        if view["parcel_progress"] and ParcelStage.PROBLEM in view["parcel_progress"]
+        else "",
         "label_pending": view["label_pending"],
         "parcel": text("returns.status.parcel", number=view["parcel_reference"])
         if view["method"] == "mondial_relay" and view["parcel_reference"]
@@ -54,6 +60,22 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         "received": view["received"],
         "email_undeliverable": view["email_undeliverable"],
     }
+
+
+def _parcel_steps(progress: dict | None, language: str) -> list[dict[str, str]]:
+    """R3: the prepaid parcel's way back, each stage dated once the carrier scanned it."""
+    if not progress:
+        return []
+    return [
+        {
+            "label": translate(language, f"returns.parcel.{stage}"),
+            "date": format_date(clock.in_paris(progress[stage]).date(), language)
+            if stage in progress
+            else "",
+            "state": "done" if stage in progress else "",
+        }
+        for stage in WAY
+    ]
 
 
 def _line(line: dict[str, Any], language: str) -> dict[str, str]:
