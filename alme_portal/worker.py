@@ -14,6 +14,7 @@ import threading
 import time
 
 from alme_portal.adapters.carriers.tracking import (
+    default_connect_client,
     default_mondial_relay_client,
     default_tracking_service,
 )
@@ -43,10 +44,10 @@ def _follow_parcels(tracking, name: str) -> float:
     return RETRY_TRACKING_SECONDS if nobody_answered else settings.TRACKING_POLL_MINUTES * 60
 
 
-def _book_labels(client, name: str) -> None:
+def _book_labels(client, connect, name: str) -> None:
     """Rule R3: book the return labels the carrier could not book when they were declared."""
     try:
-        counts = booking.book_due(client)
+        counts = booking.book_due(client, connect=connect)
     except Exception:
         log.exception("worker %s: booking return labels failed", name)
         return
@@ -68,14 +69,14 @@ def run(stop: threading.Event | None = None, poll_seconds: float | None = None) 
     poll = settings.MAIL_WORKER_POLL_SECONDS if poll_seconds is None else poll_seconds
     name = sender.worker_name()
     tracking = default_tracking_service()
-    labels = default_mondial_relay_client()
+    labels, paperless = default_mondial_relay_client(), default_connect_client()
     next_tracking_poll = time.monotonic()
     log.info("worker %s started", name)
     with SmtpConnection(SmtpServer.from_settings()) as connection:
         while not stop.is_set():
             if time.monotonic() >= next_tracking_poll:
                 next_tracking_poll = time.monotonic() + _follow_parcels(tracking, name)
-            _book_labels(labels, name)  # before sending: a label booked now goes out now
+            _book_labels(labels, paperless, name)  # before sending: a label booked now goes out now
             try:
                 counts = sender.send_due(connection, worker=name, limit=100)
             except Exception:  # the database away for a moment: try again after a pause

@@ -97,6 +97,18 @@ MESSAGES: dict[str, str] = {
         "the old label, put the recipient card inside and drop the parcel at any Mondial "
         "Relay point.\n\nFollow it here: {url}\n\nThe {brand} team"
     ),
+    "email.return.how.mondial_relay_paperless": (
+        "No printer needed: show the attached QR code at any Mondial Relay point before "
+        "{expires}. They print your prepaid label and stick it on your parcel. Put the "
+        "recipient card inside."
+    ),
+    "email.return.label_paperless.subject": "Your QR code for return {number}",
+    "email.return.label_paperless.body": (
+        "Hello,\n\nHere is the QR code for your return {number} (Mondial Relay parcel "
+        "{expedition}). No printer needed: show it at any Mondial Relay point before "
+        "{expires}; they print your prepaid label and stick it on your parcel.\n\nFollow it "
+        "here: {url}\n\nThe {brand} team"
+    ),
     "email.return.how.store": (
         "Your label is attached and can be downloaded until {expires}. Bring your parcel "
         "with the recipient card inside to the salon you chose and show the label's QR "

@@ -100,6 +100,18 @@ MESSAGES: dict[str, str] = {
         "l'ancienne étiquette, glissez la carte destinataire dans le colis et déposez-le dans "
         "n'importe quel point Mondial Relay.\n\nSuivez-le ici : {url}\n\nL'équipe {brand}"
     ),
+    "email.return.how.mondial_relay_paperless": (
+        "Pas besoin d'imprimante : montrez le QR code joint dans n'importe quel point Mondial "
+        "Relay avant le {expires}. Ils impriment votre étiquette prépayée et la collent sur "
+        "votre colis. Glissez la carte destinataire à l'intérieur."
+    ),
+    "email.return.label_paperless.subject": "Votre QR code pour le retour {number}",
+    "email.return.label_paperless.body": (
+        "Bonjour,\n\nVoici le QR code de votre retour {number} (colis Mondial Relay "
+        "{expedition}). Pas besoin d'imprimante : montrez-le dans n'importe quel point Mondial "
+        "Relay avant le {expires} ; ils impriment votre étiquette prépayée et la collent sur "
+        "votre colis.\n\nSuivez-le ici : {url}\n\nL'équipe {brand}"
+    ),
     "email.return.how.store": (
         "Votre étiquette est jointe et téléchargeable jusqu'au {expires}. Apportez votre "
         "colis, carte destinataire à l'intérieur, au salon choisi et montrez le QR code de "

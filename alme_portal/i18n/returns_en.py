@@ -133,6 +133,14 @@ MESSAGES: dict[str, str] = {
     "returns.label.format": "This file format is not available.",
     "returns.label.none": "This return has no label.",
     "returns.label.pending": "Your label is being prepared, we e-mail it within the hour.",
+    "returns.label.paperless": "Your return has a QR code instead: download it as an image.",
+    "returns.paperless.choice": "No printer? Show a QR code at the relay point instead",
+    "returns.done.mondial_relay_paperless": (
+        "No printer needed: show this QR code at any Mondial Relay point before {date}. They "
+        "print your prepaid label and stick it on your parcel; put the recipient card inside."
+    ),
+    "returns.download.qr": "QR code for the relay point",
+    "returns.invalid.paperless": "The QR code is not available: your label will be printed.",
     "returns.status.parcel": "Mondial Relay parcel {number}",
     "returns.parcel.title": "Your parcel",
     "returns.parcel.booked": "Label booked with Mondial Relay",

@@ -147,6 +147,17 @@ MESSAGES: dict[str, str] = {
     "returns.label.pending": (
         "Votre étiquette est en préparation, nous vous l'envoyons par e-mail dans l'heure."
     ),
+    "returns.label.paperless": ("Votre retour a un QR code à la place : téléchargez-le en image."),
+    "returns.paperless.choice": "Pas d'imprimante ? Montrez un QR code au point relais",
+    "returns.done.mondial_relay_paperless": (
+        "Pas besoin d'imprimante : montrez ce QR code dans n'importe quel point Mondial Relay "
+        "avant le {date}. Ils impriment votre étiquette prépayée et la collent sur votre colis ; "
+        "glissez la carte destinataire à l'intérieur."
+    ),
+    "returns.download.qr": "QR code pour le point relais",
+    "returns.invalid.paperless": (
+        "Le QR code n'est pas disponible : votre étiquette sera à imprimer."
+    ),
     "returns.status.parcel": "Colis Mondial Relay {number}",
     "returns.parcel.title": "Votre colis",
     "returns.parcel.booked": "Étiquette réservée auprès de Mondial Relay",

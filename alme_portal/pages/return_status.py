@@ -78,7 +78,7 @@ def _return() -> rx.Component:
                     rx.cond(
                         PAGE.label_pending,
                         notice(t("returns.label.pending"), notice_id="label-pending"),
-                        rx.cond(PAGE.label_available, label_downloads(PAGE.number),
+                        rx.cond(PAGE.label_available, label_downloads(PAGE.number, PAGE.paperless),
                                 notice(t("returns.label.expired"), tone="warning")),
                     ),
                     rx.text(PAGE.parcel, size="2", margin_top="0.5em", id="return-parcel"),

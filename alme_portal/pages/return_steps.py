@@ -205,6 +205,9 @@ def _relay_finder() -> rx.Component:
             radio_list(R.relay_point_code, lambda v: Place.choose_place("relay_point_code", v),
                        Place.relay_choices, "relay-results"),
         ),
+        rx.cond(Place.paperless_offered,
+                rx.checkbox(t("returns.paperless.choice"), checked=R.paperless,
+                            on_change=Place.choose_paperless, id="paperless", size="2")),
         spacing="3",
         width="100%",
     )  # fmt: skip

@@ -128,7 +128,10 @@ def _done_step() -> rx.Component:
             rx.vstack(
                 rx.text(t("returns.done.email"), size="2", color=theme.MUTED),
                 rx.text(Review.parcel_note, size="2", id="return-parcel"),
-                label_downloads(R.return_number),
+                rx.cond(Review.paperless_qr != "",
+                        rx.image(src=Review.paperless_qr, width="220px", height="220px",
+                                 alt=t("returns.download.qr"), id="paperless-qr")),
+                label_downloads(R.return_number, Review.paperless_qr != ""),
                 spacing="3", width="100%",
             ),
         ),

@@ -58,6 +58,15 @@ def order_feed_secret() -> str:
     return dev_secret("order_feed_secret")
 
 
+def paperless_returns_offered() -> bool:
+    """R3: whether the wizard offers a QR code to show at the relay point instead of a label.
+
+    Off in production unless `ALME_PAPERLESS_RETURNS=1` (the carrier's answer is unverified).
+    """
+    value = os.environ.get(settings.PAPERLESS_RETURNS_ENV, "").strip()
+    return value == "1" if value or is_production() else True
+
+
 def _missing_or_default(name: str, dev_values: tuple[str, ...] = ()) -> str | None:
     value = os.environ.get(name, "").strip()
     if not value:
@@ -81,8 +90,29 @@ def problems() -> list[str]:
         _feed_secret_problem(),
         _portal_url_problem(),
         *_smtp_problems(),
+        *_connect_problems(),
     ]
     return [line for line in found if line]
+
+
+def _connect_problems() -> list[str | None]:
+    """API Connect's credentials, needed only when paperless returns are offered."""
+    if not paperless_returns_offered():
+        return []
+    return [
+        _missing_or_default(
+            settings.MONDIAL_RELAY_CONNECT_LOGIN_ENV,
+            (settings.DEFAULT_MONDIAL_RELAY_CONNECT_LOGIN,),
+        ),
+        _missing_or_default(
+            settings.MONDIAL_RELAY_CONNECT_PASSWORD_ENV,
+            (settings.DEFAULT_MONDIAL_RELAY_CONNECT_PASSWORD,),
+        ),
+        _missing_or_default(
+            settings.MONDIAL_RELAY_CONNECT_CUSTOMER_ENV,
+            (settings.DEFAULT_MONDIAL_RELAY_CONNECT_CUSTOMER,),
+        ),
+    ]
 
 
 def _feed_secret_problem() -> str | None:

@@ -90,6 +90,10 @@ class ReturnBooking(SQLModel, table=True):
     booked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     customer_told: bool = False
     """The declaration e-mail went (with the label, or saying it follows within the hour)."""
+    paperless: bool = False
+    """She has no printer: API Connect books it and gives a QR code a relay point prints from."""
+    qr_png: bytes | None = Field(default=None, sa_type=sa.LargeBinary)
+    """The carrier's QR code of a paperless return, fetched once and served by the portal."""
 
 
 class ReturnLine(SQLModel, table=True):

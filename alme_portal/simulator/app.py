@@ -8,8 +8,15 @@ from datetime import datetime
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from alme_portal.adapters.carriers.tracking import connect_credentials
 from alme_portal.platform import clock, settings
-from alme_portal.simulator import faults, laposte, mondial_relay, mondial_relay_labels
+from alme_portal.simulator import (
+    faults,
+    laposte,
+    mondial_relay,
+    mondial_relay_connect,
+    mondial_relay_labels,
+)
 
 
 def create_simulator_app(
@@ -32,7 +39,10 @@ def create_simulator_app(
         Route("/laposte/suivi/v2/idships/{ids}", laposte.idships, methods=["GET"]),
         Route("/mondialrelay/Web_Services.asmx", mondial_relay.web_services, methods=["POST"]),
         Route("/mondialrelay/ww2/PDF/StickerMaker2.aspx", mondial_relay_labels.label),
-    ]
+        Route("/mondialrelay-connect/api/shipment", mondial_relay_connect.shipment,
+              methods=["POST"]),
+        Route("/mondialrelay-connect/qrcode", mondial_relay_connect.qr_code),
+    ]  # fmt: skip
     if controls:
         routes += [
             Route("/_control/faults", faults.arm_fault, methods=["POST"]),
@@ -47,4 +57,5 @@ def create_simulator_app(
     app.state.mondial_relay_key = mondial_relay_key or settings.carrier_setting(
         settings.MONDIAL_RELAY_KEY_ENV, settings.DEFAULT_MONDIAL_RELAY_KEY
     )
+    app.state.connect_credentials = connect_credentials()
     return app

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-ROUTES = ("laposte", "mondialrelay", "mondialrelay-label")
-"""La Poste's tracking, Mondial Relay's SOAP web services, and its label PDFs."""
+ROUTES = ("laposte", "mondialrelay", "mondialrelay-label", "mondialrelay-connect")
+"""La Poste's tracking, Mondial Relay's SOAP web services, its label PDFs and API Connect."""
 KINDS = ("429", "500", "503", "slow", "malformed", "stat")
 """`stat`: Mondial Relay answers the call with that STAT code alone (97 bad key, 80-series...)."""
 

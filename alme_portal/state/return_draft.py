@@ -58,6 +58,8 @@ class ReturnState(UiState):
     relay_results: list[dict[str, str]] = []
     relay_point_code: str = ""
     salon_code: str = ""
+    paperless: bool = False
+    """R3: no printer; the carrier's QR code instead of a label to print."""
     step_error: str = ""
     return_number: str = ""
     sending: bool = False
@@ -155,6 +157,7 @@ class ReturnState(UiState):
         self.step, self.quantities, self.choices, self.current = "find", {}, {}, 0
         self._clear_item()
         self.method, self.relay_results, self.relay_point_code, self.salon_code = "", [], "", ""
+        self.paperless = False
         self.step_error, self.return_number, self._order_id, self._data = "", "", 0, {}
 
     def _clear_item(self):

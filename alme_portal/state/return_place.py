@@ -7,7 +7,7 @@ import reflex as rx
 
 from alme_portal.adapters.carriers.tracking import default_mondial_relay_client
 from alme_portal.i18n import translate
-from alme_portal.platform import db, settings
+from alme_portal.platform import db, deployment, settings
 from alme_portal.platform.money import format_cents
 from alme_portal.platform.vocabulary import ReturnMethod
 from alme_portal.returns.services import declaration, relay_points
@@ -61,6 +61,17 @@ class ReturnPlaceState(ReturnState):
             {"value": p["code"], "label": f"{p['name']} · {p['address']} · {p['distance']}"}
             for p in self.relay_results
         ]
+
+    @rx.var
+    def paperless_offered(self) -> bool:
+        """R3: whether she may choose a QR code to show at the relay point."""
+        return deployment.paperless_returns_offered()
+
+    @rx.event
+    def choose_paperless(self, checked: bool):
+        """No printer? A QR code to show at the relay point instead (R3)."""
+        if self._ready("method") and isinstance(checked, bool):
+            self.paperless = checked and deployment.paperless_returns_offered()
 
     @rx.var
     def self_ship_note(self) -> str:

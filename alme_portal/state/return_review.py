@@ -1,10 +1,14 @@
 """Step 5 of the return wizard: the summary, "Confirm my return", then what to do (R1, R3)."""
 
 import asyncio
+import base64
 
 import reflex as rx
 
-from alme_portal.adapters.carriers.tracking import default_mondial_relay_client
+from alme_portal.adapters.carriers.tracking import (
+    default_connect_client,
+    default_mondial_relay_client,
+)
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
 from alme_portal.platform import clock, db
@@ -19,6 +23,11 @@ from alme_portal.state.return_place import reimbursement_cap
 from alme_portal.state.tracking import unlocked_orders
 
 
+def data_url(png: bytes) -> str:
+    """A PNG as an `<img>` source the page's content policy allows (`data:`)."""
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
 def _declare(order_id: int, draft: dict, language: str):
     """Store the return, then book its prepaid label at once (R3): the return never waits."""
     with db.session_scope(write=True) as session:
@@ -27,7 +36,7 @@ def _declare(order_id: int, draft: dict, language: str):
         )
     if not outcome.ok:
         return outcome, "", None
-    booking.book(default_mondial_relay_client(), outcome.value)
+    booking.book(default_mondial_relay_client(), outcome.value, default_connect_client())
     with db.session_scope() as session:
         request = return_status.owned_return(session, outcome.value, [order_id])
         label = return_status.label_state(session, request)
@@ -43,6 +52,8 @@ class ReturnReviewState(ReturnState):
     """Rule R3: the carrier has not booked the label yet; it is e-mailed within the hour."""
     parcel_number: str = ""
     """The carrier's expedition number of a booked prepaid label."""
+    paperless_qr: str = ""
+    """The carrier's QR code of a paperless return, as a data URL to show at the relay point."""
 
     @rx.var
     def parcel_note(self) -> str:
@@ -82,6 +93,8 @@ class ReturnReviewState(ReturnState):
              if p["code"] == self.relay_point_code), "",
         )  # fmt: skip
         extra = salon if self.method == ReturnMethod.STORE else relay
+        if self.paperless and self.method == ReturnMethod.MONDIAL_RELAY:
+            extra = f"{extra} · {translate(self.language, 'returns.download.qr')}"
         return f"{text} · {extra}" if extra else text
 
     @rx.var
@@ -96,9 +109,10 @@ class ReturnReviewState(ReturnState):
             return ""
         expires = returns.label_expires_on(clock.now())
         salon = self._salon_label()
+        paperless = "_paperless" if self.paperless_qr else ""
         return translate(
             self.language,
-            f"returns.done.{self.method}",
+            f"returns.done.{self.method}{paperless}",
             date=format_date(expires, self.language),
             salon=salon,
         )
@@ -112,8 +126,9 @@ class ReturnReviewState(ReturnState):
             self.step_error = "returns.invalid.order"
             return
         salon = self.salon_code if self.method == ReturnMethod.STORE else ""
+        paperless = self.paperless and self.method == ReturnMethod.MONDIAL_RELAY
         place = {"method": self.method, "relay_point_code": self.relay_point_code,
-                 "salon_code": salon}  # fmt: skip
+                 "salon_code": salon, "paperless": paperless}  # fmt: skip
         snapshot = {key: self._snapshot.get(key, 0) for key in self.quantities}
         draft = wizard.build_draft(
             self._options(), self.quantities, self.choices, place, self.sender, snapshot
@@ -130,4 +145,5 @@ class ReturnReviewState(ReturnState):
             return
         self.return_number, self.step, self.step_error = outcome.value, "done", ""
         self.email_undeliverable = undeliverable
-        self.label_pending, self.parcel_number = label
+        self.label_pending, self.parcel_number = label.pending, label.parcel
+        self.paperless_qr = data_url(label.qr_png) if label.qr_png else ""

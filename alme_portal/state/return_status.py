@@ -30,6 +30,7 @@ class ReturnPageView:
     label_note: str = ""
     label_available: bool = False
     label_pending: bool = False
+    paperless: bool = False
     parcel_steps: list[dict[str, str]] = dataclasses.field(default_factory=list)
     parcel_problem: str = ""
     parcel: str = ""

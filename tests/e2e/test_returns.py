@@ -203,6 +203,23 @@ def test_r3_carrier_down_the_return_is_recorded_and_its_label_follows(page, port
     expect(page.locator("#label-pending")).to_contain_text("being prepared")
 
 
+def test_r3_no_printer_a_qr_code_to_show_at_the_relay_point(page, portal, screenshot):
+    page.set_viewport_size({"width": 375, "height": 800})
+    find_for_return(page, portal, "gift-card-and-card")
+    choose_items(page, (0, 1))
+    refund(page, "Too small", CREDIT_NOTE)
+    details_then(page)
+    page.locator("#relay-search").click()
+    page.locator("#relay-results .choice").first.click()
+    page.locator("#paperless").click()
+    confirm(page)
+    expect(page.locator("#paperless-qr")).to_be_visible()  # Mondial Relay's, not the portal's
+    screenshot("return-paperless-375")
+    expedition = expedition_number(page)
+    expect(page.locator("#download-pdf")).to_have_count(0)
+    assert qr_codes(download(page, "download-png")) == {f"MR-RETOUR:{expedition}"}
+
+
 def test_r4_store_drop_off(page, portal):
     find_for_return(page, portal, "shoes")
     choose_items(page, (0, 1))

@@ -8,7 +8,7 @@ from conftest import NOW, order_id
 from sqlmodel import func, select
 
 from alme_portal.orders.models.catalog import Variant
-from alme_portal.platform import clock, outbox, settings
+from alme_portal.platform import clock, deployment, outbox, settings
 from alme_portal.platform.models import OutboxAttachment, OutboxEmail
 from alme_portal.returns.models import ReturnBooking, ReturnLine, ReturnRequest
 from alme_portal.returns.services import options as return_options
@@ -282,3 +282,18 @@ def test_e2_exchange_catalogue_names_every_size_in_both_languages(demo_session):
         stock = demo_session.get(Variant, entry["variant_id"]).stock
         assert entry["in_stock"] is (stock > 0)
     assert any(not entry["in_stock"] for entry in catalogue["en"])  # E5: sold-out sizes listed
+
+
+def test_r3_a_qr_code_instead_of_a_printed_label_only_where_it_is_offered(
+    demo_session, monkeypatch
+):
+    tee = line_of(demo_session, "AL100101")
+    salon = draft(refund(tee), method="store", salon_code="MARAIS", paperless=True)
+    assert declare(demo_session, "AL100101", salon).message_key == "returns.invalid.paperless"
+    monkeypatch.setenv(deployment.ENV_VAR, deployment.PRODUCTION)  # unverified: off by default
+    relay = draft(refund(tee), paperless=True)
+    assert declare(demo_session, "AL100101", relay).message_key == "returns.invalid.paperless"
+    assert stored(demo_session) == 0
+    monkeypatch.setenv(settings.PAPERLESS_RETURNS_ENV, "1")
+    assert declare(demo_session, "AL100101", relay).status == "done"
+    assert demo_session.exec(select(ReturnBooking)).one().paperless

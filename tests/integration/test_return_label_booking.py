@@ -17,6 +17,8 @@ from PIL import Image
 from sqlmodel import select
 
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
+from alme_portal.adapters.carriers.mondial_relay_connect import ConnectAccount, ConnectClient
+from alme_portal.adapters.carriers.tracking import connect_credentials
 from alme_portal.platform import clock, outbox
 from alme_portal.platform.models import OutboxAttachment, OutboxEmail
 from alme_portal.returns.models import ReturnBooking, ReturnRequest
@@ -41,13 +43,13 @@ def client(url, key=MR_KEY, timeout=5.0):
     )  # fmt: skip
 
 
-def declare(session, number="AL100101", method="mondial_relay", **place):
+def declare(session, number="AL100101", method="mondial_relay", paperless=False, **place):
     with clock.use_clock(NOW):
         order = order_id(session, number)
         line = return_options.return_options(session, order, "en", clock.today())["lines"][0]
         draft = {"lines": [{"order_line_id": line["id"], "quantity": 1, "reason": "too_small",
                             "resolution": "refund", "refund_method": "credit_note"}],
-                 "method": method, "sender": SENDER, **place}  # fmt: skip
+                 "method": method, "sender": SENDER, "paperless": paperless, **place}  # fmt: skip
         outcome = declare_return(session, order_id=order, draft_data=draft, language="en")
     session.commit()
     assert outcome.status == "done", outcome.message_key
@@ -195,3 +197,57 @@ def test_r4_r5_store_and_abroad_book_nothing(demo_session, simulator_url, number
     assert request_count(simulator_url, "mondialrelay") == calls
     assert demo_session.exec(select(ReturnBooking)).all() == []
     assert [mail.kind for mail in mails(demo_session)] == ["return_declared"]
+
+
+def connect(url, password=None):
+    login, secret, customer = connect_credentials()
+    account = ConnectAccount(f"{url}/mondialrelay-connect/api/shipment", login,
+                             password or secret, customer)  # fmt: skip
+    return ConnectClient(account, httpx.Client(timeout=5.0), sleep=lambda _: None)
+
+
+def test_r3_no_printer_the_carrier_gives_a_qr_code_to_show_at_the_relay_point(
+    demo_session, simulator_url
+):
+    number = declare(demo_session, paperless=True)
+    with clock.use_clock(NOW):
+        assert booking.book(client(simulator_url), number, connect(simulator_url)) == "ready"
+    request = the_return(demo_session)
+    expedition = request.parcel_reference
+    assert len(expedition) == 8 and the_booking(demo_session).paperless
+    with clock.use_clock(NOW):
+        qr = return_status.label_file(demo_session, request, "png", clock.now())
+        assert return_status.label_file(demo_session, request, "pdf", clock.now()) == (
+            "returns.label.paperless"
+        )
+    image = Image.open(io.BytesIO(qr.content))
+    assert barcodes(image, zxingcpp.BarcodeFormat.QRCode) == [f"MR-RETOUR:{expedition}"]
+    [mail] = mails(demo_session)
+    assert "No printer needed" in mail.body
+    [attachment] = demo_session.exec(select(OutboxAttachment)).all()
+    assert attachment.filename.endswith(".png")
+    assert outbox.attachment_content(demo_session, attachment) == qr.content
+
+
+@pytest.mark.parametrize(
+    ("fault", "password", "reason"),
+    [
+        ({"kind": "503"}, None, "HTTP 503"),
+        ({"kind": "stat", "stat": 10051}, None, "code 10051"),
+        (None, "WRONG", "code 10001"),  # the credentials: a Critical Error, HTTP 200
+    ],
+)
+def test_r3_a_paperless_booking_the_carrier_refuses_is_retried_like_any_other(
+    demo_session, simulator_url, fault, password, reason
+):
+    number = declare(demo_session, paperless=True)
+    if fault:
+        arm(simulator_url, "mondialrelay-connect", **fault)
+    with clock.use_clock(NOW):
+        status = booking.book(client(simulator_url), number, connect(simulator_url, password))
+    assert status == "pending" and reason in the_booking(demo_session).last_error
+    with clock.use_clock(NOW + timedelta(minutes=1)):
+        assert booking.book_due(client(simulator_url), connect=connect(simulator_url)) == {
+            "ready": 1
+        }
+    assert the_booking(demo_session).qr_png.startswith(b"\x89PNG")

@@ -115,6 +115,13 @@ def test_1_production_settings_given_whole_start(monkeypatch):
     }.items():  # fmt: skip
         monkeypatch.setenv(name, value)
     assert deployment.problems() == []
+    assert not deployment.paperless_returns_offered()  # R3: unverified, so off unless asked
+    monkeypatch.setenv(settings.PAPERLESS_RETURNS_ENV, "1")
+    assert deployment.paperless_returns_offered()
+    assert [line.split()[0] for line in deployment.problems()] == [
+        "ALME_MONDIAL_RELAY_CONNECT_LOGIN", "ALME_MONDIAL_RELAY_CONNECT_PASSWORD",
+        "ALME_MONDIAL_RELAY_CONNECT_CUSTOMER_ID",
+    ]  # fmt: skip
 
 
 # --- 2. The carrier simulator -----------------------------------------------------------------

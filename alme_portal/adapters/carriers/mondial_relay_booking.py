@@ -42,11 +42,16 @@ PHONE = re.compile(r"^(\+\d{8,15}|0\d{9})$")
 
 
 class BookingRefused(CarrierError):
-    """Mondial Relay refused the booking (a STAT code: a field, the key...): fix before retrying."""
+    """Mondial Relay refused the booking (a field, the key...): sent again as it is, it fails.
 
-    def __init__(self, stat: int) -> None:
-        super().__init__(f"Mondial Relay refused the label: STAT {stat}")
-        self.stat = stat
+    Attributes:
+        stat: the carrier's code (API V1 `STAT`, API Connect `Status Code`).
+        reason: the code as the staff read it: `STAT 97`, `code 10001`.
+    """
+
+    def __init__(self, stat: int, reason: str = "") -> None:
+        self.stat, self.reason = stat, reason or f"STAT {stat}"
+        super().__init__(f"Mondial Relay refused the label: {self.reason}")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.laposte import LaPosteClient
 from alme_portal.adapters.carriers.mondial_relay import LABEL_HOST, MondialRelayClient
+from alme_portal.adapters.carriers.mondial_relay_connect import ConnectAccount, ConnectClient
 from alme_portal.adapters.carriers.statuses import TrackingResult
 from alme_portal.platform import clock, deployment, settings
 
@@ -99,6 +100,35 @@ def default_mondial_relay_client() -> MondialRelayClient:
 def shared_tracking_service() -> TrackingService:
     """The one tracking service (and cache) of this process, for the pages."""
     return default_tracking_service()
+
+
+MONDIAL_RELAY_CONNECT_API_URL = "https://connect-api.mondialrelay.com/api/shipment"
+
+
+def default_connect_client() -> ConnectClient | None:
+    """R3: the API Connect client for paperless returns, or None when they are not offered."""
+    if not deployment.paperless_returns_offered():
+        return None
+    url = _carrier_url(settings.MONDIAL_RELAY_CONNECT_URL_ENV, MONDIAL_RELAY_CONNECT_API_URL,
+                       "/mondialrelay-connect/api/shipment")  # fmt: skip
+    return ConnectClient(ConnectAccount(url, *connect_credentials()))
+
+
+def connect_credentials() -> tuple[str, str, str]:
+    """API Connect's login, password and customer id, as configured."""
+    return (
+        settings.carrier_setting(
+            settings.MONDIAL_RELAY_CONNECT_LOGIN_ENV, settings.DEFAULT_MONDIAL_RELAY_CONNECT_LOGIN
+        ),
+        settings.carrier_setting(
+            settings.MONDIAL_RELAY_CONNECT_PASSWORD_ENV,
+            settings.DEFAULT_MONDIAL_RELAY_CONNECT_PASSWORD,
+        ),
+        settings.carrier_setting(
+            settings.MONDIAL_RELAY_CONNECT_CUSTOMER_ENV,
+            settings.DEFAULT_MONDIAL_RELAY_CONNECT_CUSTOMER,
+        ),
+    )
 
 
 def default_tracking_service() -> TrackingService:

@@ -22,7 +22,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from alme_portal.adapters.carriers.http import CarrierError
+from alme_portal.adapters.carriers.http import CarrierError, CarrierUnavailable
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
 from alme_portal.adapters.carriers.mondial_relay_booking import (
     BookedLabel,
@@ -31,6 +31,7 @@ from alme_portal.adapters.carriers.mondial_relay_booking import (
     book_return,
     fetch_label,
 )
+from alme_portal.adapters.carriers.mondial_relay_connect import ConnectClient
 from alme_portal.platform import clock, db, outbox, settings
 from alme_portal.returns.models import ReturnBooking, ReturnRequest
 from alme_portal.returns.services import emails as return_emails
@@ -43,22 +44,29 @@ PENDING, BOOKED, READY = "pending", "booked", "ready"
 
 def open_booking(
     session: Session, request: ReturnRequest, *, street: str, postcode: str, city: str,
-    phone: str, items: int,
+    phone: str, items: int, paperless: bool = False,
 ) -> ReturnBooking:  # fmt: skip
-    """Add the pending booking of a return just stored (the caller commits)."""
+    """Add the pending booking of a return just stored (the caller commits).
+
+    `paperless`: she has no printer; the carrier gives a QR code a relay point prints from.
+    """
     order_country = request.sender_address.splitlines()[-1]
     booking = ReturnBooking(
         return_id=request.id, sender_street=street, sender_postcode=postcode,
         sender_city=city, sender_country=order_country, sender_phone=phone,
         weight_grams=items * settings.RETURN_PARCEL_WEIGHT_GRAMS,
-        next_attempt_at=clock.now(),
+        next_attempt_at=clock.now(), paperless=paperless,
     )  # fmt: skip
     session.add(booking)
     return booking
 
 
-def book(client: MondialRelayClient, return_number: str) -> str | None:
+def book(
+    client: MondialRelayClient, return_number: str, connect: ConnectClient | None = None
+) -> str | None:
     """Try now to book the label of a return just declared; its booking status after, or None.
+
+    `client` books printed labels (API V1), `connect` paperless ones (API Connect).
 
     Returns:
         "ready" (label stored and e-mailed), "booked" or "pending" (the worker goes on), or
@@ -70,11 +78,13 @@ def book(client: MondialRelayClient, return_number: str) -> str | None:
             .join(ReturnRequest, ReturnRequest.id == ReturnBooking.return_id)
             .where(ReturnRequest.number == return_number)
         ).first()
-    return _attempt(client, booking_id) if booking_id else None
+    return _attempt(client, connect, booking_id) if booking_id else None
 
 
-def book_due(client: MondialRelayClient, limit: int = 20) -> Counter:
-    """Try every booking whose next attempt is due (the worker's job).
+def book_due(
+    client: MondialRelayClient, limit: int = 20, connect: ConnectClient | None = None
+) -> Counter:
+    """Try every booking whose next attempt is due (the worker's job; clients as in `book`).
 
     Returns:
         How many ended `ready`, `booked` or `pending` this time.
@@ -91,7 +101,7 @@ def book_due(client: MondialRelayClient, limit: int = 20) -> Counter:
         )
     counts: Counter = Counter()
     for booking_id in due:
-        status = _attempt(client, booking_id)
+        status = _attempt(client, connect, booking_id)
         if status:
             counts[status] += 1
     return counts
@@ -107,18 +117,23 @@ def retry_wait(attempts: int) -> timedelta:
 class _Claim:
     """What a caller holding a booking needs for the carrier, read before the call."""
 
-    status: str
+    return_number: str
     sender: Party
     weight_grams: int
+    paperless: bool
     booked: BookedLabel | None
     """The carrier's booking once made (its label not stored yet)."""
 
 
-def _attempt(client: MondialRelayClient, booking_id: int) -> str | None:
+def _attempt(
+    client: MondialRelayClient, connect: ConnectClient | None, booking_id: int
+) -> str | None:
     with db.session_scope(write=True) as session:
         claim = _claim(session, booking_id)
     if claim is None:
         return None
+    if claim.paperless:
+        return _attempt_paperless(connect, booking_id, claim)
     try:
         booked = claim.booked
         if booked is None:
@@ -130,7 +145,23 @@ def _attempt(client: MondialRelayClient, booking_id: int) -> str | None:
         with db.session_scope(write=True) as session:
             return _store_failure(session, booking_id, _reason(error))
     with db.session_scope(write=True) as session:
-        return _store_ready(session, booking_id, pdf)
+        return _store_ready(session, booking_id, pdf=pdf)
+
+
+def _attempt_paperless(connect: ConnectClient | None, booking_id: int, claim: _Claim) -> str:
+    """API Connect books and gives the QR code in one call: booked and ready at once."""
+    try:
+        if connect is None:
+            raise CarrierUnavailable("paperless returns are not offered here")
+        qr = connect.book_return_qr(
+            claim.sender, _atelier(), claim.weight_grams, claim.return_number
+        )
+    except CarrierError as error:
+        with db.session_scope(write=True) as session:
+            return _store_failure(session, booking_id, _reason(error))
+    with db.session_scope(write=True) as session:
+        _store_booked(session, booking_id, BookedLabel(qr.expedition, ""))
+        return _store_ready(session, booking_id, qr=qr.png)
 
 
 def _claim(session: Session, booking_id: int) -> _Claim | None:
@@ -160,7 +191,7 @@ def _claim(session: Session, booking_id: int) -> _Claim | None:
     booked = None
     if booking.status == BOOKED:
         booked = BookedLabel(request.parcel_reference, booking.label_url)
-    return _Claim(booking.status, sender, booking.weight_grams, booked)
+    return _Claim(request.number, sender, booking.weight_grams, booking.paperless, booked)
 
 
 def _atelier() -> Party:
@@ -173,7 +204,7 @@ def _atelier() -> Party:
 
 def _reason(error: CarrierError) -> str:
     if isinstance(error, BookingRefused):
-        return f"STAT {error.stat}"
+        return error.reason
     return str(error)[:120] or type(error).__name__
 
 
@@ -194,10 +225,12 @@ def _store_failure(session: Session, booking_id: int, reason: str) -> str:
     return booking.status
 
 
-def _store_ready(session: Session, booking_id: int, pdf: bytes) -> str:
+def _store_ready(
+    session: Session, booking_id: int, *, pdf: bytes | None = None, qr: bytes | None = None
+) -> str:
     booking = session.get(ReturnBooking, booking_id)
-    booking.status, booking.label_pdf, booking.claimed_until = READY, pdf, None
-    booking.last_error = None
+    booking.status, booking.claimed_until, booking.last_error = READY, None, None
+    booking.label_pdf, booking.qr_png = pdf, qr
     kind = "return_label" if booking.customer_told else "return_declared"
     _email(session, booking, kind, pending=False)
     return READY
@@ -206,13 +239,16 @@ def _store_ready(session: Session, booking_id: int, pdf: bytes) -> str:
 def _email(session: Session, booking: ReturnBooking, kind: str, *, pending: bool) -> None:
     """The declaration e-mail (with the label, or saying it follows), or the label's own."""
     request = session.get(ReturnRequest, booking.return_id)
+    paperless = booking.paperless
     if kind == "return_label":
-        texts = return_emails.label_email(request, request.language)
+        texts = return_emails.label_email(request, request.language, paperless=paperless)
     else:
-        texts = return_emails.declared_email(request, request.language, label_pending=pending)
+        texts = return_emails.declared_email(
+            request, request.language, label_pending=pending, paperless=paperless
+        )
+    label = return_status.label_attachment(request, "png" if paperless else "pdf")
     outbox.record_email(
         session, recipient=request.email, kind=kind, language=request.language,
-        order_id=request.order_id,
-        attachments=[] if pending else [return_status.label_attachment(request)], **texts,
+        order_id=request.order_id, attachments=[] if pending else [label], **texts,
     )  # fmt: skip
     booking.customer_told = True

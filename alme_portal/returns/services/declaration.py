@@ -20,7 +20,7 @@ from sqlmodel import Session, func, select
 from alme_portal.adapters.carriers.mondial_relay_booking import street_fits
 from alme_portal.orders.models.catalog import RelayPoint, Salon, Variant
 from alme_portal.orders.models.orders import Order
-from alme_portal.platform import clock, outbox, settings
+from alme_portal.platform import clock, deployment, outbox, settings
 from alme_portal.platform.outcome import Outcome
 from alme_portal.platform.vocabulary import RefundDestination, Resolution, ReturnMethod
 from alme_portal.returns.models import ReturnLine, ReturnRequest
@@ -84,6 +84,8 @@ class Draft(_Strict):
     relay_point_code: Annotated[str, Field(pattern=r"^[A-Z]{2}-\d{6}$")] | None = None
     salon_code: Annotated[str, Field(pattern=r"^[A-Z-]{2,16}$")] | None = None
     sender: Sender
+    paperless: bool = False
+    """R3: a QR code for the relay point to print from, instead of a label she prints."""
     returned_when_drafted: dict[str, int] = {}
     """Units of each line already returned when the draft began (part of the digest)."""
 
@@ -194,6 +196,10 @@ def _check(session: Session, order: Order, draft: Draft, language: str):
         stored.append((item, money))
     if draft.method not in returns.return_methods(order.ship_country):
         return "returns.invalid.method"
+    if draft.paperless and not (
+        draft.method == ReturnMethod.MONDIAL_RELAY and deployment.paperless_returns_offered()
+    ):
+        return "returns.invalid.paperless"
     if draft.method == ReturnMethod.MONDIAL_RELAY:
         problem = carrier_sender_problem(
             draft.sender.address, draft.sender.phone, order.ship_country
@@ -277,7 +283,7 @@ def _store(session, order, draft, key, language, lines, place) -> ReturnRequest:
         booking.open_booking(
             session, request, street=sender.address, postcode=sender.postcode, city=sender.city,
             phone=carrier_phone(sender.phone, order.ship_country),
-            items=sum(item.quantity for item, _money in lines),
+            items=sum(item.quantity for item, _money in lines), paperless=draft.paperless,
         )  # fmt: skip
     for item, money in lines:
         session.add(

@@ -15,7 +15,7 @@ def return_page_url(number: str) -> str:
 
 
 def declared_email(
-    request: ReturnRequest, language: str, *, label_pending: bool = False
+    request: ReturnRequest, language: str, *, label_pending: bool = False, paperless: bool = False
 ) -> dict[str, str]:
     """Rule R3: the e-mail confirming a return; its label goes with it as a PDF.
 
@@ -24,11 +24,13 @@ def declared_email(
         language: "en" or "fr".
         label_pending: the carrier has not booked the prepaid label yet: the e-mail says it
             follows within the hour (`label_email`).
+        paperless: the label is a QR code a relay point prints from.
     """
+    suffix = "_pending" if label_pending else "_paperless" if paperless else ""
     lang = settings.supported_language(language)
     how = i18n.translate(
         lang,
-        f"email.return.how.{request.method}" + ("_pending" if label_pending else ""),
+        f"email.return.how.{request.method}{suffix}",
         expires=_expires(request, lang),
         atelier=", ".join(settings.ATELIER_RETURN_ADDRESS),
         cap=format_cents(settings.SELF_SHIP_REIMBURSEMENT_CAP_CENTS, lang),
@@ -40,11 +42,14 @@ def declared_email(
     return {"subject": subject, "body": body}
 
 
-def label_email(request: ReturnRequest, language: str) -> dict[str, str]:
+def label_email(
+    request: ReturnRequest, language: str, *, paperless: bool = False
+) -> dict[str, str]:
     """Rule R3: the prepaid label booked after the declaration e-mail said it would follow."""
     lang = settings.supported_language(language)
+    key = "email.return.label_paperless" if paperless else "email.return.label"
     subject, body = i18n.email(
-        lang, "email.return.label", number=request.number, expires=_expires(request, lang),
+        lang, key, number=request.number, expires=_expires(request, lang),
         expedition=request.parcel_reference or "", url=return_page_url(request.number),
     )  # fmt: skip
     return {"subject": subject, "body": body}

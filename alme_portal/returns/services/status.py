@@ -110,6 +110,7 @@ def return_view(
         "parcel_reference": request.parcel_reference,
         "label_available": returns.label_available(request.declared_at, now or clock.now()),
         "label_pending": label_pending(session, request),
+        "paperless": label_state(session, request).paperless,
         "parcel_progress": progress,
         "received": request.received_at is not None,
         "email_undeliverable": email_undeliverable(session, order.id),
@@ -172,11 +173,27 @@ def label_pending(session: Session, request: ReturnRequest) -> bool:
     return booking is not None and booking.status != "ready"
 
 
-def label_state(session: Session, request: ReturnRequest) -> tuple[bool, str]:
-    """Rule R3: whether the label is still being prepared, and its Mondial Relay number."""
-    pending = label_pending(session, request)
-    prepaid = request.method == ReturnMethod.MONDIAL_RELAY and not pending
-    return pending, (request.parcel_reference or "") if prepaid else ""
+@dataclass(frozen=True)
+class LabelState:
+    """Rule R3: what the confirmation says about a return's label."""
+
+    pending: bool
+    """The carrier has not booked it yet: it is e-mailed within the hour."""
+    parcel: str
+    """The carrier's expedition number of a booked prepaid label, else ""."""
+    paperless: bool
+    qr_png: bytes | None
+    """The carrier's QR code of a paperless return, once booked."""
+
+
+def label_state(session: Session, request: ReturnRequest) -> LabelState:
+    """Rule R3: where the return's label stands, for the confirmation."""
+    booking = _booking(session, request)
+    if booking is None:
+        return LabelState(False, "", False, None)
+    ready = booking.status == "ready"
+    parcel = request.parcel_reference or "" if ready else ""
+    return LabelState(not ready, parcel, booking.paperless, booking.qr_png if ready else None)
 
 
 def _booking(session: Session, request: ReturnRequest) -> ReturnBooking | None:
@@ -207,6 +224,10 @@ def label_file(
     if booking is not None and booking.status != "ready":
         return "returns.label.pending"
     filename = label_filename(request.number, file_format)
+    if booking is not None and booking.paperless:  # the carrier's QR code is the label
+        if file_format != "png":
+            return "returns.label.paperless"
+        return LabelFile(filename, LABEL_FORMATS["png"], booking.qr_png)
     if booking is not None and file_format == "pdf":
         return LabelFile(filename, LABEL_FORMATS["pdf"], booking.label_pdf)
     label = ReturnLabel(
@@ -229,12 +250,15 @@ def label_filename(number: str, file_format: str) -> str:
     return f"alme-return-{number}.{file_format}"
 
 
-def label_attachment(request: ReturnRequest) -> outbox.Attachment:
-    """Rule R3: the PDF label for the confirmation e-mail, rendered when the e-mail is sent."""
+def label_attachment(request: ReturnRequest, file_format: str = "pdf") -> outbox.Attachment:
+    """Rule R3: the label for the confirmation e-mail, rendered when the e-mail is sent.
+
+    The PDF to print, or the PNG of a paperless return's QR code.
+    """
     return outbox.Attachment(
-        label_filename(request.number, "pdf"),
-        LABEL_FORMATS["pdf"],
-        source=f"{LABEL_SOURCE}:{request.number}:pdf",
+        label_filename(request.number, file_format),
+        LABEL_FORMATS[file_format],
+        source=f"{LABEL_SOURCE}:{request.number}:{file_format}",
     )
 
 

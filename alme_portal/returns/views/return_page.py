@@ -54,6 +54,7 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         if view["parcel_progress"] and ParcelStage.PROBLEM in view["parcel_progress"]
         else "",
         "label_pending": view["label_pending"],
+        "paperless": view["paperless"],
         "parcel": text("returns.status.parcel", number=view["parcel_reference"])
         if view["method"] == "mondial_relay" and view["parcel_reference"]
         else "",

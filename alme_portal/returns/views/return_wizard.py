@@ -189,6 +189,7 @@ def build_draft(
         "method": place.get("method", ""),
         "relay_point_code": place.get("relay_point_code") or None,
         "salon_code": place.get("salon_code") or None,
+        "paperless": place.get("paperless") is True,
         "sender": {name: sender.get(name, "") for name in (*SENDER_FIELDS, SENDER_PHONE)},
         "returned_when_drafted": snapshot,
     }
