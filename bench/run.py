@@ -12,7 +12,9 @@ the blank app's:
 3. page weight and load of each main page in Chromium (cold cache);
 4. data scale: lookup + order page at 1,000 and 100,000 orders (`bench.data_scale`), and the
    loyalty dashboard of a member with 10,000 ledger entries against 10 (`bench.dashboard_scale`);
-5. labels: PNG and PDF rendered per second.
+5. labels: PNG and PDF rendered per second;
+6. "Confirm my return" in process, stored alone and with its label booked with the simulator
+   (`bench.confirm_cost`), and e-mails sent per second (`bench.outbox_rate`).
 
 Writes `bench/report.md` and `bench/results/bench.json` and prints the table. Exit 0 when it
 ran without load-client errors (goals missed are reported, not fatal).
@@ -31,7 +33,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import blank, dashboard_scale, data_scale, labels_rate, outbox_rate, portal, report
+from bench import (
+    blank,
+    confirm_cost,
+    dashboard_scale,
+    data_scale,
+    labels_rate,
+    outbox_rate,
+    portal,
+    report,
+)
 from bench.harness.pageload import measure_pageload
 from bench.harness.server import serve
 
@@ -48,6 +59,7 @@ DEFAULTS = {
     "page_loads": 5,
     "labels": 30,
     "emails": 500,
+    "confirms": 200,
 }
 
 
@@ -154,6 +166,8 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
     results["dashboard_scale"] = dashboard_scale.run(iterations=options.get("scale_visits", 500))
     _log("labels")
     results["labels"] = labels_rate.measure(options["labels"])
+    _log("Confirm my return, stored alone and with its label booked (simulator)")
+    results["confirm"] = confirm_cost.run(options["confirms"])
     _log("outbox to a loopback SMTP sink, one and two workers")
     results["outbox"] = outbox_rate.measure(options["emails"])
     results["seconds"] = round(time.perf_counter() - started, 1)
@@ -180,6 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             labels=3,
             emails=50,
             scale_visits=50,
+            confirms=20,
         )
     with tempfile.TemporaryDirectory(prefix="alme-bench-") as folder:
         results = measure(options, Path(folder))
