@@ -1,11 +1,10 @@
 """Steps 3 and 4 of the return wizard: her details, then how the parcel travels (R3-R5)."""
 
 import asyncio
-import functools
 
 import reflex as rx
 
-from alme_portal.adapters.carriers.tracking import default_mondial_relay_client
+from alme_portal.adapters.carriers.tracking import shared_mondial_relay_client
 from alme_portal.i18n import translate
 from alme_portal.platform import db, deployment, settings
 from alme_portal.platform.money import format_cents
@@ -15,15 +14,10 @@ from alme_portal.returns.views import return_wizard as wizard
 from alme_portal.state.return_draft import ReturnState, text_field
 
 
-@functools.cache
-def _relay_client():
-    return default_mondial_relay_client()
-
-
 def _search(country: str, postcode: str):
     with db.session_scope(write=True) as session:
         return relay_points.find_relay_points(
-            session, _relay_client(), country=country, postcode=postcode
+            session, shared_mondial_relay_client(), country=country, postcode=postcode
         )
 
 

@@ -6,8 +6,8 @@ import base64
 import reflex as rx
 
 from alme_portal.adapters.carriers.tracking import (
-    default_connect_client,
-    default_mondial_relay_client,
+    shared_connect_client,
+    shared_mondial_relay_client,
 )
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
@@ -36,7 +36,7 @@ def _declare(order_id: int, draft: dict, language: str):
         )
     if not outcome.ok:
         return outcome, "", None
-    booking.book(default_mondial_relay_client(), outcome.value, default_connect_client())
+    booking.book(shared_mondial_relay_client(), outcome.value, shared_connect_client())
     with db.session_scope() as session:
         request = return_status.owned_return(session, outcome.value, [order_id])
         label = return_status.label_state(session, request)

@@ -110,7 +110,7 @@ def test_r4_a_salon_return_is_emailed_with_the_portals_label_at_once(demo_sessio
     [
         ({"phone": ""}, "returns.invalid.phone"),
         ({"phone": "12 34"}, "returns.invalid.phone"),
-        ({"address": "12 rue des Écoles, bâtiment B, escalier 3, 4e étage, porte gauche"},
+        ({"address": "Résidence " + "des très grands jardins suspendus " * 3},
          "returns.invalid.street_too_long"),
     ],
 )  # fmt: skip

@@ -9,6 +9,7 @@ from alme_portal.adapters.carriers.mondial_relay_booking import (
     Party,
     carrier_text,
     creation_fields,
+    street_fits,
     street_lines,
 )
 
@@ -32,6 +33,14 @@ def test_r3_a_street_always_fits_two_carrier_lines(street):
 def test_r3_a_long_street_is_split_between_words():
     first, second = street_lines("12 rue des Écoles, bâtiment B, escalier 3, 4e étage")
     assert (first, second) == ("12 RUE DES ECOLES, BATIMENT B,", "ESCALIER 3, 4E ETAGE")
+
+
+def test_r3_a_street_too_long_for_two_lines_is_shortened_as_the_post_does():
+    street = "Résidence les Jardins, bâtiment C, escalier 4, 128 boulevard Saint-Germain"
+    assert street_lines(street) == ("RES LES JARDINS, BAT C, ESC 4,", "128 BD SAINT-GERMAIN")
+    assert street_fits(street)
+    assert street_lines("18 avenue Foch") == ("18 AVENUE FOCH", "")  # short: kept as written
+    assert not street_fits("Résidence " + "des très grands jardins suspendus " * 3)
 
 
 def test_r3_a_prepaid_return_goes_from_any_relay_point_back_to_the_merchant():

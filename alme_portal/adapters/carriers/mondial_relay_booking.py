@@ -39,6 +39,15 @@ UNAVAILABLE_STATS = {90, 98, 99}
 """The carrier's back end is down: try again later."""
 _LIGATURES = str.maketrans({"Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "ß": "ss"})
 PHONE = re.compile(r"^(\+\d{8,15}|0\d{9})$")
+STREET_ABBREVIATIONS = {
+    "ALLEE": "ALL", "APPARTEMENT": "APP", "AVENUE": "AV", "BATIMENT": "BAT",
+    "BOULEVARD": "BD", "CHEMIN": "CHE", "COURS": "CRS", "ESCALIER": "ESC", "ETAGE": "ETG",
+    "FAUBOURG": "FG", "HAMEAU": "HAM", "IMPASSE": "IMP", "LOTISSEMENT": "LOT", "PLACE": "PL",
+    "PROMENADE": "PROM", "RESIDENCE": "RES", "ROUTE": "RTE", "SAINT": "ST",
+    "SAINTE": "STE", "SQUARE": "SQ",
+}  # fmt: skip
+"""The French postal standard's abbreviations (AFNOR XP Z10-011), used only for a street that
+two carrier lines cannot hold as written."""
 
 
 class BookingRefused(CarrierError):
@@ -82,18 +91,42 @@ def carrier_text(value: str, limit: int = LINE_WIDTH) -> str:
     return " ".join(plain.upper().split())[:limit].rstrip()
 
 
-def street_lines(street: str, limit: int = LINE_WIDTH) -> tuple[str, str]:
-    """A street split on a word boundary into the carrier's line 3 and line 4 (each ≤ `limit`)."""
-    words, first = carrier_text(street, 10 * limit).split(), ""
+def _split(text: str, limit: int) -> tuple[str, str]:
+    words, first = text.split(), ""
     while words and len(f"{first} {words[0]}".strip()) <= limit:
         first = f"{first} {words.pop(0)}".strip()
-    return first or carrier_text(street, limit), carrier_text(" ".join(words), limit)
+    return first or text[:limit].rstrip(), " ".join(words)[:limit].rstrip()
+
+
+def _abbreviated(text: str) -> str:
+    """`text` with its street words shortened as the French postal standard does."""
+    words = []
+    for word in text.split():
+        bare = word.rstrip(",.;")
+        words.append(STREET_ABBREVIATIONS.get(bare, bare) + word[len(bare) :])
+    return " ".join(words)
+
+
+def _street(street: str, limit: int) -> str:
+    """The street in the carrier's letters, abbreviated only if two lines cannot hold it."""
+    plain = carrier_text(street, 10 * limit)
+    if " ".join(_split(plain, limit)).split() == plain.split():
+        return plain
+    return _abbreviated(plain)
+
+
+def street_lines(street: str, limit: int = LINE_WIDTH) -> tuple[str, str]:
+    """A street on the carrier's line 3 and line 4 (each ≤ `limit`), split between words.
+
+    A street two lines cannot hold is shortened with the postal abbreviations first.
+    """
+    return _split(_street(street, limit), limit)
 
 
 def street_fits(street: str, limit: int = LINE_WIDTH) -> bool:
     """Whether the carrier's two street lines hold the whole street (nothing cut off)."""
     line3, line4 = street_lines(street, limit)
-    return f"{line3} {line4}".split() == carrier_text(street, 10 * limit).split()
+    return f"{line3} {line4}".split() == _street(street, limit).split()
 
 
 def _party(prefix: str, party: Party) -> dict[str, str]:

@@ -98,8 +98,23 @@ def default_mondial_relay_client() -> MondialRelayClient:
 
 @functools.cache
 def shared_tracking_service() -> TrackingService:
-    """The one tracking service (and cache) of this process, for the pages."""
+    """The one tracking service (and cache) of this process, for the pages.
+
+    The pages share their carrier clients: an `httpx.Client` costs tens of milliseconds of CPU
+    to make (its TLS context), more than the call it would serve.
+    """
     return default_tracking_service()
+
+
+def shared_mondial_relay_client() -> MondialRelayClient:
+    """The pages' Mondial Relay client (relay search, return labels): the tracking service's."""
+    return shared_tracking_service().mondial_relay
+
+
+@functools.cache
+def shared_connect_client() -> ConnectClient | None:
+    """The pages' API Connect client for paperless returns, or None when they are not offered."""
+    return default_connect_client()
 
 
 MONDIAL_RELAY_CONNECT_API_URL = "https://connect-api.mondialrelay.com/api/shipment"
