@@ -2,6 +2,7 @@
 
 import asyncio
 import base64
+import logging
 
 import reflex as rx
 
@@ -22,6 +23,8 @@ from alme_portal.state.return_draft import ReturnState
 from alme_portal.state.return_place import reimbursement_cap
 from alme_portal.state.tracking import unlocked_orders
 
+log = logging.getLogger(__name__)
+
 
 def data_url(png: bytes) -> str:
     """A PNG as an `<img>` source the page's content policy allows (`data:`)."""
@@ -36,7 +39,10 @@ def _declare(order_id: int, draft: dict, language: str):
         )
     if not outcome.ok:
         return outcome, "", None
-    booking.book(shared_mondial_relay_client(), outcome.value, shared_connect_client())
+    try:
+        booking.book(shared_mondial_relay_client(), outcome.value, shared_connect_client())
+    except Exception:  # the return is stored: whatever failed, the worker books it later
+        log.exception("booking the label of %s failed", outcome.value)
     with db.session_scope() as session:
         request = return_status.owned_return(session, outcome.value, [order_id])
         label = return_status.label_state(session, request)

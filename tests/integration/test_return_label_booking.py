@@ -251,3 +251,22 @@ def test_r3_a_paperless_booking_the_carrier_refuses_is_retried_like_any_other(
             "ready": 1
         }
     assert the_booking(demo_session).qr_png.startswith(b"\x89PNG")
+
+
+def test_r3_an_expedition_number_already_used_leaves_the_return_to_book_again(
+    demo_session, simulator_url
+):
+    first = declare(demo_session)
+    with clock.use_clock(NOW):
+        booking.book(client(simulator_url), first)
+    used = the_return(demo_session)
+    used.parcel_reference = str(int(used.parcel_reference) + 1)  # the simulator's next number
+    demo_session.commit()
+    second = declare(demo_session, "AL100117")
+    with clock.use_clock(NOW):
+        assert booking.book(client(simulator_url), second) == "pending"
+    fresh(demo_session)
+    pending = demo_session.exec(select(ReturnBooking).where(ReturnBooking.status == "pending"))
+    assert "already used" in pending.one().last_error
+    with clock.use_clock(NOW + timedelta(minutes=1)):
+        assert booking.book_due(client(simulator_url)) == {"ready": 1}

@@ -141,7 +141,7 @@ def _attempt(
             with db.session_scope(write=True) as session:
                 _store_booked(session, booking_id, booked)
         pdf = fetch_label(client, booked)
-    except CarrierError as error:
+    except (CarrierError, sa.exc.IntegrityError) as error:
         with db.session_scope(write=True) as session:
             return _store_failure(session, booking_id, _reason(error))
     with db.session_scope(write=True) as session:
@@ -156,12 +156,12 @@ def _attempt_paperless(connect: ConnectClient | None, booking_id: int, claim: _C
         qr = connect.book_return_qr(
             claim.sender, _atelier(), claim.weight_grams, claim.return_number
         )
-    except CarrierError as error:
+        with db.session_scope(write=True) as session:
+            _store_booked(session, booking_id, BookedLabel(qr.expedition, ""))
+            return _store_ready(session, booking_id, qr=qr.png)
+    except (CarrierError, sa.exc.IntegrityError) as error:
         with db.session_scope(write=True) as session:
             return _store_failure(session, booking_id, _reason(error))
-    with db.session_scope(write=True) as session:
-        _store_booked(session, booking_id, BookedLabel(qr.expedition, ""))
-        return _store_ready(session, booking_id, qr=qr.png)
 
 
 def _claim(session: Session, booking_id: int) -> _Claim | None:
@@ -202,9 +202,11 @@ def _atelier() -> Party:
                  phone=settings.CONTACT_PHONE_E164, email=settings.CONTACT_EMAIL)  # fmt: skip
 
 
-def _reason(error: CarrierError) -> str:
+def _reason(error: Exception) -> str:
     if isinstance(error, BookingRefused):
         return error.reason
+    if isinstance(error, sa.exc.IntegrityError):  # a number reused: a simulator restarted
+        return "expedition number already used by another return"
     return str(error)[:120] or type(error).__name__
 
 
