@@ -78,6 +78,7 @@ def return_view(
         .order_by(ReturnLine.id)
     ).all()
     methods = list(session.exec(select(Payment.method).where(Payment.order_id == order.id)))
+    label = label_state(session, request)
     wanted = _exchange_items(session, [line for line, _, _ in rows], language)
     lines = [
         {
@@ -109,8 +110,8 @@ def return_view(
         "label_expires_on": request.label_expires_on,
         "parcel_reference": request.parcel_reference,
         "label_available": returns.label_available(request.declared_at, now or clock.now()),
-        "label_pending": label_pending(session, request),
-        "paperless": label_state(session, request).paperless,
+        "label_pending": label.pending,
+        "paperless": label.paperless,
         "parcel_progress": progress,
         "received": request.received_at is not None,
         "email_undeliverable": email_undeliverable(session, order.id),
@@ -167,12 +168,6 @@ def _place(session: Session, request: ReturnRequest) -> list[str]:
     return []
 
 
-def label_pending(session: Session, request: ReturnRequest) -> bool:
-    """Rule R3: the carrier has not booked (or we have not stored) this return's label yet."""
-    booking = _booking(session, request)
-    return booking is not None and booking.status != "ready"
-
-
 @dataclass(frozen=True)
 class LabelState:
     """Rule R3: what the confirmation says about a return's label."""
@@ -192,7 +187,7 @@ def label_state(session: Session, request: ReturnRequest) -> LabelState:
     if booking is None:
         return LabelState(False, "", False, None)
     ready = booking.status == "ready"
-    parcel = request.parcel_reference or "" if ready else ""
+    parcel = (request.parcel_reference or "") if ready else ""
     return LabelState(not ready, parcel, booking.paperless, booking.qr_png if ready else None)
 
 
