@@ -171,7 +171,8 @@ RETURN_BOOKING_RETRY_MINUTES = (1, 2, 4, 8, 15, 30)
 """Rule R3: after a failed booking, the waits before the next attempts (the last one repeats).
 The customer is told the label comes "within the hour": the first five fit in it."""
 RETURN_BOOKING_CLAIM_SECONDS = 120
-"""How long a worker calling the carrier holds a booking (longer than its calls can last)."""
+"""How long a caller of the carrier holds a booking (longer than its calls can last), and how
+long the worker leaves a return just declared to the page that books it at once."""
 RETURN_PARCEL_WEIGHT_GRAMS = 600
 """Weight declared to the carrier per returned item (the FAQ and the catalogue give none)."""
 

@@ -87,6 +87,7 @@ def test_r3_a_confirmed_return_is_booked_at_once_and_its_carrier_label_emailed(
     number = declare(demo_session)
     assert the_booking(demo_session).status == "pending" and mails(demo_session) == []
     with clock.use_clock(NOW):
+        assert booking.book_due(client(simulator_url)) == {}  # the worker leaves it to the page
         assert booking.book(client(simulator_url), number) == "ready"
     request = the_return(demo_session)
     expedition = request.parcel_reference

@@ -48,14 +48,17 @@ def open_booking(
 ) -> ReturnBooking:  # fmt: skip
     """Add the pending booking of a return just stored (the caller commits).
 
-    `paperless`: she has no printer; the carrier gives a QR code a relay point prints from.
+    The page that stored it books it at once (`book`); the worker leaves it alone for
+    `RETURN_BOOKING_CLAIM_SECONDS`, in case the page could not. `paperless`: she has no printer;
+    the carrier gives a QR code a relay point prints from.
     """
     order_country = request.sender_address.splitlines()[-1]
     booking = ReturnBooking(
         return_id=request.id, sender_street=street, sender_postcode=postcode,
         sender_city=city, sender_country=order_country, sender_phone=phone,
         weight_grams=items * settings.RETURN_PARCEL_WEIGHT_GRAMS,
-        next_attempt_at=clock.now(), paperless=paperless,
+        next_attempt_at=clock.now() + timedelta(seconds=settings.RETURN_BOOKING_CLAIM_SECONDS),
+        paperless=paperless,
     )  # fmt: skip
     session.add(booking)
     return booking
