@@ -80,15 +80,20 @@ def expedition_number(page):
     return re.search(r"\d{8}", page.locator("#return-parcel").inner_text()).group(0)
 
 
-def test_r1_refund_by_credit_note_with_prepaid_label(page, portal, screenshot):
-    find_for_return(page, portal, "delivered-returnable")
+def up_to_a_relay_point(page, portal, tag, reason, phone=PHONE):
+    """One item of a `tag` order back for a credit note, her details, the first point found."""
+    find_for_return(page, portal, tag)
     expect(page.locator("#return-progress")).to_be_visible()
     choose_items(page, (0, 1))
-    refund(page, "Too small", CREDIT_NOTE)
-    details_then(page, phone="")
+    refund(page, reason, CREDIT_NOTE)
+    details_then(page, phone=phone)
     page.locator("#relay-search").click()
     expect(page.locator("#relay-results")).to_be_visible()
     page.locator("#relay-results .choice").first.click()
+
+
+def test_r1_refund_by_credit_note_with_prepaid_label(page, portal, screenshot):
+    up_to_a_relay_point(page, portal, "delivered-returnable", "Too small", phone="")
     page.get_by_role("button", name="Continue").click()  # R3: the carrier needs her phone
     expect(page.locator("#wizard-error")).to_contain_text("mobile number")
     page.get_by_role("button", name="Back").click()
@@ -187,12 +192,7 @@ def test_e5_e8_sold_out_size_offers_a_return_and_an_alert(page, portal):
 
 
 def test_r3_carrier_down_the_return_is_recorded_and_its_label_follows(page, portal, carrier_faults):
-    find_for_return(page, portal, "delivered-returnable")
-    choose_items(page, (0, 1))
-    refund(page, "Too big", CREDIT_NOTE)
-    details_then(page)
-    page.locator("#relay-search").click()
-    page.locator("#relay-results .choice").first.click()
+    up_to_a_relay_point(page, portal, "delivered-returnable", "Too big")
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text("Check and confirm")).to_be_visible()
     carrier_faults("mondialrelay", "503", 1)  # the booking call, nothing else
@@ -205,12 +205,7 @@ def test_r3_carrier_down_the_return_is_recorded_and_its_label_follows(page, port
 
 def test_r3_no_printer_a_qr_code_to_show_at_the_relay_point(page, portal, screenshot):
     page.set_viewport_size({"width": 375, "height": 800})
-    find_for_return(page, portal, "gift-card-and-card")
-    choose_items(page, (0, 1))
-    refund(page, "Too small", CREDIT_NOTE)
-    details_then(page)
-    page.locator("#relay-search").click()
-    page.locator("#relay-results .choice").first.click()
+    up_to_a_relay_point(page, portal, "gift-card-and-card", "Too small")
     page.locator("#paperless").click()
     confirm(page)
     expect(page.locator("#paperless-qr")).to_be_visible()  # Mondial Relay's, not the portal's

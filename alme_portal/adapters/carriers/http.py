@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -83,6 +84,19 @@ class CarrierHttp:
         self.client = client or new_http_client()
         self.policy = policy or RetryPolicy()
         self.sleep = sleep
+
+    def xml(self, response: httpx.Response) -> ET.Element:
+        """The root of an XML answer the carrier gave with HTTP 200.
+
+        Raises:
+            CarrierUnavailable: another HTTP status, or a body that is not XML.
+        """
+        if response.status_code != 200:
+            raise CarrierUnavailable(f"{self.carrier} answered HTTP {response.status_code}")
+        try:
+            return ET.fromstring(response.content)
+        except ET.ParseError as error:
+            raise CarrierUnavailable(f"{self.carrier} answered malformed XML") from error
 
     def send(self, method: str, url: str, *, retry: bool, **kwargs) -> httpx.Response:
         """Send a request and return the first answer that is not 429 or 5xx.

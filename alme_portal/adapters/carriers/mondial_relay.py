@@ -167,13 +167,7 @@ class MondialRelayClient:
                 "SOAPAction": f'"{NAMESPACE}{method}"',
             },
         )
-        if response.status_code != 200:
-            raise CarrierUnavailable(f"Mondial Relay answered HTTP {response.status_code}")
-        try:
-            root = ET.fromstring(response.content)
-        except ET.ParseError as error:
-            raise CarrierUnavailable("Mondial Relay answered malformed XML") from error
-        result = root.find(f".//{{{NAMESPACE}}}{method}Result")
+        result = self.http.xml(response).find(f".//{{{NAMESPACE}}}{method}Result")
         if result is None:
             raise CarrierUnavailable(f"Mondial Relay answer has no {method}Result")
         return result

@@ -152,12 +152,7 @@ class ConnectClient:
             "POST", self.account.url, retry=False, content=body.encode(),
             headers={"Content-Type": "text/xml; charset=utf-8", "Accept": "application/xml"},
         )  # fmt: skip
-        if response.status_code != 200:
-            raise CarrierUnavailable(f"Mondial Relay Connect answered HTTP {response.status_code}")
-        try:
-            root = ET.fromstring(response.content)
-        except ET.ParseError as error:
-            raise CarrierUnavailable("Mondial Relay Connect answered malformed XML") from error
+        root = self.http.xml(response)
         code = first_error(root)
         if code is not None:
             raise BookingRefused(code, f"code {code}")
