@@ -10,7 +10,8 @@ from starlette.routing import Mount, Route
 from alme_portal.demo.mail import MAILBOX_PATH, create_mailbox_app, mailbox_page
 from alme_portal.mail.api import UNSUBSCRIBE_PATH, unsubscribe
 from alme_portal.orders.api import ORDER_FEED_PATH, receive_order_feed
-from alme_portal.platform import cookies, db, deployment
+from alme_portal.platform import cookies, db, deployment, settings
+from alme_portal.refunds import api as payments_api
 from alme_portal.simulator.app import create_simulator_app
 
 SIMULATOR_MOUNT = "/_carrier-sim"
@@ -57,9 +58,14 @@ def create_api(*, with_simulator: bool = True) -> Starlette:
         Route(ORDER_FEED_PATH, receive_order_feed, methods=["POST"]),
         Route(COOKIE_PATH, collect_cookie, methods=["GET"]),
         Route(UNSUBSCRIBE_PATH, unsubscribe, methods=["GET", "POST"]),
+        Route(payments_api.STRIPE_PATH, payments_api.stripe_webhook, methods=["POST"]),
+        Route(payments_api.PAYPAL_PATH, payments_api.paypal_webhook, methods=["POST"]),
+        Route(payments_api.ALMA_PATH, payments_api.alma_webhook, methods=["GET"]),
+        Route(payments_api.PAY_ROUTE, payments_api.pay, methods=["GET"]),
     ]
     if not deployment.is_production():
         routes += [Route(MAILBOX_PATH, mailbox_page), Mount(MAILBOX_PATH, create_mailbox_app())]
     if with_simulator and not deployment.is_production():
-        routes.append(Mount(SIMULATOR_MOUNT, app=create_simulator_app(controls=False)))
+        simulator = create_simulator_app(controls=False, webhook_base=settings.portal_url())
+        routes.append(Mount(SIMULATOR_MOUNT, app=simulator))
     return Starlette(routes=routes)

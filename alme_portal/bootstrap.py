@@ -29,6 +29,7 @@ from alme_portal.referral.services import emails as referral_emails
 from alme_portal.referral.services import invites, rewards
 from alme_portal.refunds.models import inspection as _inspection_tables
 from alme_portal.refunds.models import refunds as _refund_tables
+from alme_portal.refunds.models import settlements as _settlement_tables
 from alme_portal.refunds.services import stored_values
 from alme_portal.returns import models as _return_tables
 from alme_portal.returns.services import status as return_status
@@ -37,7 +38,7 @@ from alme_portal.returns.services import stock_alerts
 TABLE_MODULES = (
     _platform_tables, _accounts_tables, _customer_tables, _catalog_tables, _order_tables,
     _feed_tables, _request_tables, _return_tables, _refund_tables, _inspection_tables,
-    _loyalty_tables, _referral_tables, _mail_tables,
+    _settlement_tables, _loyalty_tables, _referral_tables, _mail_tables,
 )  # fmt: skip
 """The modules whose tables make the schema (importing them registers the tables)."""
 

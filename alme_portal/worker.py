@@ -1,4 +1,4 @@
-"""The background worker: sends the outbox, books return labels and follows parcels.
+"""The background worker: sends the outbox, books return labels, pays refunds, follows parcels.
 
 `alme-portal mail worker`. Several may run at once, on one machine or many: each e-mail is
 claimed by one of them (`mail.services.delivery`), each return label is booked by the one that
@@ -18,10 +18,12 @@ from alme_portal.adapters.carriers.tracking import (
     default_mondial_relay_client,
     default_tracking_service,
 )
+from alme_portal.adapters.payments.providers import default_providers
 from alme_portal.adapters.smtp import SmtpConnection, SmtpServer
 from alme_portal.mail.services import sender
 from alme_portal.orders.services import notifications
-from alme_portal.platform import settings
+from alme_portal.platform import db, settings
+from alme_portal.refunds.services import settlement, supplement
 from alme_portal.returns.services import booking, parcel_tracking
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,19 @@ def _book_labels(client, connect, name: str) -> None:
         log.info("worker %s: return labels %s", name, dict(counts))
 
 
+def _settle_refunds(providers, name: str) -> None:
+    """R8-R12: send the refunds the payment providers owe; E4: cancel unpaid exchanges."""
+    try:
+        counts = settlement.send_due(providers)
+        with db.session_scope(write=True) as session:
+            cancelled = supplement.cancel_unpaid(session)
+    except Exception:
+        log.exception("worker %s: settling refunds failed", name)
+        return
+    if counts or cancelled:
+        log.info("worker %s: refunds %s, exchanges cancelled %s", name, dict(counts), cancelled)
+
+
 def run(stop: threading.Event | None = None, poll_seconds: float | None = None) -> None:
     """Send due e-mails and follow parcels until `stop` is set (or a signal arrives).
 
@@ -70,6 +85,7 @@ def run(stop: threading.Event | None = None, poll_seconds: float | None = None) 
     name = sender.worker_name()
     tracking = default_tracking_service()
     labels, paperless = default_mondial_relay_client(), default_connect_client()
+    providers = default_providers()
     next_tracking_poll = time.monotonic()
     log.info("worker %s started", name)
     with SmtpConnection(SmtpServer.from_settings()) as connection:
@@ -77,6 +93,7 @@ def run(stop: threading.Event | None = None, poll_seconds: float | None = None) 
             if time.monotonic() >= next_tracking_poll:
                 next_tracking_poll = time.monotonic() + _follow_parcels(tracking, name)
             _book_labels(labels, paperless, name)  # before sending: a label booked now goes out now
+            _settle_refunds(providers, name)
             try:
                 counts = sender.send_due(connection, worker=name, limit=100)
             except Exception:  # the database away for a moment: try again after a pause

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from alme_portal.accounts.models.customers import Customer, StaffUser
 from alme_portal.accounts.services.passwords import hash_password
+from alme_portal.adapters.payments.providers import PROVIDER_OF_METHOD
 from alme_portal.demo.catalog import (
     PRODUCTS,
     RELAY_POINTS,
@@ -45,6 +46,16 @@ from alme_portal.platform.vocabulary import (
 
 DEFERRED_DAYS = {PaymentMethod(f"deferred_{days}"): days for days in settings.DEFERRED_PAYMENT_DAYS}
 S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
+
+
+def demo_provider_reference(order_number: str, method: str) -> str | None:
+    """A demo payment's id at its provider, shaped like the provider's own ids."""
+    provider = PROVIDER_OF_METHOD.get(method)
+    if provider == "stripe":
+        return f"pi_demo{order_number}"
+    if provider == "paypal":
+        return f"CAPTURE{order_number}"
+    return f"payment_demo{order_number.lower()}" if provider == "alma" else None
 
 
 @dataclass(frozen=True)
@@ -315,6 +326,7 @@ class DemoRows:
                 paypal_email=order.email if spec.method == PaymentMethod.PAYPAL else None,
                 gift_card_code=spec.gift_card_code,
                 credit_note_code=spec.credit_note_code,
+                provider_reference=demo_provider_reference(order.number, spec.method),
                 deferred_due_date=due,
                 captured=due is None or due <= self.today,
                 created_at=order.placed_at,

@@ -1,6 +1,80 @@
 """English texts of refunds (R8-R12, O9), exchange orders (E6) and the staff console (R6)."""
 
 MESSAGES: dict[str, str] = {
+    "supplement.item": "Exchange {number}: price difference",
+    "supplement.email.subject": "Pay the difference for your exchange {number}",
+    "supplement.email.body": (
+        "Hello,\n\nThe item you chose in exchange costs {amount} more. Pay the difference by "
+        "card here:\n{link}\n\nYour exchange {number} ships as soon as it is paid. Without "
+        "payment by {date}, the exchange is cancelled.\n\nThe {brand} team"
+    ),
+    "supplement.cancelled.subject": "Your exchange {number} is cancelled",
+    "supplement.cancelled.body": (
+        "Hello,\n\nThe difference for your exchange {number} was not paid in time, so the "
+        "exchange is cancelled. Your return is unaffected.\n\nThe {brand} team"
+    ),
+    "supplement.unavailable": (
+        "The payment page cannot open right now. Please try again in a few minutes."
+    ),
+    "supplement.unknown": "This payment link is not valid.",
+    "refund.where.title": "Where is my refund",
+    "refund.where.statement": "On your statement by {date} at the latest",
+    "refund.where.done.stripe": "Sent to your bank on {date}",
+    "refund.where.done.paypal": "Back on your PayPal account since {date}",
+    "refund.where.done.alma": "Done by Alma on {date}",
+    "refund.where.sent.stripe": "Sent to your bank on {date}, waiting for its confirmation",
+    "refund.where.sent.paypal": "Sent to PayPal on {date}, waiting for its confirmation",
+    "refund.where.sent.alma": "Sent to Alma on {date}, waiting for its confirmation",
+    "refund.where.sending.stripe": "Being sent to your bank",
+    "refund.where.sending.paypal": "Being sent to PayPal",
+    "refund.where.sending.alma": "Being sent to Alma",
+    "refund.where.failed": (
+        "Delayed: the payment provider refused it, our team is on it and will e-mail you"
+    ),
+    "refund.where.credit_note": (
+        "Your payment provider could not take it back: credit note {code} instead, valid "
+        "until {date}"
+    ),
+    "refund.where.instalment": "Instalment {sequence}: {amount} less",
+    "refund.where.not_charged": "{amount} less charged on the due date",
+    "refund.where.paid_back": "{amount} back on the card that paid",
+    "refund.where.new_credit_note": "Credit note {code}",
+    "refund.where.new_gift_card": "New gift card {code}",
+    "refund.where.issued": "Yours now, valid until {date}",
+    "refund.where.stored_now": "Back on it now",
+    "refund.paid.subject": "Your refund for order {number} is on its way",
+    "refund.paid.body.stripe": (
+        "Hello,\n\nWe have sent {amount} back to your {method}. It shows on your statement by "
+        "{date} at the latest.\n\nThe {brand} team"
+    ),
+    "refund.paid.body.paypal": (
+        "Hello,\n\n{amount} is back on your PayPal account ({method}). If PayPal returns it to "
+        "the card behind it, it shows by {date} at the latest.\n\nThe {brand} team"
+    ),
+    "refund.paid.body.alma": (
+        "Hello,\n\nAlma has taken {amount} off your {method}: the instalments not charged yet "
+        "are lowered or cancelled, and what you already paid beyond what you keep goes back to "
+        "your card, on your statement by {date} at the latest.\n\nThe {brand} team"
+    ),
+    "refund.credit_note_instead.subject": "A credit note for your refund on order {number}",
+    "refund.credit_note_instead.body": (
+        "Hello,\n\nYour payment provider could not take back {amount} on your {method}, so "
+        "we have issued credit note {code} for it instead, valid until {date} and usable over "
+        "several orders.\n\nThe {brand} team"
+    ),
+    "staff.refund.title": "Refunds with the payment providers",
+    "staff.refund.retry": "Retry",
+    "staff.refund.credit_note_button": "Refund as credit note instead",
+    "staff.refund.retried": "The refund is sent again.",
+    "staff.refund.credit_note": "A credit note is issued and e-mailed instead.",
+    "staff.refund.not_failed": "This refund is not failed: nothing changed.",
+    "staff.refund.row": "{provider} · {method} · {amount} · {state}",
+    "staff.refund.state.pending": "to send",
+    "staff.refund.state.sent": "sent",
+    "staff.refund.state.succeeded": "succeeded",
+    "staff.refund.state.failed": "failed",
+    "staff.refund.state.credit_note": "credit note instead",
+    "staff.refund.state.retry": "provider unreachable, retried later",
     "refund.new_credit_note": "Credit note {code}: {amount}, valid until {date}",
     "refund.new_gift_card": "New gift card {code}: {amount}, valid until {date}",
     "refund.gift_card": "{amount} back on your gift card {code}",

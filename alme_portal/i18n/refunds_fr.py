@@ -1,6 +1,84 @@
 """Textes français des remboursements (R8-R12, O9), des échanges (E6) et de la console (R6)."""
 
 MESSAGES: dict[str, str] = {
+    "supplement.item": "Échange {number} : différence de prix",
+    "supplement.email.subject": "Réglez la différence de votre échange {number}",
+    "supplement.email.body": (
+        "Bonjour,\n\nL’article choisi en échange coûte {amount} de plus. Réglez la différence "
+        "par carte ici :\n{link}\n\nVotre échange {number} part dès qu’il est payé. Sans "
+        "paiement avant le {date}, l’échange est annulé.\n\nL’équipe {brand}"
+    ),
+    "supplement.cancelled.subject": "Votre échange {number} est annulé",
+    "supplement.cancelled.body": (
+        "Bonjour,\n\nLa différence de votre échange {number} n’a pas été réglée à temps : "
+        "l’échange est annulé. Votre retour n’est pas concerné.\n\nL’équipe {brand}"
+    ),
+    "supplement.unavailable": (
+        "La page de paiement ne peut pas s’ouvrir pour le moment. Réessayez dans quelques minutes."
+    ),
+    "supplement.unknown": "Ce lien de paiement n’est pas valide.",
+    "refund.where.title": "Où est mon remboursement",
+    "refund.where.statement": "Sur votre relevé au plus tard le {date}",
+    "refund.where.done.stripe": "Envoyé à votre banque le {date}",
+    "refund.where.done.paypal": "Sur votre compte PayPal depuis le {date}",
+    "refund.where.done.alma": "Effectué par Alma le {date}",
+    "refund.where.sent.stripe": "Envoyé à votre banque le {date}, en attente de sa confirmation",
+    "refund.where.sent.paypal": "Envoyé à PayPal le {date}, en attente de sa confirmation",
+    "refund.where.sent.alma": "Envoyé à Alma le {date}, en attente de sa confirmation",
+    "refund.where.sending.stripe": "En cours d’envoi à votre banque",
+    "refund.where.sending.paypal": "En cours d’envoi à PayPal",
+    "refund.where.sending.alma": "En cours d’envoi à Alma",
+    "refund.where.failed": (
+        "Retardé : le prestataire de paiement l’a refusé, notre équipe s’en occupe et vous écrira"
+    ),
+    "refund.where.credit_note": (
+        "Votre prestataire de paiement n’a pas pu le reprendre : avoir {code} à la place, "
+        "valable jusqu’au {date}"
+    ),
+    "refund.where.instalment": "Échéance {sequence} : {amount} de moins",
+    "refund.where.not_charged": "{amount} de moins prélevés à l’échéance",
+    "refund.where.paid_back": "{amount} recrédités sur la carte qui a payé",
+    "refund.where.new_credit_note": "Avoir {code}",
+    "refund.where.new_gift_card": "Nouvelle carte cadeau {code}",
+    "refund.where.issued": "À vous dès maintenant, valable jusqu’au {date}",
+    "refund.where.stored_now": "Recrédité dès maintenant",
+    "refund.paid.subject": "Votre remboursement de la commande {number} est en route",
+    "refund.paid.body.stripe": (
+        "Bonjour,\n\nNous avons recrédité {amount} sur votre {method}. Ils apparaissent sur "
+        "votre relevé au plus tard le {date}.\n\nL’équipe {brand}"
+    ),
+    "refund.paid.body.paypal": (
+        "Bonjour,\n\n{amount} sont de retour sur votre compte PayPal ({method}). Si PayPal les "
+        "reverse sur la carte associée, ils apparaissent au plus tard le {date}.\n\n"
+        "L’équipe {brand}"
+    ),
+    "refund.paid.body.alma": (
+        "Bonjour,\n\nAlma a déduit {amount} de votre {method} : les échéances non encore "
+        "prélevées sont réduites ou annulées, et ce que vous avez déjà payé au-delà de ce que "
+        "vous gardez est recrédité sur votre carte, sur votre relevé au plus tard le {date}."
+        "\n\nL’équipe {brand}"
+    ),
+    "refund.credit_note_instead.subject": (
+        "Un avoir pour votre remboursement de la commande {number}"
+    ),
+    "refund.credit_note_instead.body": (
+        "Bonjour,\n\nVotre prestataire de paiement n’a pas pu reprendre {amount} sur votre "
+        "{method} : nous vous avons donc émis l’avoir {code} de ce montant, valable jusqu’au "
+        "{date} et utilisable en plusieurs commandes.\n\nL’équipe {brand}"
+    ),
+    "staff.refund.title": "Remboursements auprès des prestataires de paiement",
+    "staff.refund.retry": "Réessayer",
+    "staff.refund.credit_note_button": "Rembourser en avoir à la place",
+    "staff.refund.retried": "Le remboursement est renvoyé.",
+    "staff.refund.credit_note": "Un avoir est émis et envoyé par e-mail à la place.",
+    "staff.refund.not_failed": "Ce remboursement n’a pas échoué : rien n’a changé.",
+    "staff.refund.row": "{provider} · {method} · {amount} · {state}",
+    "staff.refund.state.pending": "à envoyer",
+    "staff.refund.state.sent": "envoyé",
+    "staff.refund.state.succeeded": "réussi",
+    "staff.refund.state.failed": "échoué",
+    "staff.refund.state.credit_note": "avoir à la place",
+    "staff.refund.state.retry": "prestataire injoignable, nouvel essai plus tard",
     "refund.new_credit_note": "Avoir {code} : {amount}, valable jusqu'au {date}",
     "refund.new_gift_card": "Nouvelle carte cadeau {code} : {amount}, valable jusqu'au {date}",
     "refund.gift_card": "{amount} recrédités sur votre carte cadeau {code}",

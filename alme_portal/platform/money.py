@@ -24,6 +24,23 @@ def format_cents(cents: int, language: str) -> str:
     return f"{sign}€{euros:,}.{rest:02d}"
 
 
+def format_decimal(cents: int) -> str:
+    """Cents as a wire-format decimal string with a dot and two decimals ("49.90")."""
+    sign = "-" if cents < 0 else ""
+    euros, rest = divmod(abs(cents), 100)
+    return f"{sign}{euros}.{rest:02d}"
+
+
+def parse_decimal(text: object) -> int | None:
+    """A wire-format decimal string ("49.90", "49.9", "49") as cents; None if it is not one."""
+    if not isinstance(text, str) or not text or text.count(".") > 1:
+        return None
+    euros, _, rest = text.partition(".")
+    if not euros.isdigit() or not (rest == "" or (rest.isdigit() and len(rest) <= 2)):
+        return None
+    return int(euros) * 100 + int(rest.ljust(2, "0") or 0)
+
+
 def split_cents(total: int, parts: int) -> list[int]:
     """Split `total` cents into `parts` amounts that differ by at most one cent.
 

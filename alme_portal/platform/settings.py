@@ -177,6 +177,46 @@ RETURN_PARCEL_WEIGHT_GRAMS = 600
 """Weight declared to the carrier per returned item (the FAQ and the catalogue give none)."""
 
 
+# --- Payment providers (R8-R12, E4) ----------------------------------------------------------
+STRIPE_URL_ENV = "ALME_STRIPE_URL"
+STRIPE_SECRET_KEY_ENV = "ALME_STRIPE_SECRET_KEY"
+STRIPE_WEBHOOK_SECRET_ENV = "ALME_STRIPE_WEBHOOK_SECRET"
+PAYPAL_URL_ENV = "ALME_PAYPAL_URL"
+PAYPAL_CLIENT_ID_ENV = "ALME_PAYPAL_CLIENT_ID"
+PAYPAL_SECRET_ENV = "ALME_PAYPAL_SECRET"
+PAYPAL_WEBHOOK_ID_ENV = "ALME_PAYPAL_WEBHOOK_ID"
+ALMA_URL_ENV = "ALME_ALMA_URL"
+ALMA_API_KEY_ENV = "ALME_ALMA_API_KEY"
+"""Cards go to Stripe, PayPal to PayPal, 3 instalments and deferred payments to Alma; each
+base URL points under the simulator unless set (`docs/payments.md`)."""
+DEFAULT_STRIPE_SECRET_KEY = "sk_test_alme_demo"
+DEFAULT_STRIPE_WEBHOOK_SECRET = "whsec_alme_demo"
+DEFAULT_PAYPAL_CLIENT_ID = "alme-demo-client"
+DEFAULT_PAYPAL_SECRET = "alme-demo-secret"
+DEFAULT_PAYPAL_WEBHOOK_ID = "WH-ALME-DEMO"
+DEFAULT_ALMA_API_KEY = "sk_test_alme_demo"
+STRIPE_API_VERSION = "2026-06-24.dahlia"
+PAYMENT_TIMEOUT_SECONDS = 10.0
+"""How long a provider call may take before the portal stops waiting (it then asks again with
+the same idempotency key)."""
+PAYMENT_RETRY_MINUTES = (1, 5, 15, 60, 240)
+"""After a provider could not be reached, the waits before the next attempts."""
+PAYMENT_MAX_ATTEMPTS = 6
+"""Attempts after which a refund the provider never took is failed, for staff to decide."""
+PAYMENT_CLAIM_SECONDS = 120
+"""How long a caller holds a refund it is sending (longer than a provider call can last)."""
+PAYMENT_PENDING_CHECK_MINUTES = 60
+"""How often a refund the provider still calls pending is asked about, besides its webhooks."""
+WEBHOOK_TOLERANCE_SECONDS = 300
+"""A signed webhook older than this is refused (Stripe's own default)."""
+REFUND_STATEMENT_WORKING_DAYS = {"stripe": (2, 3), "paypal": (0, 1), "alma": (2, 3)}
+"""R8: working days, after the provider took a refund, before it shows on her statement: a card
+2-3 days (R8), a PayPal account at once or the next day, money back on a card that paid
+instalments 2-3 days (a lowered or cancelled instalment shows at once)."""
+SUPPLEMENT_PAYMENT_DAYS = 7
+"""Rule E4: days to pay an exchange's supplement before the exchange is cancelled."""
+
+
 SERVE_SIMULATOR_ENV = "ALME_SERVE_CARRIER_SIMULATOR"
 
 
@@ -186,7 +226,7 @@ def serve_carrier_simulator() -> bool:
 
 
 def carrier_setting(env_name: str, default: str) -> str:
-    """Return a carrier setting from the environment, or its default."""
+    """Return a carrier or payment provider setting from the environment, or its default."""
     return os.environ.get(env_name) or default
 
 

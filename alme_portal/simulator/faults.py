@@ -13,10 +13,23 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-ROUTES = ("laposte", "mondialrelay", "mondialrelay-label", "mondialrelay-connect")
-"""La Poste's tracking, Mondial Relay's SOAP web services, its label PDFs and API Connect."""
-KINDS = ("429", "500", "503", "slow", "malformed", "stat")
-"""`stat`: Mondial Relay answers the call with that STAT code alone (97 bad key, 80-series...)."""
+ROUTES = (
+    "laposte",
+    "mondialrelay",
+    "mondialrelay-label",
+    "mondialrelay-connect",
+    "stripe",
+    "stripe-checkout",
+    "paypal",
+    "alma",
+)
+"""La Poste's tracking, Mondial Relay's SOAP web services, its label PDFs and API Connect; the
+payment providers' refund (and checkout) calls."""
+KINDS = ("429", "500", "503", "slow", "malformed", "stat", "timeout", "402", "409", "declined")
+"""`stat`: Mondial Relay answers the call with that STAT code alone (97 bad key, 80-series...).
+`timeout`: a provider does the call but answers after `delay` seconds (the client gave up);
+`402`: refused at once (card declined); `declined`: accepted, then failed by webhook (Stripe);
+`409`: an idempotency conflict."""
 
 
 @dataclass

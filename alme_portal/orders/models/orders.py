@@ -105,6 +105,9 @@ class Payment(SQLModel, table=True):
     paypal_email: str | None = Field(default=None, max_length=254)
     gift_card_code: str | None = Field(default=None, max_length=40)
     credit_note_code: str | None = Field(default=None, max_length=40)
+    provider_reference: str | None = Field(default=None, max_length=64)
+    """What the payment provider refunds: a Stripe PaymentIntent (`pi_...`), a PayPal capture
+    id, an Alma payment (`payment_...`). None for a gift card or a credit note."""
     deferred_due_date: date | None = None
     """Deferred payments (rule R12): the day the customer is charged for what she keeps."""
     captured: bool = True

@@ -10,10 +10,10 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from alme_portal.orders.models.catalog import Variant
-from alme_portal.orders.models.orders import Order
+from alme_portal.orders.models.orders import Order, OrderLine
 from alme_portal.orders.services.placing import order_line
 from alme_portal.orders.services.shipments import plan_shipments
-from alme_portal.platform import clock
+from alme_portal.platform import clock, events
 from alme_portal.platform.vocabulary import OrderKind, OrderStatus
 from alme_portal.returns.models import ReturnLine, ReturnRequest
 
@@ -23,6 +23,15 @@ NUMBER_PREFIX = "EX"
 def exchange_number(request: ReturnRequest) -> str:
     """The exchange order's number: `EX` and six digits, like a shop order's."""
     return f"{NUMBER_PREFIX}{request.id:06d}"
+
+
+def hold_units(session: Session, order: Order, sign: int) -> None:
+    """Take an exchange order's units out of stock (-1), or put them back (+1, E8 alerts)."""
+    for line in session.exec(select(OrderLine).where(OrderLine.order_id == order.id)):
+        variant = session.get(Variant, line.variant_id)
+        variant.stock = max(0, variant.stock + sign * line.quantity)
+        if sign > 0:
+            events.publish(session, events.StockChanged(variant.id))
 
 
 def create_exchange_order(
@@ -69,6 +78,7 @@ def create_exchange_order(
     session.flush()
     skus = {line.sku for line in new_lines}
     variants = {v.sku: v for v in session.exec(select(Variant).where(Variant.sku.in_(skus)))}
+    hold_units(session, order, -1)
     if not supplement:  # E4: a pricier item ships once its supplement is paid
         plan_shipments(session, order, new_lines, variants)
     return order

@@ -67,6 +67,8 @@ class PaymentIn(_Strict):
     paypal_email: Annotated[str, Field(max_length=254)] | None = None
     gift_card_code: Annotated[str, Field(min_length=1, max_length=40)] | None = None
     credit_note_code: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+    provider_reference: Annotated[str, Field(pattern=r"^[A-Za-z0-9_]{6,64}$")] | None = None
+    """What the provider refunds: a Stripe PaymentIntent, a PayPal capture, an Alma payment."""
 
 
 class OrderIn(_Strict):

@@ -158,6 +158,7 @@ def _add_payment(session: Session, order: Order, spec: PaymentIn) -> None:
         paypal_email=spec.paypal_email.strip().lower() if spec.paypal_email else None,
         gift_card_code=spec.gift_card_code,
         credit_note_code=spec.credit_note_code,
+        provider_reference=spec.provider_reference,
         deferred_due_date=due,
         captured=due is None or due <= clock.today(),
         created_at=order.placed_at,

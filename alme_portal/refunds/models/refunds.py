@@ -73,6 +73,9 @@ class Refund(SQLModel, table=True):
     amount_cents: int
     instalment_sequence: int | None = None
     stored_value_id: int | None = Field(default=None, foreign_key="stored_value.id")
+    settlement_id: int | None = Field(default=None, foreign_key="refund_settlement.id")
+    """The provider refund that pays it (card, PayPal, instalments); None when the portal
+    pays it itself (credit note, gift card)."""
     expected_on: date
     """The day she sees it: at once for a credit note, 2-3 working days for a card (R8)."""
     created_at: datetime = Field(sa_type=UTCDateTime)

@@ -38,7 +38,7 @@ from alme_portal.platform.vocabulary import (
 from alme_portal.refunds.models.inspection import LineInspection
 from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.rules import refunds
-from alme_portal.refunds.services import stored_values
+from alme_portal.refunds.services import settlement, stored_values, supplement
 from alme_portal.refunds.services import texts as refund_texts
 from alme_portal.returns.models import ReturnLine, ReturnRequest
 from alme_portal.returns.rules.exchange import unit_prices_paid
@@ -145,6 +145,7 @@ def carry_out(
         )
     session.add_all(rows)
     session.flush()
+    settlement.open_settlements(session, rows)  # card, PayPal, Alma: paid by the worker
     refunded = session.exec(
         select(func.coalesce(func.sum(Refund.amount_cents), 0)).where(
             Refund.order_id == order.id, Refund.kind.in_(refunds.MONEY_KINDS)
@@ -217,7 +218,10 @@ def settle_return(session: Session, request: ReturnRequest) -> list[Refund]:
         rows += carry_out(session, paying, moves, request.id)
     exchanges = [line for line in accepted if line.exchange_variant_id]
     if exchanges:
-        request.exchange_order_id = create_exchange_order(session, request, exchanges).id
+        exchange = create_exchange_order(session, request, exchanges)
+        request.exchange_order_id = exchange.id
+        if exchange.total_cents:  # E4: a pricier item ships once its supplement is paid
+            supplement.open_supplement(session, exchange)
     request.status = _final_status(accepted, rows, bool(exchanges))
     session.flush()
     return rows

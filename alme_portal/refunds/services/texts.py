@@ -18,7 +18,8 @@ REFUND_EMAIL_KIND = "refund_confirmed"
 CREDIT_NOTE_EMAIL_KIND = "credit_note_issued"
 
 
-def _method(payment: Payment | None, language: str) -> str:
+def payment_name(payment: Payment | None, language: str) -> str:
+    """A payment in her words: "Visa •••• 4242", "PayPal j•••@example.com", "3 instalments"."""
     if payment is None:
         return ""
     view = payment_view(payment)
@@ -26,7 +27,7 @@ def _method(payment: Payment | None, language: str) -> str:
     return f"{view['card_brand'] or method} {view['masked']}" if view["masked"] else method
 
 
-def _issued(rows: list[Refund], value_id: int) -> int:
+def issued_cents(rows: list[Refund], value_id: int) -> int:
     """What a new credit note or gift card was worth (its moves and postage put together)."""
     return sum(row.amount_cents for row in rows if row.stored_value_id == value_id
                and row.kind in (*refunds.NEW_KINDS, RefundKind.POSTAGE))  # fmt: skip
@@ -61,7 +62,7 @@ def money_lines(session: Session, rows: list[Refund], language: str) -> list[str
                     language,
                     f"refund.{row.kind}",
                     code=value.code,
-                    amount=format_cents(_issued(rows, value.id), language),
+                    amount=format_cents(issued_cents(rows, value.id), language),
                     date=format_day(value.last_day, language),
                 )
             )
@@ -80,7 +81,7 @@ def money_lines(session: Session, rows: list[Refund], language: str) -> list[str
                 key,
                 amount=amount,
                 code=value.code if value else "",
-                method=_method(payment, language),
+                method=payment_name(payment, language),
                 sequence=row.instalment_sequence,
                 date=format_date(row.expected_on, language),
             )

@@ -1,0 +1,1 @@
+"""Payment providers behind adapters: Stripe (cards), PayPal, Alma (instalments, deferred)."""
