@@ -91,6 +91,7 @@ def problems() -> list[str]:
         _portal_url_problem(),
         *_smtp_problems(),
         *_connect_problems(),
+        *_payment_problems(),
     ]
     return [line for line in found if line]
 
@@ -112,6 +113,20 @@ def _connect_problems() -> list[str | None]:
             settings.MONDIAL_RELAY_CONNECT_CUSTOMER_ENV,
             (settings.DEFAULT_MONDIAL_RELAY_CONNECT_CUSTOMER,),
         ),
+    ]
+
+
+def _payment_problems() -> list[str | None]:
+    """The payment providers' keys: refunds and the E4 supplement need all three."""
+    return [
+        _missing_or_default(settings.STRIPE_SECRET_KEY_ENV, (settings.DEFAULT_STRIPE_SECRET_KEY,)),
+        _missing_or_default(
+            settings.STRIPE_WEBHOOK_SECRET_ENV, (settings.DEFAULT_STRIPE_WEBHOOK_SECRET,)
+        ),
+        _missing_or_default(settings.PAYPAL_CLIENT_ID_ENV, (settings.DEFAULT_PAYPAL_CLIENT_ID,)),
+        _missing_or_default(settings.PAYPAL_SECRET_ENV, (settings.DEFAULT_PAYPAL_SECRET,)),
+        _missing_or_default(settings.PAYPAL_WEBHOOK_ID_ENV, (settings.DEFAULT_PAYPAL_WEBHOOK_ID,)),
+        _missing_or_default(settings.ALMA_API_KEY_ENV, (settings.DEFAULT_ALMA_API_KEY,)),
     ]
 
 

@@ -6,6 +6,7 @@ import httpx
 import pytest
 from carrier_sim import arm, request_count, serve
 from conftest import order_id
+from payments_sim import PROVIDER_PATHS as PROVIDER_ENVS
 from payments_sim import history, settlements_of, use_simulator, wait_for_state, webhook_answers
 from sqlmodel import select
 from test_refund_engine import LATER, declare, receive_and_inspect, refunds_of
@@ -280,3 +281,18 @@ def test_alma_ipn_signature_matches_the_official_test_vector():
     assert ipn_signature("payment_id_test", "api_key_test") == vector
     assert ipn_is_genuine("payment_id_test", vector.upper(), "api_key_test")
     assert not ipn_is_genuine("payment_id_other", vector, "api_key_test")
+
+
+def test_production_talks_to_the_real_providers_and_the_demo_to_the_simulator(monkeypatch):
+    from alme_portal.adapters.payments.providers import default_providers
+    from alme_portal.platform import deployment
+
+    for env in PROVIDER_ENVS:
+        monkeypatch.delenv(env, raising=False)
+    demo = default_providers()
+    assert demo.stripe.base_url.endswith("/_carrier-sim/stripe")
+    monkeypatch.setenv(deployment.ENV_VAR, deployment.PRODUCTION)
+    real = default_providers()
+    assert (real.stripe.base_url, real.paypal.base_url, real.alma.base_url) == (
+        "https://api.stripe.com", "https://api-m.paypal.com", "https://api.getalma.eu"
+    )  # fmt: skip

@@ -83,7 +83,9 @@ def test_1_production_refuses_to_start_naming_each_missing_setting(program):
     for name in ("ALME_ORDER_FEED_SECRET", "ALME_PORTAL_URL", "ALME_DATABASE_URL",
                  "ALME_LAPOSTE_API_KEY", "ALME_MONDIAL_RELAY_PRIVATE_KEY", "ALME_SMTP_HOST",
                  "ALME_SMTP_USERNAME", "ALME_SMTP_PASSWORD", "ALME_MAIL_FROM",
-                 "ALME_SMTP_SECURITY"):  # fmt: skip
+                 "ALME_SMTP_SECURITY", "ALME_STRIPE_SECRET_KEY", "ALME_STRIPE_WEBHOOK_SECRET",
+                 "ALME_PAYPAL_CLIENT_ID", "ALME_PAYPAL_SECRET", "ALME_PAYPAL_WEBHOOK_ID",
+                 "ALME_ALMA_API_KEY"):  # fmt: skip
         assert f"refusing to start in production: {name}" in started.stderr
 
 
@@ -96,6 +98,9 @@ def test_1_production_refuses_to_start_naming_each_missing_setting(program):
         ("ALME_MONDIAL_RELAY_PRIVATE_KEY", settings.DEFAULT_MONDIAL_RELAY_KEY, "development"),
         ("ALME_LAPOSTE_API_KEY", settings.DEFAULT_LAPOSTE_API_KEY, "development"),
         ("ALME_SMTP_SECURITY", "none", "starttls or tls"),
+        ("ALME_STRIPE_SECRET_KEY", settings.DEFAULT_STRIPE_SECRET_KEY, "development"),
+        ("ALME_STRIPE_WEBHOOK_SECRET", settings.DEFAULT_STRIPE_WEBHOOK_SECRET, "development"),
+        ("ALME_ALMA_API_KEY", settings.DEFAULT_ALMA_API_KEY, "development"),
     ],
 )
 def test_1_production_refuses_development_values(monkeypatch, name, value, problem):
@@ -112,6 +117,9 @@ def test_1_production_settings_given_whole_start(monkeypatch):
         "ALME_MONDIAL_RELAY_PRIVATE_KEY": "p" * 16, "ALME_SMTP_HOST": "smtp.almeparis.com",
         "ALME_SMTP_USERNAME": "portal", "ALME_SMTP_PASSWORD": "p" * 24,
         "ALME_SMTP_SECURITY": "starttls", "ALME_MAIL_FROM": "hello@almeparis.com",
+        "ALME_STRIPE_SECRET_KEY": "sk_live_" + "s" * 24, "ALME_STRIPE_WEBHOOK_SECRET": "whsec_x",
+        "ALME_PAYPAL_CLIENT_ID": "AaBb", "ALME_PAYPAL_SECRET": "EeFf",
+        "ALME_PAYPAL_WEBHOOK_ID": "1JE4291016473214C", "ALME_ALMA_API_KEY": "sk_live_alma",
     }.items():  # fmt: skip
         monkeypatch.setenv(name, value)
     assert deployment.problems() == []
