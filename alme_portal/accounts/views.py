@@ -13,7 +13,7 @@ RETURNABLE = (OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DISPATCHED)
 """Orders whose delivered items may be returned; the wizard then checks the window (R1)."""
 
 
-def _order_row(order: dict[str, Any], language: str) -> dict[str, Any]:
+def _order_row(order: dict[str, Any], language: str, refunds: list[str]) -> dict[str, Any]:
     text = lambda key, **values: translate(language, key, **values)  # noqa: E731
     count = order["items"]
     items = text("myaccount.order.items.one") if count == 1 else text(
@@ -51,17 +51,22 @@ def _order_row(order: dict[str, Any], language: str) -> dict[str, Any]:
             }
             for item in order["returns"]
         ],  # fmt: skip
+        "refunds": refunds,
         "can_return": order["status"] in RETURNABLE,
     }
 
 
-def build_account(data: dict[str, Any], language: str) -> dict[str, Any]:
+def build_account(
+    data: dict[str, Any], language: str, refunds: dict[int, list[str]] | None = None
+) -> dict[str, Any]:
     """The page's texts in `language`.
 
     Args:
         data: "first_name", "email", "verified" and "orders" (`orders.services.member_orders`).
         language: "en" or "fr".
+        refunds: per order id, where each part of its refunds is (`refunds.services.progress`).
     """
+    refunds = refunds or {}
     verified = data["verified"]
     return {
         "greeting": translate(language, "myaccount.greeting", name=data["first_name"]),
@@ -70,5 +75,7 @@ def build_account(data: dict[str, Any], language: str) -> dict[str, Any]:
         "email_state": translate(
             language, "myaccount.email.confirmed" if verified else "myaccount.email.unconfirmed"
         ),
-        "orders": [_order_row(order, language) for order in data["orders"]],
+        "orders": [
+            _order_row(order, language, refunds.get(order["id"], [])) for order in data["orders"]
+        ],
     }

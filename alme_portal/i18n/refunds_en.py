@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
         "several orders.\n\nThe {brand} team"
     ),
     "staff.refund.title": "Refunds with the payment providers",
+    "staff.refund.log": "refund",
     "staff.refund.retry": "Retry",
     "staff.refund.credit_note_button": "Refund as credit note instead",
     "staff.refund.retried": "The refund is sent again.",

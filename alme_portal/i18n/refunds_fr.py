@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
         "{date} et utilisable en plusieurs commandes.\n\nL’équipe {brand}"
     ),
     "staff.refund.title": "Remboursements auprès des prestataires de paiement",
+    "staff.refund.log": "remboursement",
     "staff.refund.retry": "Réessayer",
     "staff.refund.credit_note_button": "Rembourser en avoir à la place",
     "staff.refund.retried": "Le remboursement est renvoyé.",

@@ -42,6 +42,12 @@ def _order(order) -> rx.Component:
                       align="center", spacing="2"),
             on_click=M.open_order(order.number, "return:" + item["number"]), color=theme.INK,
             cursor="pointer", class_name="order-return")),
+        rx.cond(order.refunds.length() > 0, rx.vstack(
+            rx.text(t("refund.where.title"), **theme.KICKER),
+            rx.foreach(order.refunds, lambda line: rx.hstack(
+                rx.icon("banknote", size=16, color=theme.MUTED, flex_shrink="0"),
+                rx.text(line, size="2"), align="start", spacing="2")),
+            spacing="1", class_name="order-refunds")),
         rx.hstack(
             _button(t("myaccount.order.track"), M.open_order(order.number, "track"),
                     id="track-" + order.number),

@@ -7,6 +7,7 @@ from alme_portal.components.cards import for_finder_only, item_summary, notice
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
+from alme_portal.components.refund_progress import refund_progress
 from alme_portal.pages.return_downloads import label_downloads
 from alme_portal.platform import routes
 from alme_portal.state.return_status import ReturnStatusState as S
@@ -67,12 +68,13 @@ def _return() -> rx.Component:
                        rx.vstack(rx.foreach(PAGE.lines, item_summary), spacing="3",
                                  margin_top="0.8em"),
                        **theme.CARD),
-                rx.box(rx.text(t("returns.status.money"), **theme.KICKER),
-                       rx.foreach(PAGE.money, lambda text: rx.text(text, margin_top="0.5em")),
-                       **theme.CARD, id="return-money"),
+                rx.cond(PAGE.money.length() > 0, rx.box(
+                    rx.text(t("returns.status.money"), **theme.KICKER),
+                    rx.foreach(PAGE.money, lambda text: rx.text(text, margin_top="0.5em")),
+                    **theme.CARD, id="return-money")),
                 spacing="4", width="100%",
             ),
-            rx.cond(PAGE.received, rx.fragment(), rx.vstack(  # the parcel has arrived
+            rx.cond(PAGE.received, refund_progress(PAGE.refund_parts), rx.vstack(
                 _parcel(),
                 rx.box(
                     rx.cond(

@@ -183,6 +183,31 @@ def _line(line) -> rx.Component:
     )
 
 
+def _refund_row(row) -> rx.Component:
+    """A provider refund; a failed one offers "Retry" and "Refund as credit note instead"."""
+    return rx.vstack(
+        rx.text(row.text, size="2", class_name="refund-row"),
+        rx.cond(
+            row.failed,
+            rx.vstack(
+                rx.text(row.error, size="1", color=theme.TERRACOTTA),
+                rx.hstack(
+                    rx.button(t("staff.refund.retry"), on_click=S.retry_refund(row.id),
+                              size="2", **theme.PRIMARY_BUTTON),
+                    rx.button(t("staff.refund.credit_note_button"),
+                              on_click=S.refund_as_credit_note(row.id), size="2",
+                              **theme.SECONDARY_BUTTON),
+                    wrap="wrap",
+                    spacing="2",
+                ),
+                spacing="2",
+            ),
+        ),
+        spacing="1",
+        width="100%",
+    )  # fmt: skip
+
+
 def _detail() -> rx.Component:
     return rx.cond(
         D.number != "",
@@ -205,6 +230,16 @@ def _detail() -> rx.Component:
                     ),
                     spacing="1",
                     id="detail-outcome",
+                ),
+            ),
+            rx.cond(
+                D.refunds.length() > 0,
+                rx.vstack(
+                    rx.text(t("staff.refund.title"), **theme.KICKER),
+                    rx.foreach(D.refunds, _refund_row),
+                    spacing="2",
+                    width="100%",
+                    id="detail-refunds",
                 ),
             ),
             rx.text(t("staff.log"), **theme.KICKER),

@@ -6,6 +6,8 @@ from typing import Any
 
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_day, format_moment
+from alme_portal.platform.money import format_cents
+from alme_portal.refunds.services.texts import payment_name
 
 METHOD_NAMES = {"mondial_relay": "Mondial Relay", "store": "Salon", "self_ship": "Self-shipped"}
 
@@ -75,8 +77,36 @@ def build_detail(detail: dict[str, Any], language: str) -> dict[str, Any]:
         "to_inspect": detail["status"] == "received",
         "lines": [_line(line, language) for line in detail["lines"]],
         "outcome": detail["outcome"],
+        "refunds": [_refund(row, language) for row in detail.get("refunds", [])],
         "log": [
-            f"{format_moment(at, language)} · {name} · {action} {extra}".strip()
+            f"{format_moment(at, language)} · {name} · {_action(action, language)} {extra}".strip()
             for at, name, action, extra in detail["log"]
         ],
     }
+
+
+PROVIDER_NAMES = {"stripe": "Stripe", "paypal": "PayPal", "alma": "Alma"}
+
+
+def _action(action: str, language: str) -> str:
+    """A payment event's state in words; a console action as recorded."""
+    if action.startswith("refund."):
+        state = translate(language, f"staff.refund.state.{action.removeprefix('refund.')}")
+        return f"{translate(language, 'staff.refund.log')} {state}"
+    return action
+
+
+def _refund(row: dict[str, Any], language: str) -> dict[str, Any]:
+    """One provider refund of the return, and whether staff must decide (failed)."""
+    return {
+        "id": str(row["id"]),
+        "text": translate(
+            language, "staff.refund.row",
+            provider=PROVIDER_NAMES.get(row["provider"], row["provider"]),
+            method=payment_name(row["payment"], language),
+            amount=format_cents(row["amount_cents"], language),
+            state=translate(language, f"staff.refund.state.{row['state']}"),
+        ),
+        "error": row["error"],
+        "failed": row["state"] == "failed",
+    }  # fmt: skip

@@ -178,9 +178,13 @@ async def register_payment(request: Request) -> JSONResponse:
 async def webhook_log(request: Request) -> JSONResponse:
     """`GET /_control/webhooks`: the deliveries made and what the portal answered.
 
-    `POST` with {"deliver": false} drops the webhooks from now on (until the next reset).
+    `POST` with {"deliver": false} drops the webhooks from now on (until the next reset);
+    with {"base": url} sends them to the portal at `url` (a portal started after the simulator).
     """
     book = book_of(request)
     if request.method == "POST":
-        book.webhooks_on = bool((await request.json()).get("deliver", True))
+        data = await request.json()
+        book.webhooks_on = bool(data.get("deliver", True))
+        if data.get("base"):
+            request.app.state.webhook_base = str(data["base"])
     return JSONResponse(book.webhooks)

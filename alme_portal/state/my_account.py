@@ -14,6 +14,7 @@ from alme_portal.i18n import translate
 from alme_portal.orders.services import member_orders
 from alme_portal.platform import db, routes, settings
 from alme_portal.platform.outcome import Outcome
+from alme_portal.refunds.services import progress as refund_progress
 from alme_portal.state.account import AccountState, text_field
 from alme_portal.state.email_reach import undeliverable
 from alme_portal.state.tracking import unlock
@@ -30,6 +31,8 @@ class OrderRow:
     guest: str = ""
     parcels: list[str] = dataclasses.field(default_factory=list)
     returns: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    refunds: list[str] = dataclasses.field(default_factory=list)
+    """Where each part of its refunds is."""
     can_return: bool = False
 
 
@@ -47,9 +50,12 @@ class AccountView:
 def _views(member_id: int) -> dict[str, dict]:
     with db.session_scope() as session:
         data = member_orders.account_overview(session, member_id)
-    if data is None:
-        return {}
-    return {lang: build_account(data, lang) for lang in settings.LANGUAGES}
+        if data is None:
+            return {}
+        ids = [order["id"] for order in data["orders"]]
+        refunds = {lang: refund_progress.refund_lines_by_order(session, ids, lang)
+                   for lang in settings.LANGUAGES}  # fmt: skip
+    return {lang: build_account(data, lang, refunds[lang]) for lang in settings.LANGUAGES}
 
 
 def _owned_order(member_id: int, number: str) -> int | None:

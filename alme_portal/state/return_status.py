@@ -6,6 +6,7 @@ import dataclasses
 import reflex as rx
 
 from alme_portal.adapters.carriers.tracking import shared_tracking_service
+from alme_portal.components.refund_progress import RefundPart, refund_parts
 from alme_portal.i18n import translate
 from alme_portal.platform import clock, db
 from alme_portal.returns.services import parcel_tracking
@@ -36,6 +37,7 @@ class ReturnPageView:
     parcel: str = ""
     received: bool = False
     email_undeliverable: str = ""
+    refund_parts: list[RefundPart] = dataclasses.field(default_factory=list)
 
 
 def _views(number: str, order_ids: list[int]) -> dict[str, dict] | None:
@@ -72,7 +74,9 @@ class ReturnStatusState(UiState):
     def page(self) -> ReturnPageView:
         """The status page in the visitor's language."""
         data = self._pages.get(self.language)
-        return ReturnPageView(**data) if data else ReturnPageView()
+        if not data:
+            return ReturnPageView()
+        return ReturnPageView(**{**data, "refund_parts": refund_parts(data["refund_parts"])})
 
     @rx.var
     def download_message(self) -> str:

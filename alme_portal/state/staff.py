@@ -13,7 +13,7 @@ from alme_portal.platform import clock, cookies, db, settings
 from alme_portal.platform.inputs import whole_number
 from alme_portal.platform.money import parse_euros
 from alme_portal.platform.outcome import Outcome
-from alme_portal.refunds.services import inspection, staff_console
+from alme_portal.refunds.services import inspection, settlement, staff_console
 from alme_portal.refunds.views import build_detail, build_queue
 from alme_portal.state import browser
 from alme_portal.state.account import text_field
@@ -37,6 +37,16 @@ class InspectLine:
 
 
 @dataclasses.dataclass
+class RefundRow:
+    """One refund asked of a payment provider; staff decide when it failed."""
+
+    id: str = ""
+    text: str = ""
+    error: str = ""
+    failed: bool = False
+
+
+@dataclasses.dataclass
 class ReturnDetail:
     """The opened return."""
 
@@ -46,6 +56,7 @@ class ReturnDetail:
     to_inspect: bool = False
     lines: list[InspectLine] = dataclasses.field(default_factory=list)
     outcome: list[str] = dataclasses.field(default_factory=list)
+    refunds: list[RefundRow] = dataclasses.field(default_factory=list)
     log: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -115,7 +126,11 @@ class StaffState(UiState):
         data = self._details.get(self.language)
         if not data:
             return ReturnDetail()
-        return ReturnDetail(**{**data, "lines": [InspectLine(**line) for line in data["lines"]]})
+        return ReturnDetail(**{
+            **data,
+            "lines": [InspectLine(**line) for line in data["lines"]],
+            "refunds": [RefundRow(**row) for row in data["refunds"]],
+        })  # fmt: skip
 
     async def _is_staff(self) -> bool:
         token = self._token()
@@ -216,3 +231,22 @@ class StaffState(UiState):
         )
         self._say(outcome)
         await self._refresh()
+
+    async def _decide_refund(self, action, settlement_id: str) -> None:
+        if not await self._is_staff():
+            return
+        outcome = await asyncio.to_thread(
+            _in_session, action, self._staff_id, whole_number(settlement_id)
+        )
+        self._say(outcome)
+        await self._refresh()
+
+    @rx.event
+    async def retry_refund(self, settlement_id: str):
+        """Send a refund the provider failed again (R8)."""
+        await self._decide_refund(settlement.retry, settlement_id)
+
+    @rx.event
+    async def refund_as_credit_note(self, settlement_id: str):
+        """Give a credit note instead of a refund the provider cannot make (R8)."""
+        await self._decide_refund(settlement.credit_note_instead, settlement_id)

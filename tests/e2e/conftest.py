@@ -131,6 +131,7 @@ def portal(tmp_path_factory, carrier_simulator) -> dict:
             cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     base_url = f"http://127.0.0.1:{port}"
+    httpx.post(f"{carrier_simulator}/_control/webhooks", json={"base": base_url}).raise_for_status()
     try:
         _wait_until_served(process, base_url, log)
         yield {"url": base_url, "demo": demo, "database": database,

@@ -5,6 +5,9 @@ import re
 from playwright.sync_api import expect
 from test_account import log_in_at_account
 from test_loyalty import _member
+from test_tracking import _find
+
+from alme_portal.platform import cookies
 
 
 def log_in_staff(page, email, password):
@@ -47,7 +50,9 @@ def test_r6_r8_staff_receive_and_inspect_then_she_sees_her_credit_note(page, por
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in_at_account(page, ines["email"], ines["password"])
     page.locator("#order-AL100116 .order-return").click()
-    expect(page.locator("#return-money")).to_contain_text(re.compile(r"Credit note AV-\w{4}-\w{4}"))
+    expect(page.locator("#where-is-my-refund")).to_contain_text(
+        re.compile(r"Credit note AV-\w{4}-\w{4}")
+    )
     screenshot("return-settled-1280")
 
 
@@ -56,3 +61,72 @@ def test_a_customer_account_opens_nothing_in_the_console(page, portal):
     log_in_staff(page, camille["email"], camille["password"])
     expect(page.locator("#staff-error")).to_contain_text("do not match an account")
     expect(page.locator("#staff-console")).to_have_count(0)
+
+
+def _inspect_every_line(page):
+    buttons = page.get_by_role("button", name="Record inspection")
+    expect(buttons.first).to_be_visible()
+    for left in range(buttons.count() - 1, -1, -1):
+        buttons.first.click()
+        expect(buttons).to_have_count(left)
+
+
+def _wait_for_cookie(page, name):
+    for _ in range(50):
+        if any(cookie["name"] == name for cookie in page.context.cookies()):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no {name} cookie")
+
+
+def _her_return_page_until(page, number, text):
+    """Reload her return page until the worker's news shows (it runs every second)."""
+    where = page.locator("#where-is-my-refund")
+    for _ in range(30):
+        page.goto(f"/returns/{number}")
+        expect(where).to_be_visible()
+        if text in where.inner_text():
+            break
+        page.wait_for_timeout(500)
+    expect(where).to_contain_text(text)
+
+
+def test_r12_staff_retry_a_refused_refund_then_her_page_says_where_it_is(
+    page, portal, screenshot, carrier_faults
+):
+    """Alma refuses the deferred payment's refund once; staff retry; she sees it done."""
+    carrier_faults("alma", "402", 1)
+    staff = next(a for a in portal["demo"]["accounts"] if a["role"] == "staff")
+    log_in_staff(page, staff["email"], staff["password"])
+    row = page.locator(".queue-row", has_text="AL100118")
+    number = re.search(r"RT-AL100118-\d+", row.inner_text()).group(0)
+    page.locator("#receive-code").fill(number)
+    page.get_by_role("button", name="Mark received").click()
+    expect(page.locator("#staff-message")).to_have_text("Return received: inspect its items.")
+    _inspect_every_line(page)
+    expect(page.locator("#staff-message")).to_contain_text("return settled")
+    refunds = page.locator("#detail-refunds")
+    retry = refunds.get_by_role("button", name="Retry")
+    for _ in range(30):  # the worker sends it within a second or two, and Alma refuses it
+        if retry.count():
+            break
+        page.wait_for_timeout(500)
+        page.locator("#tab-done").click()  # shows the tab again: the opened return is re-read
+    expect(refunds).to_contain_text("Alma")
+    expect(refunds).to_contain_text("failed")
+    expect(refunds.get_by_role("button", name="Refund as credit note instead")).to_be_visible()
+    screenshot("staff-refund-failed-1280")
+    retry.click()
+    expect(page.locator("#staff-message")).to_have_text("The refund is sent again.")
+    expect(page.locator(".log-entry", has_text="refund failed")).to_have_count(1)
+    page.locator("#staff-logout").click()
+
+    order = next(o for o in portal["demo"]["orders"] if o["number"] == "AL100118")
+    _find(page, order["number"], order["email"])
+    expect(page.locator("#order-page")).to_be_visible()
+    _wait_for_cookie(page, cookies.UNLOCK)  # her reloads keep the order found
+    _her_return_page_until(page, number, "Done by Alma on")
+    expect(page.locator("#where-is-my-refund .refund-part")).to_have_attribute("data-state", "done")
+    screenshot("where-is-my-refund-1280")
+    page.set_viewport_size({"width": 375, "height": 800})
+    screenshot("where-is-my-refund-375")

@@ -334,7 +334,8 @@ def test_demo_returns_wait_at_the_atelier_and_settle_into_a_credit_note(demo_ses
     with clock.use_clock(LATER):
         view = return_status.return_view(demo_session, request, "en")
     note = demo_session.exec(select(StoredValue)).one()
-    assert any(note.code in line and "Credit note" in line for line in view["settled"])
+    [part] = view["refund_parts"]
+    assert part["method"] == f"Credit note {note.code}" and part["state"] == "done"
 
 
 def test_o9_the_nightly_command_refunds_parcels_back_at_the_atelier_once(database_url, capsys):

@@ -12,7 +12,7 @@ from sqlmodel import select
 from test_refund_engine import LATER, declare, receive_and_inspect, refunds_of
 
 from alme_portal.api import create_api
-from alme_portal.orders.models.orders import Payment
+from alme_portal.orders.models.orders import Order, Payment
 from alme_portal.platform import clock, settings
 from alme_portal.platform.models import OutboxEmail
 from alme_portal.refunds.models.refunds import StoredValue
@@ -296,3 +296,28 @@ def test_production_talks_to_the_real_providers_and_the_demo_to_the_simulator(mo
     assert (real.stripe.base_url, real.paypal.base_url, real.alma.base_url) == (
         "https://api.stripe.com", "https://api-m.paypal.com", "https://api.getalma.eu"
     )  # fmt: skip
+
+
+def test_her_return_page_and_account_say_where_each_part_is(demo_session, providers):
+    from alme_portal.accounts.views import build_account
+    from alme_portal.orders.services import member_orders
+    from alme_portal.returns.services import status as return_status
+
+    request = settle(demo_session, "AL100113")
+    [sent] = settlements_of(demo_session, request)
+    view = return_status.return_view(demo_session, request, "fr")
+    assert [p["status"] for p in view["refund_parts"]] == [
+        "Recrédité dès maintenant", "En cours d’envoi à votre banque"
+    ]  # fmt: skip
+    send(providers)
+    wait_for_state(demo_session, sent.id, "succeeded")
+    with clock.use_clock(LATER):
+        card = return_status.return_view(demo_session, request, "fr")["refund_parts"][1]
+    assert card["status"].startswith("Envoyé à votre banque le")
+    assert card["statement"].startswith("Sur votre relevé au plus tard le")
+    order = demo_session.get(Order, request.order_id)
+    overview = member_orders.account_overview(demo_session, order.customer_id)
+    lines = progress.refund_lines_by_order(demo_session, [order.id], "en")
+    page = build_account(overview, "en", lines)
+    [row] = [o for o in page["orders"] if o["number"] == "AL100113"]
+    assert len(row["refunds"]) == 2 and "Sent to your bank on" in row["refunds"][1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from alme_portal.i18n import translate
@@ -24,6 +25,7 @@ from alme_portal.refunds.models.refunds import Refund, StoredValue
 from alme_portal.refunds.models.settlements import RefundSettlement
 from alme_portal.refunds.rules import refunds
 from alme_portal.refunds.services import texts as refund_texts
+from alme_portal.returns.models import ReturnRequest
 
 DONE, WAITING, PROBLEM = "done", "waiting", "problem"
 CASH_KINDS = (RefundKind.CREDIT_BACK, RefundKind.POSTAGE)
@@ -186,3 +188,26 @@ def return_refund_parts(session: Session, return_id: int, language: str) -> list
     """Where each part of a return's refund is."""
     rows = session.exec(select(Refund).where(Refund.return_id == return_id).order_by(Refund.id))
     return refund_parts(session, list(rows), language)
+
+
+def refund_lines_by_order(
+    session: Session, order_ids: list[int], language: str
+) -> dict[int, list[str]]:
+    """Each order's refund parts in one line each, for "My account" (the return's order)."""
+    rows = session.exec(
+        select(Refund, ReturnRequest.order_id)
+        .outerjoin(ReturnRequest, ReturnRequest.id == Refund.return_id)
+        .where(sa.or_(ReturnRequest.order_id.in_(order_ids), Refund.order_id.in_(order_ids)))
+        .order_by(Refund.id)
+    ).all()
+    grouped: dict[int, list[Refund]] = {}
+    for row, returned_order in rows:
+        grouped.setdefault(returned_order or row.order_id, []).append(row)
+    lines = {}
+    for order_id, refunds_of_order in grouped.items():
+        lines[order_id] = [
+            " · ".join(filter(None, (f"{part['method']} {part['amount']}", part["status"],
+                                     part["statement"])))
+            for part in refund_parts(session, refunds_of_order, language)
+        ]  # fmt: skip
+    return lines

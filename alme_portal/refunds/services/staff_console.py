@@ -8,10 +8,11 @@ from sqlmodel import Session, func, select
 
 from alme_portal.accounts.models.customers import StaffUser
 from alme_portal.orders.models.catalog import Product, Variant
-from alme_portal.orders.models.orders import Order, OrderLine
+from alme_portal.orders.models.orders import Order, OrderLine, Payment
 from alme_portal.platform.vocabulary import ReturnStatus
 from alme_portal.refunds.models.inspection import LineInspection, StaffAction
 from alme_portal.refunds.models.refunds import Refund
+from alme_portal.refunds.models.settlements import RefundSettlement, SettlementEvent
 from alme_portal.refunds.rules import inspection
 from alme_portal.refunds.services import texts as refund_texts
 from alme_portal.refunds.services.inspection import delivered_at, settled_notes
@@ -119,6 +120,23 @@ def return_detail(session: Session, number: Any, language: str) -> dict[str, Any
         .order_by(StaffAction.id)
     ).all()
     order = session.get(Order, request.order_id)
+    settlements = session.exec(
+        select(RefundSettlement, Payment)
+        .join(Payment, Payment.id == RefundSettlement.payment_id)
+        .where(RefundSettlement.return_id == request.id)
+        .order_by(RefundSettlement.id)
+    ).all()
+    payment_log = session.exec(
+        select(SettlementEvent, RefundSettlement.provider, StaffUser.display_name)
+        .join(RefundSettlement, RefundSettlement.id == SettlementEvent.settlement_id)
+        .outerjoin(StaffUser, StaffUser.id == SettlementEvent.staff_id)
+        .where(RefundSettlement.return_id == request.id)
+    ).all()
+    entries = [(action.at, name, action.action, action.detail) for action, name in log]
+    entries += [
+        (event.at, name or provider, f"refund.{event.state}", event.detail)
+        for event, provider, name in payment_log
+    ]
     return {
         "number": request.number,
         "order": order.number,
@@ -131,5 +149,16 @@ def return_detail(session: Session, number: Any, language: str) -> dict[str, Any
             *settled_notes(session, request, language),
             *refund_texts.money_lines(session, list(refunds), language),
         ],
-        "log": [(action.at, name, action.action, action.detail) for action, name in log],
+        "refunds": [
+            {
+                "id": settlement.id,
+                "provider": settlement.provider,
+                "state": settlement.state,
+                "amount_cents": settlement.amount_cents,
+                "payment": payment,
+                "error": settlement.last_error or "",
+            }
+            for settlement, payment in settlements
+        ],  # fmt: skip
+        "log": sorted(entries, key=lambda entry: entry[0]),
     }

@@ -19,12 +19,19 @@ CREDIT_NOTE_EMAIL_KIND = "credit_note_issued"
 
 
 def payment_name(payment: Payment | None, language: str) -> str:
-    """A payment in her words: "Visa •••• 4242", "PayPal j•••@example.com", "3 instalments"."""
+    """A payment in her words: "Visa •••• 4242", "PayPal j•••@example.com".
+
+    An instalment or deferred plan names the card it charges: "3 instalments, Visa •••• 4242".
+    """
     if payment is None:
         return ""
     view = payment_view(payment)
     method = translate(language, f"payment.{payment.method}")
-    return f"{view['card_brand'] or method} {view['masked']}" if view["masked"] else method
+    if not view["masked"]:
+        return method
+    card = f"{view['card_brand'] or method} {view['masked']}"
+    planned = payment.method in (*refunds.DEFERRED, PaymentMethod.INSTALMENTS_3)
+    return f"{method}, {card}" if planned and view["card_brand"] else card
 
 
 def issued_cents(rows: list[Refund], value_id: int) -> int:

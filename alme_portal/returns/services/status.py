@@ -13,9 +13,8 @@ from alme_portal.orders.models.catalog import Product, RelayPoint, Salon, Varian
 from alme_portal.orders.models.orders import Order, OrderLine, Payment
 from alme_portal.platform import clock, outbox, settings
 from alme_portal.platform.vocabulary import ReturnMethod
-from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.services import inspection
-from alme_portal.refunds.services import texts as refund_texts
+from alme_portal.refunds.services import progress as refund_progress
 from alme_portal.returns.labels import ReturnLabel, render_pdf, render_png
 from alme_portal.returns.models import ReturnBooking, ReturnLine, ReturnRequest
 from alme_portal.returns.rules import returns
@@ -117,16 +116,17 @@ def return_view(
         "email_undeliverable": email_undeliverable(session, order.id),
         "lines": lines,
         "settled": _settled(session, request, language),
+        "refund_parts": refund_progress.return_refund_parts(session, request.id, language)
+        if request.status in DONE_STATUSES
+        else [],
     }
 
 
 def _settled(session: Session, request: ReturnRequest, language: str) -> list[str]:
-    """R8-R12, E6: once inspected, what came back and where (empty before)."""
+    """E6, R6: once inspected, what came of it besides money (the money: `refund_parts`)."""
     if request.status not in DONE_STATUSES:
         return []
-    rows = session.exec(select(Refund).where(Refund.return_id == request.id).order_by(Refund.id))
-    notes = inspection.settled_notes(session, request, language)
-    return [*notes, *refund_texts.money_lines(session, list(rows), language)]
+    return inspection.settled_notes(session, request, language)
 
 
 def _step(status: str) -> int:

@@ -32,7 +32,7 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
     ]
     lines = [_line(line, language) for line in view["lines"]]
     timing = dict.fromkeys(text(line["money_key"]) for line in view["lines"])
-    money = view["settled"] or list(timing)
+    money = view["settled"] if view["status"] in DONE_STATUSES else list(timing)
     expires = view["label_expires_on"]
     return {
         "number": view["number"],
@@ -60,6 +60,7 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         else "",
         "received": view["received"],
         "email_undeliverable": view["email_undeliverable"],
+        "refund_parts": view["refund_parts"],
     }
 
 
