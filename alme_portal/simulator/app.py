@@ -78,6 +78,7 @@ def create_simulator_app(
             Route("/_control/requests", faults.request_counts, methods=["GET"]),
             Route("/_control/payments", payments.register_payment, methods=["POST"]),
             Route("/_control/webhooks", payments.webhook_log, methods=["GET", "POST"]),
+            Route("/_control/refunds", payments.refunds_made, methods=["GET"]),
         ]
     app = Starlette(routes=routes)
     app.state.now = now

@@ -52,6 +52,8 @@ class PaymentBook:
     refunds: dict[str, dict[str, Any]] = field(default_factory=dict)
     refunded: dict[str, int] = field(default_factory=dict)
     """Cents refunded per payment reference (pi_..., capture id, payment_...)."""
+    refund_counts: dict[str, int] = field(default_factory=dict)
+    """Refunds made per payment reference."""
     limits: dict[str, int] = field(default_factory=dict)
     """Known payments' amounts (`/_control/payments`); others accept any refund."""
     alma_refunds: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -76,6 +78,7 @@ class PaymentBook:
             if limit is not None and done + cents > limit:
                 return False
             self.refunded[reference] = done + cents
+            self.refund_counts[reference] = self.refund_counts.get(reference, 0) + 1
             return True
 
 
@@ -188,3 +191,12 @@ async def webhook_log(request: Request) -> JSONResponse:
         if data.get("base"):
             request.app.state.webhook_base = str(data["base"])
     return JSONResponse(book.webhooks)
+
+
+async def refunds_made(request: Request) -> JSONResponse:
+    """`GET /_control/refunds?reference=`: how many refunds a payment got, and their cents."""
+    book = book_of(request)
+    reference = request.query_params.get("reference", "")
+    return JSONResponse(
+        {"count": book.refund_counts.get(reference, 0), "cents": book.refunded.get(reference, 0)}
+    )
