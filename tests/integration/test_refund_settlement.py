@@ -133,23 +133,42 @@ def test_r13_a_credit_note_paid_exchange_is_refunded_to_the_first_orders_paypal(
     assert send(providers) == {"succeeded": 1}
 
 
+PROVIDER_CASES = [
+    ("stripe", "AL100101", "pending"),  # a card refund: pending, then Stripe's webhook
+    ("paypal", "AL100109", "succeeded"),
+    ("alma", "AL100114", "succeeded"),
+]
+
+
 @pytest.mark.parametrize("kind", ["500", "503", "409", "429"])
+@pytest.mark.parametrize("provider,number,answer", PROVIDER_CASES)
 def test_a_provider_error_is_retried_later_with_the_same_key(
-    demo_session, providers, sim_url, kind
+    demo_session, providers, sim_url, kind, provider, number, answer
 ):
-    request = settle(demo_session, "AL100101", lines=[0])
+    request = settle(demo_session, number, lines=[0], quantity=1)
     [sent] = settlements_of(demo_session, request)
-    arm(sim_url, "stripe", kind, count=1)
+    arm(sim_url, provider, kind, count=1)
     assert send(providers) == {"retry": 1}
     assert send(providers, minutes=0) == {}  # not before its wait
-    assert send(providers, minutes=settings.PAYMENT_RETRY_MINUTES[0]) == {"pending": 1}
+    assert send(providers, minutes=settings.PAYMENT_RETRY_MINUTES[0]) == {answer: 1}
     assert wait_for_state(demo_session, sent.id, "succeeded").state == "succeeded"
+    assert len(paid_emails(demo_session)) == 1
 
 
-@pytest.mark.parametrize("provider,number,answer", [
-    ("stripe", "AL100101", "pending"), ("paypal", "AL100109", "succeeded"),
-    ("alma", "AL100114", "succeeded"),
-])  # fmt: skip
+@pytest.mark.parametrize("provider,number,answer", PROVIDER_CASES)
+def test_a_refund_the_provider_declines_fails_for_staff_to_decide(
+    demo_session, providers, sim_url, provider, number, answer
+):
+    request = settle(demo_session, number, lines=[0], quantity=1)
+    [sent] = settlements_of(demo_session, request)
+    arm(sim_url, provider, "402")
+    assert send(providers) == {"failed": 1}
+    failed = wait_for_state(demo_session, sent.id, "failed")
+    assert failed.last_error and not failed.last_error.startswith(settlement.UNREACHABLE)
+    assert paid_emails(demo_session) == []
+
+
+@pytest.mark.parametrize("provider,number,answer", PROVIDER_CASES)
 def test_a_time_out_after_the_provider_refunded_never_refunds_twice(
     demo_session, providers, sim_url, provider, number, answer
 ):

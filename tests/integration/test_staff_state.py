@@ -80,3 +80,38 @@ def test_forged_console_calls_change_nothing(demo_session):
     demo_session.commit()
     with db.session_scope() as session:
         assert session.exec(select(func.count()).select_from(StaffAction)).one() == 0
+
+
+def test_refund_decisions_are_staff_only_and_only_on_a_failed_refund(demo_session):
+    """R8: "Retry" and "Refund as credit note instead" act on a failed provider refund only."""
+    from test_refund_engine import declare, receive_and_inspect
+
+    from alme_portal.refunds.models.settlements import RefundSettlement, SettlementEvent
+
+    request = declare(demo_session, "AL100101", lines=[0], refund_method="original")
+    receive_and_inspect(demo_session, request)
+    settlement = demo_session.exec(select(RefundSettlement)).one()
+    stranger = staff_state()
+    run(stranger.retry_refund(str(settlement.id)))
+    run(stranger.refund_as_credit_note(str(settlement.id)))
+    state = staff_state(staff_token(demo_session))
+    for forged in (str(settlement.id), "abc", None, "-1", "99999", {"id": 1}):
+        run(state.retry_refund(forged))
+        assert (
+            not state.staff_ok
+            and state.staff_message == "This refund is not failed: nothing changed."
+        )
+        run(state.refund_as_credit_note(forged))
+        assert not state.staff_ok
+    demo_session.commit()
+    demo_session.expire_all()
+    assert demo_session.get(RefundSettlement, settlement.id).state == "pending"
+    events = demo_session.exec(select(SettlementEvent.state)).all()
+    assert events == ["pending"]
+    settlement.state = "failed"
+    demo_session.add(settlement)
+    demo_session.commit()
+    run(state.refund_as_credit_note(str(settlement.id)))
+    assert state.staff_ok and state.staff_message.startswith("A credit note is issued")
+    demo_session.expire_all()
+    assert demo_session.get(RefundSettlement, settlement.id).state == "credit_note"
