@@ -37,7 +37,9 @@ run: install
 	$(BIN)/alme-portal demo mail & trap 'kill %1 2>/dev/null' EXIT; \
 		$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
 
-test: install-dev test-fast test-browser
+# The two suites run side by side (one core each; each one's output printed whole when it ends).
+test: install-dev
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-fast test-browser
 
 # Benchmarks (not part of `make test`): the portal against a blank Reflex app in the same run,
 # written to bench/report.md and bench/results/bench.json; ratios, never timed assertions.

@@ -90,10 +90,11 @@ def run(stop: threading.Event | None = None, poll_seconds: float | None = None) 
     log.info("worker %s started", name)
     with SmtpConnection(SmtpServer.from_settings()) as connection:
         while not stop.is_set():
-            if time.monotonic() >= next_tracking_poll:
-                next_tracking_poll = time.monotonic() + _follow_parcels(tracking, name)
+            # Labels and refunds first: she waits on them; a carrier poll can take a while.
             _book_labels(labels, paperless, name)  # before sending: a label booked now goes out now
             _settle_refunds(providers, name)
+            if time.monotonic() >= next_tracking_poll:
+                next_tracking_poll = time.monotonic() + _follow_parcels(tracking, name)
             try:
                 counts = sender.send_due(connection, worker=name, limit=100)
             except Exception:  # the database away for a moment: try again after a pause

@@ -18,6 +18,7 @@ from carrier_sim import MR_KEY, serve
 from smtp_sink import SmtpSink
 from sqlmodel import Session, select
 
+from alme_portal.api import create_api
 from alme_portal.demo import loader as demo
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, db, schema, settings
@@ -138,6 +139,20 @@ def postgres_url(postgres, monkeypatch, request) -> str:
 def simulator_url() -> Iterator[str]:
     """The carrier simulator with its fault controls, real HTTP on loopback, per test module."""
     with serve(create_simulator_app(mondial_relay_key=MR_KEY)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def api_url() -> Iterator[str]:
+    """The portal's HTTP endpoints (webhooks, pay links) on loopback, per test module."""
+    with serve(create_api(with_simulator=False)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def sim_url(api_url) -> Iterator[str]:
+    """The simulator whose payment providers post their webhooks to `api_url`."""
+    with serve(create_simulator_app(webhook_base=api_url, webhook_delay=0.05)) as url:
         yield url
 
 

@@ -57,7 +57,12 @@ def history(session, settlement_id):
     return list(session.exec(query.order_by(SettlementEvent.id)))
 
 
-def webhook_answers(simulator_url, provider):
-    """What the portal answered each webhook of `provider` the simulator delivered."""
-    deliveries = httpx.get(f"{simulator_url}/_control/webhooks").json()
-    return [d["status"] for d in deliveries if d["provider"] == provider]
+def webhook_answers(simulator_url, provider, expected=1, timeout=5.0):
+    """What the portal answered the webhooks of `provider` (waits for `expected` of them)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        deliveries = httpx.get(f"{simulator_url}/_control/webhooks").json()
+        answers = [d["status"] for d in deliveries if d["provider"] == provider]
+        if len(answers) >= expected or time.monotonic() > deadline:
+            return answers
+        time.sleep(0.05)

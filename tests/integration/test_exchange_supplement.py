@@ -6,13 +6,11 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from carrier_sim import serve
 from conftest import order_id
 from payments_sim import fresh, use_simulator
 from sqlmodel import select
 from test_refund_engine import LATER, declare, receive_and_inspect
 
-from alme_portal.api import create_api
 from alme_portal.orders.models.catalog import Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Payment, Shipment
 from alme_portal.platform import clock, settings
@@ -20,19 +18,6 @@ from alme_portal.platform.models import OutboxEmail
 from alme_portal.refunds.models.settlements import SupplementPayment
 from alme_portal.refunds.services import supplement
 from alme_portal.returns.services import options as return_options
-from alme_portal.simulator import create_simulator_app
-
-
-@pytest.fixture(scope="module")
-def api_url():
-    with serve(create_api(with_simulator=False)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def sim_url(api_url):
-    with serve(create_simulator_app(webhook_base=api_url, webhook_delay=0.05)) as url:
-        yield url
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ WORKER = "from alme_portal import cli; cli.main(['mail', 'worker'])"
 
 
 @pytest.fixture(scope="module")
-def sim_url():
+def quiet_sim_url():
     with serve(create_simulator_app()) as url:  # no webhooks: only the worker settles
         yield url
 
@@ -53,9 +53,9 @@ def _until(check, timeout=30.0):
     [("paypal", "AL100109"), ("alma", "AL100114"), ("stripe", "AL100101")],
 )
 def test_a_worker_killed_after_the_provider_refunded_completes_it_once_on_restart(
-    demo_session, sim_url, monkeypatch, sink, provider, number
+    demo_session, quiet_sim_url, monkeypatch, sink, provider, number
 ):
-    use_simulator(monkeypatch, sim_url)
+    use_simulator(monkeypatch, quiet_sim_url)
     method = "self_ship" if number == "AL100109" else "mondial_relay"
     request = declare(demo_session, number, lines=[0], quantity=1, method=method,
                       refund_method="original")  # fmt: skip
@@ -63,12 +63,12 @@ def test_a_worker_killed_after_the_provider_refunded_completes_it_once_on_restar
     [due] = settlements_of(demo_session, request)
     reference = demo_session.get(Payment, due.payment_id).provider_reference
     body = {"reference": reference, "amount_cents": due.amount_cents}
-    httpx.post(f"{sim_url}/_control/payments", json=body).raise_for_status()  # room for one
-    arm(sim_url, provider, "timeout", delay=60.0)
+    httpx.post(f"{quiet_sim_url}/_control/payments", json=body).raise_for_status()  # room for one
+    arm(quiet_sim_url, provider, "timeout", delay=60.0)
 
     first = _start_worker(LATER)
     try:
-        _until(lambda: request_count(sim_url, provider) == 1)  # the provider has refunded
+        _until(lambda: request_count(quiet_sim_url, provider) == 1)  # the provider has refunded
         time.sleep(0.3)
     finally:
         first.send_signal(signal.SIGKILL)
@@ -93,5 +93,5 @@ def test_a_worker_killed_after_the_provider_refunded_completes_it_once_on_restar
     assert done.state == expected and done.attempts == 2
     paid = demo_session.exec(select(OutboxEmail).where(OutboxEmail.kind == "refund_paid")).all()
     assert len(paid) == (0 if provider == "stripe" else 1)
-    refunds = httpx.get(f"{sim_url}/_control/refunds", params={"reference": reference}).json()
+    refunds = httpx.get(f"{quiet_sim_url}/_control/refunds", params={"reference": reference}).json()
     assert refunds == {"count": 1, "cents": due.amount_cents}  # exactly once
