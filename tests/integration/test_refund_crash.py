@@ -52,7 +52,7 @@ def _until(check, timeout=30.0):
     "provider,number",
     [("paypal", "AL100109"), ("alma", "AL100114"), ("stripe", "AL100101")],
 )
-def test_a_worker_killed_after_the_provider_refunded_completes_it_once_on_restart(
+def test_r8_a_worker_killed_after_the_provider_refunded_completes_it_once_on_restart(
     demo_session, quiet_sim_url, monkeypatch, sink, provider, number
 ):
     use_simulator(monkeypatch, quiet_sim_url)
