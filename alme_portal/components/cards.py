@@ -49,7 +49,12 @@ def notice(message, tone: str = "info", notice_id: str | None = None) -> rx.Comp
     """A bordered message box; `tone` is info or warning."""
     colour = theme.TERRACOTTA if tone == "warning" else theme.SAGE
     return rx.hstack(
-        rx.icon("triangle-alert" if tone == "warning" else "info", size=18, color=colour),
+        rx.icon(
+            "triangle-alert" if tone == "warning" else "info",
+            size=18,
+            color=colour,
+            flex_shrink="0",
+        ),
         rx.text(message, size="2"),
         border_left=f"3px solid {colour}",
         background_color="white",

@@ -16,6 +16,10 @@ MESSAGES: dict[str, str] = {
     "supplement.unavailable": (
         "The payment page cannot open right now. Please try again in a few minutes."
     ),
+    "supplement.paid": (
+        "Thank you: your payment is received. Your exchange ships as soon as your bank confirms "
+        "it, and we e-mail you its tracking."
+    ),
     "supplement.unknown": "This payment link is not valid.",
     "refund.where.title": "Where is my refund",
     "refund.where.statement": "On your statement by {date} at the latest",

@@ -16,6 +16,10 @@ MESSAGES: dict[str, str] = {
     "supplement.unavailable": (
         "La page de paiement ne peut pas s’ouvrir pour le moment. Réessayez dans quelques minutes."
     ),
+    "supplement.paid": (
+        "Merci : votre paiement est bien reçu. Votre échange part dès que votre banque le "
+        "confirme, et nous vous envoyons son suivi par e-mail."
+    ),
     "supplement.unknown": "Ce lien de paiement n’est pas valide.",
     "refund.where.title": "Où est mon remboursement",
     "refund.where.statement": "Sur votre relevé au plus tard le {date}",

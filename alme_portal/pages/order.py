@@ -159,6 +159,8 @@ def _order() -> rx.Component:
 def order_page() -> rx.Component:
     """The page of one order, for the tab that looked it up."""
     return shell(
+        rx.cond(OrderState.just_paid, rx.box(
+            notice(t("supplement.paid"), notice_id="supplement-paid"), margin_bottom="1.2em")),
         for_finder_only(OrderState.loaded, OrderState.denied, t("track.need_lookup"),
-                        "order-denied", routes.TRACK, _order())
+                        "order-denied", routes.TRACK, _order()),
     )  # fmt: skip

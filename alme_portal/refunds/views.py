@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from alme_portal.adapters.payments.providers import PROVIDER_NAMES
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_day, format_moment
 from alme_portal.platform.money import format_cents
@@ -83,9 +84,6 @@ def build_detail(detail: dict[str, Any], language: str) -> dict[str, Any]:
             for at, name, action, extra in detail["log"]
         ],
     }
-
-
-PROVIDER_NAMES = {"stripe": "Stripe", "paypal": "PayPal", "alma": "Alma"}
 
 
 def _action(action: str, language: str) -> str:

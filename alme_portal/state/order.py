@@ -137,6 +137,8 @@ class OrderState(UiState):
 
     loaded: bool = False
     denied: bool = False
+    just_paid: bool = False
+    """She comes back from paying an exchange's supplement (E4): say it was received."""
     _views: dict[str, dict] = {}
     _order_id: int = 0
 
@@ -154,6 +156,7 @@ class OrderState(UiState):
     async def load_order(self):
         """Show the order named in the address, if this tab found it with its e-mail."""
         self.loaded, self.denied, self._views, self._order_id = False, False, {}, 0
+        self.just_paid = self.router.page.params.get("paid") == "1"
         reference = self.router.page.params.get("order_ref", "")
         if not isinstance(reference, str) or not ORDER_NUMBER.match(reference):
             self.denied, self.loaded = True, True

@@ -63,7 +63,7 @@ def test_a_customer_account_opens_nothing_in_the_console(page, portal):
     expect(page.locator("#staff-console")).to_have_count(0)
 
 
-def _inspect_every_line(page):
+def inspect_every_line(page):
     buttons = page.get_by_role("button", name="Record inspection")
     expect(buttons.first).to_be_visible()
     for left in range(buttons.count() - 1, -1, -1):
@@ -103,7 +103,7 @@ def test_r12_staff_retry_a_refused_refund_then_her_page_says_where_it_is(
     page.locator("#receive-code").fill(number)
     page.get_by_role("button", name="Mark received").click()
     expect(page.locator("#staff-message")).to_have_text("Return received: inspect its items.")
-    _inspect_every_line(page)
+    inspect_every_line(page)
     expect(page.locator("#staff-message")).to_contain_text("return settled")
     refunds = page.locator("#detail-refunds")
     retry = refunds.get_by_role("button", name="Retry")

@@ -20,6 +20,7 @@ PROVIDER_OF_METHOD = {
     PaymentMethod.DEFERRED_30: ALMA,
 }
 """Gift cards and credit notes are the portal's own: no provider."""
+PROVIDER_NAMES = {STRIPE: "Stripe", PAYPAL: "PayPal", ALMA: "Alma"}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Any
 from sqlmodel import Session, func, select
 
 from alme_portal.accounts.models.customers import StaffUser
+from alme_portal.adapters.payments.providers import PROVIDER_NAMES
 from alme_portal.orders.models.catalog import Product, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Payment
 from alme_portal.platform.vocabulary import ReturnStatus
@@ -134,7 +135,7 @@ def return_detail(session: Session, number: Any, language: str) -> dict[str, Any
     ).all()
     entries = [(action.at, name, action.action, action.detail) for action, name in log]
     entries += [
-        (event.at, name or provider, f"refund.{event.state}", event.detail)
+        (event.at, name or PROVIDER_NAMES[provider], f"refund.{event.state}", event.detail)
         for event, provider, name in payment_log
     ]
     return {
