@@ -49,6 +49,11 @@ def test_r6_r8_staff_receive_and_inspect_then_she_sees_her_credit_note(page, por
     ines = _member(portal, "ines.benali@example.fr")
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in_at_account(page, ines["email"], ines["password"])
+    refunds = page.locator("#order-AL100116 .order-refunds")
+    expect(refunds).to_contain_text("Where is my refund")
+    expect(refunds).to_contain_text(
+        re.compile(r"Credit note AV-\w{4}-\w{4} €\d+\.\d\d · Yours now")
+    )
     page.locator("#order-AL100116 .order-return").click()
     expect(page.locator("#where-is-my-refund")).to_contain_text(
         re.compile(r"Credit note AV-\w{4}-\w{4}")
