@@ -7,12 +7,20 @@ import pytest
 from carrier_sim import arm, request_count
 from conftest import order_id
 from payments_sim import PROVIDER_PATHS as PROVIDER_ENVS
-from payments_sim import history, settlements_of, use_simulator, wait_for_state, webhook_answers
+from payments_sim import (
+    fresh,
+    history,
+    settlements_of,
+    use_simulator,
+    wait_for_state,
+    webhook_answers,
+)
 from sqlmodel import select
 from test_refund_engine import LATER, declare, receive_and_inspect, refunds_of
 
+from alme_portal.adapters.payments.common import RefundAnswer
 from alme_portal.orders.models.orders import Order, Payment
-from alme_portal.platform import clock, settings
+from alme_portal.platform import clock, db, settings
 from alme_portal.platform.models import OutboxEmail
 from alme_portal.refunds.models.refunds import StoredValue
 from alme_portal.refunds.services import progress, settlement
@@ -39,6 +47,7 @@ def send(providers, minutes=0):
 
 
 def paid_emails(session):
+    fresh(session)
     query = select(OutboxEmail).where(OutboxEmail.kind == "refund_paid")
     return session.exec(query).all()
 
@@ -325,3 +334,22 @@ def test_her_return_page_and_account_say_where_each_part_is(demo_session, provid
     page = build_account(overview, "en", lines)
     [row] = [o for o in page["orders"] if o["number"] == "AL100113"]
     assert len(row["refunds"]) == 2 and "Sent to your bank on" in row["refunds"][1]
+
+
+@pytest.mark.both_databases
+def test_one_caller_at_a_time_and_one_e_mail_whoever_settles_it(demo_session, providers, sim_url):
+    """Two workers and a webhook on one refund: one provider call, one state change, one e-mail."""
+    request = settle(demo_session, "AL100101", lines=[0])
+    [due] = settlements_of(demo_session, request)
+    with clock.use_clock(LATER), db.session_scope(write=True) as first:
+        assert settlement._claim(first, due.id) is not None
+    with clock.use_clock(LATER), db.session_scope(write=True) as second:
+        assert settlement._claim(second, due.id) is None  # held by the first
+    assert send(providers) == {} and request_count(sim_url, "stripe") == 0
+    answer = RefundAnswer("succeeded", "re_1")
+    with clock.use_clock(LATER), db.session_scope(write=True) as webhook:
+        assert settlement.apply_answer(webhook, due.id, answer) == "succeeded"
+    with clock.use_clock(LATER), db.session_scope(write=True) as late_answer:
+        assert settlement.apply_answer(late_answer, due.id, answer) is None
+    assert len(paid_emails(demo_session)) == 1
+    assert history(demo_session, due.id) == ["pending", "sent", "succeeded"]
