@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-import anyio.from_thread
 import sqlalchemy as sa
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -19,25 +18,9 @@ from alme_portal.orders.services import feed as order_feed
 from alme_portal.orders.services import feed_signature
 from alme_portal.platform import db, deployment, settings
 from alme_portal.platform.outcome import Outcome, Status
+from alme_portal.platform.request_body import read_body_in_thread
 
 ORDER_FEED_PATH = "/api/order-feed"
-
-
-class _TooLarge(Exception):
-    pass
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length", "")
-    if declared.isascii() and declared.isdigit() and int(declared) > limit:
-        raise _TooLarge
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _TooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -70,9 +53,8 @@ def receive_order_feed(request: Request) -> JSONResponse:
     Args:
         request: the shop's POST, signed with `X-Alme-Signature`.
     """
-    try:
-        body = anyio.from_thread.run(_read_body, request, settings.ORDER_FEED_MAX_BODY_BYTES)
-    except _TooLarge:
+    body = read_body_in_thread(request, settings.ORDER_FEED_MAX_BODY_BYTES)
+    if body is None:
         return _error(413, "body too large")
     signature = request.headers.get(feed_signature.SIGNATURE_HEADER)
     if not feed_signature.verify_signature(body, signature, deployment.order_feed_secret()):

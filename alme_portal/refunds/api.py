@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import anyio.from_thread
 import sqlalchemy as sa
 from sqlmodel import Session, select
 from starlette.requests import Request
@@ -31,9 +30,9 @@ from alme_portal.adapters.payments.providers import (
     stripe_webhook_secret,
 )
 from alme_portal.i18n import translate
-from alme_portal.orders.api import _read_body, _TooLarge
 from alme_portal.orders.models.orders import Payment
 from alme_portal.platform import clock, db, settings
+from alme_portal.platform.request_body import read_body_in_thread
 from alme_portal.refunds.models.settlements import RefundSettlement, WebhookReceipt
 from alme_portal.refunds.services import settlement, supplement
 
@@ -70,13 +69,6 @@ def _first_time(session: Session, provider: str, event_id: Any) -> bool:
     return True
 
 
-def _body(request: Request) -> bytes | None:
-    try:
-        return anyio.from_thread.run(_read_body, request, MAX_BODY_BYTES)
-    except _TooLarge:
-        return None
-
-
 def _json(body: bytes) -> dict[str, Any] | None:
     try:
         value = json.loads(body)
@@ -97,7 +89,7 @@ def _handled(provider: str, event: dict[str, Any], apply) -> JSONResponse:
 
 def stripe_webhook(request: Request) -> Response:
     """Stripe's events: refunds settled or failed, a supplement's Checkout Session paid."""
-    body = _body(request)
+    body = read_body_in_thread(request, MAX_BODY_BYTES)
     if body is None:
         return _refused("body too large")
     try:
@@ -125,7 +117,7 @@ def stripe_webhook(request: Request) -> Response:
 
 def paypal_webhook(request: Request) -> Response:
     """PayPal's `PAYMENT.CAPTURE.REFUNDED` (and other refund events), checked with PayPal."""
-    body = _body(request)
+    body = read_body_in_thread(request, MAX_BODY_BYTES)
     event = _json(body) if body is not None else None
     if event is None:
         return _refused("not a PayPal event")
