@@ -87,6 +87,15 @@ def _handled(provider: str, event: dict[str, Any], apply) -> JSONResponse:
     return JSONResponse({"received": True})
 
 
+def _apply_refund(session: Session, settlement_id: int, read, refund: dict[str, Any]) -> None:
+    """Apply a refund object a webhook carries; one the portal cannot read is left to polling."""
+    try:
+        answer = read(refund)
+    except ProviderUnavailable:
+        return
+    settlement.apply_answer(session, settlement_id, answer)
+
+
 def stripe_webhook(request: Request) -> Response:
     """Stripe's events: refunds settled or failed, a supplement's Checkout Session paid."""
     body = read_body_in_thread(request, MAX_BODY_BYTES)
@@ -108,7 +117,7 @@ def stripe_webhook(request: Request) -> Response:
             key = (event.get("request") or {}).get("idempotency_key")
             found = settlement.settlement_by_provider_ref(session, STRIPE, obj.get("id"), key)
             if found is not None:
-                settlement.apply_answer(session, found.id, stripe_api.refund_answer(obj))
+                _apply_refund(session, found.id, stripe_api.refund_answer, obj)
         elif event.get("type") == "checkout.session.completed":
             supplement.on_checkout_completed(session, obj)
 
@@ -135,7 +144,7 @@ def paypal_webhook(request: Request) -> Response:
             session, PAYPAL, resource.get("id"), resource.get("invoice_id")
         )
         if found is not None:
-            settlement.apply_answer(session, found.id, paypal_api.refund_answer(resource))
+            _apply_refund(session, found.id, paypal_api.refund_answer, resource)
 
     return _handled(PAYPAL, event, apply)
 
