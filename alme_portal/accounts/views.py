@@ -6,11 +6,19 @@ from typing import Any
 
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_day
+from alme_portal.platform import clock
 from alme_portal.platform.money import format_cents
 from alme_portal.platform.vocabulary import CARRIER_NAMES, OrderStatus
+from alme_portal.returns.rules.returns import return_deadline
 
 RETURNABLE = (OrderStatus.DELIVERED, OrderStatus.PARTIALLY_DISPATCHED)
 """Orders whose delivered items may be returned; the wizard then checks the window (R1)."""
+
+
+def _window_open(parcels: list[dict[str, Any]]) -> bool:
+    """Rule R2: whether an item of a delivered parcel can still be returned today."""
+    today = clock.today()
+    return any(p["delivered_at"] and return_deadline(p["delivered_at"]) >= today for p in parcels)
 
 
 def _order_row(order: dict[str, Any], language: str, refunds: list[str]) -> dict[str, Any]:
@@ -52,7 +60,7 @@ def _order_row(order: dict[str, Any], language: str, refunds: list[str]) -> dict
             for item in order["returns"]
         ],  # fmt: skip
         "refunds": refunds,
-        "can_return": order["status"] in RETURNABLE,
+        "can_return": order["status"] in RETURNABLE and _window_open(order["parcels"]),
     }
 
 

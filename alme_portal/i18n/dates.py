@@ -18,12 +18,25 @@ _DAYS = {
 }
 
 
-def format_date(day: date | datetime, language: str) -> str:
-    """``Wednesday 25 November`` / ``mercredi 25 novembre`` (a datetime is taken in Paris)."""
+def _day_number(day: int, language: str) -> str:
+    """French writes the first of the month "1er"."""
+    return "1er" if language == "fr" and day == 1 else str(day)
+
+
+def format_date(day: date | datetime, language: str, today: date | None = None) -> str:
+    """``Wednesday 25 November`` / ``mercredi 25 novembre`` (a datetime is taken in Paris).
+
+    The year is written when it is not this year's (``vendredi 3 décembre 2027``), so a date a
+    year away never reads as one just gone; `today` defaults to the clock's.
+    """
     if isinstance(day, datetime):
         day = clock.in_paris(day).date()
     language = settings.supported_language(language)
-    return f"{_DAYS[language][day.weekday()]} {day.day} {_MONTHS[language][day.month - 1]}"
+    text = (
+        f"{_DAYS[language][day.weekday()]} {_day_number(day.day, language)} "
+        f"{_MONTHS[language][day.month - 1]}"
+    )
+    return text if day.year == (today or clock.today()).year else f"{text} {day.year}"
 
 
 def format_moment(moment: datetime, language: str) -> str:
@@ -32,7 +45,7 @@ def format_moment(moment: datetime, language: str) -> str:
     language = settings.supported_language(language)
     month = _MONTHS[language][local.month - 1]
     time = f"{local.hour}h{local.minute:02d}" if language == "fr" else f"{local:%H:%M}"
-    return f"{local.day} {month}, {time}"
+    return f"{_day_number(local.day, language)} {month}, {time}"
 
 
 def format_day(day: date | datetime, language: str) -> str:
@@ -40,4 +53,4 @@ def format_day(day: date | datetime, language: str) -> str:
     if isinstance(day, datetime):
         day = clock.in_paris(day).date()
     language = settings.supported_language(language)
-    return f"{day.day} {_MONTHS[language][day.month - 1]} {day.year}"
+    return f"{_day_number(day.day, language)} {_MONTHS[language][day.month - 1]} {day.year}"

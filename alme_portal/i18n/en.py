@@ -98,6 +98,7 @@ MESSAGES: dict[str, str] = {
     "order.tracking_number": "Tracking number",
     "order.carrier_link": "Follow on the carrier's site",
     "order.expected": "Expected between {start} and {end}",
+    "order.ships_on": "Ships on {date}",
     "order.planned": "Ships on {date} (pre-order)",
     "order.not_dispatched": "Being prepared: it leaves our warehouse within 24 working hours.",
     "order.waiting_relay": "Waiting for you at {relay} until {date}.",
@@ -171,6 +172,17 @@ MESSAGES: dict[str, str] = {
     "change.recorded": (
         "Your request is recorded and we have e-mailed you a copy. It is not guaranteed: your"
         " order may ship in the meantime."
+    ),
+    "change.after.delivered": (
+        "Your order is delivered, so it can no longer be modified or cancelled: you can return "
+        "or exchange it."
+    ),
+    "change.after.window_closed": (
+        "Your order is delivered and its 14-day return window closed on {date}: for a problem "
+        "with an item, contact customer service."
+    ),
+    "change.after.returned": (
+        "Your parcel came back to our Atelier: it is refunded in full, with nothing to send back."
     ),
     "change.refused.dispatched": (
         "Your order has left our warehouse, so it can no longer be modified or cancelled. Once"

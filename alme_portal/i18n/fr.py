@@ -101,6 +101,7 @@ MESSAGES: dict[str, str] = {
     "order.tracking_number": "Numéro de suivi",
     "order.carrier_link": "Suivre sur le site du transporteur",
     "order.expected": "Livraison prévue entre le {start} et le {end}",
+    "order.ships_on": "Expédié le {date}",
     "order.planned": "Expédié le {date} (précommande)",
     "order.not_dispatched": "En préparation : il quitte notre entrepôt sous 24 heures ouvrées.",
     "order.waiting_relay": "Vous attend chez {relay} jusqu'au {date}.",
@@ -176,6 +177,18 @@ MESSAGES: dict[str, str] = {
     "change.recorded": (
         "Votre demande est enregistrée et nous vous en avons envoyé une copie par e-mail. Elle"
         " n'est pas garantie : votre commande peut être expédiée entre-temps."
+    ),
+    "change.after.delivered": (
+        "Votre commande est livrée : elle ne peut plus être modifiée ni annulée, mais vous pouvez "
+        "la retourner ou l’échanger."
+    ),
+    "change.after.window_closed": (
+        "Votre commande est livrée et son délai de retour de 14 jours a pris fin le {date} : "
+        "pour un souci avec un article, contactez le service client."
+    ),
+    "change.after.returned": (
+        "Votre colis est revenu à notre Atelier : il est remboursé en totalité, sans rien à "
+        "renvoyer."
     ),
     "change.refused.dispatched": (
         "Votre commande a quitté notre entrepôt : elle ne peut plus être modifiée ni annulée."

@@ -158,6 +158,10 @@ MESSAGES: dict[str, str] = {
         "Mondial Relay prints your street on two lines of 32 characters: please shorten it."
     ),
     "returns.sender.phone": "Mobile phone (Mondial Relay texts you when your parcel is scanned)",
+    "returns.money.credit_note_on_page": (
+        "Your credit note is issued as soon as we receive and inspect your return, valid 1 year:"
+        " its code shows on this page."
+    ),
     "returns.money.credit_note": (
         "Your credit note is e-mailed as soon as we receive and inspect your return. It is"
         " valid 1 year."

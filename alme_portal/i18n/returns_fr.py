@@ -175,6 +175,10 @@ MESSAGES: dict[str, str] = {
         "Mondial Relay imprime votre rue sur deux lignes de 32 caractères : merci de la raccourcir."
     ),
     "returns.sender.phone": "Téléphone mobile (Mondial Relay vous prévient par SMS)",
+    "returns.money.credit_note_on_page": (
+        "Votre avoir est émis dès réception et contrôle de votre retour, valable 1 an : son code"
+        " s’affiche sur cette page."
+    ),
     "returns.money.credit_note": (
         "Votre avoir vous est envoyé par e-mail dès réception et contrôle de votre retour. Il"
         " est valable 1 an."

@@ -25,6 +25,8 @@ class LovesEntry(SQLModel, table=True):
                  postgresql_where=sa.text("kind = 'mission'")),
         # L11: the balance sums a member's loves by release day from the index alone.
         sa.Index("ix_loves_member_day", "customer_id", "available_on", "loves"),
+        # L11: her history, newest first, a page at a time.
+        sa.Index("ix_loves_member_history", "customer_id", "recorded_on", "id"),
         sa.Index("ix_loves_member_kind", "customer_id", "kind"),
         sa.Index("uq_loves_order", "reference", unique=True,
                  sqlite_where=sa.text("kind IN ('purchase', 'claim')"),

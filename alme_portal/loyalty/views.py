@@ -122,8 +122,7 @@ class LedgerRow(Protocol):
 
 def _day(day: date, language: str, today: date) -> str:
     """``Sunday 30 November``, with the year when it is not this year's."""
-    written = format_date(day, language)
-    return written if day.year == today.year else f"{written} {day.year}"
+    return format_date(day, language, today)
 
 
 def _signed_loves(count: int, language: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from alme_portal.adapters.carriers.laposte import public_tracking_url
@@ -13,6 +14,7 @@ from alme_portal.platform import clock, settings
 from alme_portal.platform.calendar import add_working_days
 from alme_portal.platform.money import format_cents
 from alme_portal.platform.vocabulary import CARRIER_NAMES
+from alme_portal.returns.rules.returns import return_deadline
 
 IN_FLIGHT = ("dispatched", "in_transit", "out_for_delivery", "label_created", "exception")
 
@@ -114,11 +116,13 @@ def _parcel(order, shipment, result: TrackingResult | None, index, count, langua
     events = list(result.events) if result else []
     if shipment["status"] == "planned":
         planned = shipment["planned_ship_date"]
+        preorder = any(line.get("preorder_ship_date") for line in shipment["lines"])
         headline = (
-            text("order.planned", date=format_date(planned, language))
+            text("order.planned" if preorder else "order.ships_on",
+                 date=format_date(planned, language))
             if planned and planned > clock.today()
             else text("order.not_dispatched")
-        )
+        )  # fmt: skip
     elif status == "delivered":
         delivered = (result.delivered_at if result else None) or shipment["delivered_at"]
         if delivered:
@@ -182,3 +186,24 @@ def _carrier_note(number: str | None, result: TrackingResult | None, language: s
 def _is_silent(shipment: dict[str, Any], events: list) -> bool:
     last = events[0].at if events else shipment["dispatched_at"]
     return last is not None and delivery.tracking_is_silent(last, clock.today())
+
+
+def after_dispatch(order: dict[str, Any], language: str, today: date) -> tuple[str, bool]:
+    """Once the order can no longer change (O1): what she can still do, and whether to return.
+
+    Returns:
+        Her options in words and whether the return wizard is open for it (R2, O9); ("", False)
+        while the order can still change, or once it is cancelled.
+    """
+    if order["status"] == "cancelled" or order["can_request_change"]:
+        return "", False
+    if order["status"] == "returned_to_sender":
+        return translate(language, "change.after.returned"), False
+    delivered = [s["delivered_at"] for s in order["shipments"] if s["delivered_at"]]
+    if not delivered:
+        return translate(language, "change.refused.dispatched"), False
+    deadline = max(return_deadline(moment) for moment in delivered)
+    if today > deadline:
+        day = format_date(deadline, language)
+        return translate(language, "change.after.window_closed", date=day), False
+    return translate(language, "change.after.delivered"), True

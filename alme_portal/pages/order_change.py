@@ -153,11 +153,13 @@ def change_panel() -> rx.Component:
             id="order-change",
         ),
         rx.cond(
-            VIEW.dispatched,
+            VIEW.after_dispatch != "",
             rx.box(
-                rx.text(t("change.refused.dispatched"), size="2"),
-                rx.link(t("change.returns_link"), href=routes.returns_for(VIEW.number),
-                        margin_top="0.5em", display="inline-block", id="order-returns-link"),
+                rx.text(VIEW.after_dispatch, size="2", id="order-after-dispatch"),
+                rx.cond(VIEW.returns_open,
+                        rx.link(t("change.returns_link"), href=routes.returns_for(VIEW.number),
+                                margin_top="0.5em", display="inline-block",
+                                id="order-returns-link")),
                 **theme.CARD,
                 id="order-change",
             ),

@@ -126,7 +126,8 @@ def _done_step() -> rx.Component:
             Review.label_pending,
             notice(t("returns.label.pending"), notice_id="label-pending"),
             rx.vstack(
-                rx.text(t("returns.done.email"), size="2", color=theme.MUTED),
+                rx.cond(Review.email_undeliverable == "",  # C2: no e-mail reaches her
+                        rx.text(t("returns.done.email"), size="2", color=theme.MUTED)),
                 rx.text(Review.parcel_note, size="2", id="return-parcel"),
                 rx.cond(Review.paperless_qr != "",
                         rx.image(src=Review.paperless_qr, width="220px", height="220px",

@@ -11,7 +11,7 @@ from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.tracking import shared_tracking_service
 from alme_portal.orders.services import changes as order_changes
 from alme_portal.orders.services import lookup as order_lookup
-from alme_portal.orders.views import build_order_page
+from alme_portal.orders.views import after_dispatch, build_order_page
 from alme_portal.platform import clock, db, settings
 from alme_portal.refunds.services import texts as refund_texts
 from alme_portal.returns.services import withdrawals
@@ -69,7 +69,9 @@ class OrderPageView:
     email_undeliverable: str = ""
     parcels: list[ParcelCard] = dataclasses.field(default_factory=list)
     can_change: bool = False
-    dispatched: bool = False
+    after_dispatch: str = ""
+    """What she can still do once it can no longer change (return it, or why not)."""
+    returns_open: bool = False
     change_lines: list[ChangeLine] = dataclasses.field(default_factory=list)
     line_choices: list[dict[str, str]] = dataclasses.field(default_factory=list)
     relay_points: list[dict[str, str]] = dataclasses.field(default_factory=list)
@@ -107,7 +109,7 @@ def _load_views(order_number: str, unlocked: list[int]) -> tuple[int, dict[str, 
     views = {
         lang: {
             **build_order_page(order, tracking, lang),
-            **_change_view(order, options[lang]),
+            **_change_view(order, options[lang], lang),
             "withdrawal_open": can_withdraw,
         }
         for lang, order in orders.items()
@@ -115,12 +117,14 @@ def _load_views(order_number: str, unlocked: list[int]) -> tuple[int, dict[str, 
     return order_id, views
 
 
-def _change_view(order: dict, options: dict) -> dict:
+def _change_view(order: dict, options: dict, language: str) -> dict:
     """What the change panel offers (rule O1), shaped for the page's selects."""
     lines = [{**line, "id": str(line["id"])} for line in options["lines"]]
+    after, returns_open = after_dispatch(order, language, clock.today())
     return {
         "can_change": order["can_request_change"],
-        "dispatched": order["status"] != "cancelled" and not order["can_request_change"],
+        "after_dispatch": after,
+        "returns_open": returns_open,
         "change_lines": lines,
         "line_choices": [
             {"value": line["id"], "label": f"{line['name']} · {line['colour']} · {line['size']}"}

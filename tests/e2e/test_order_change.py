@@ -57,14 +57,22 @@ def test_o1_relay_point_change_and_cancellation(page, portal):
     assert kinds == ["modify", "cancel"]
 
 
-def test_o1_dispatched_order_points_to_returns(page, portal):
-    order = _open(page, portal, "in-transit")
+def test_o1_dispatched_order_says_what_she_can_still_do(page, portal):
+    """Issue 19.5: on its way, delivered, or back at the Atelier: each says its own next step."""
+    _open(page, portal, "in-transit")
     panel = page.locator("#order-change")
-    expect(panel).to_contain_text("can no longer be modified or cancelled")
+    expect(panel).to_contain_text("can no longer be modified or cancelled. Once it arrives")
+    expect(panel.get_by_role("link", name="Return or exchange an item")).to_have_count(0)
+    expect(page.get_by_role("button", name="Modify my order")).to_have_count(0)
+    order = _open(page, portal, "delivered-returnable")
+    expect(panel).to_contain_text("Your order is delivered")
     expect(panel.get_by_role("link", name="Return or exchange an item")).to_have_attribute(
         "href", re.compile(rf"/returns\?order={order['number']}$")
     )
-    expect(page.get_by_role("button", name="Modify my order")).to_have_count(0)
+    _open(page, portal, "returned-to-sender")
+    expect(panel).to_contain_text("refunded in full, with nothing to send back")
+    expect(panel).not_to_contain_text("Once it arrives")
+    expect(panel.get_by_role("link", name="Return or exchange an item")).to_have_count(0)
 
 
 def test_o1_change_form_fits_a_phone(page, portal, screenshot):

@@ -48,6 +48,22 @@ def test_c2_the_return_confirmation_and_status_page_warn(demo_session, no_demo_r
     assert return_status.email_undeliverable(demo_session, helene) == "domain"
 
 
+def test_c2_the_status_page_does_not_promise_a_credit_note_by_e_mail(demo_session, no_demo_returns):
+    """Issue 19.4: an address that receives nothing is not told its credit note is e-mailed."""
+    from alme_portal.returns.views.return_page import build_return_page
+
+    declare(demo_session, "AL100101", draft(refund(line_of(demo_session, "AL100101"))))
+    request = return_status.owned_return(
+        demo_session, "RT-AL100101-1", [order_id(demo_session, "AL100101")]
+    )
+    reached = build_return_page(return_status.return_view(demo_session, request, "en"), "en")
+    assert any("credit note is e-mailed" in text for text in reached["money"])
+    bounce(demo_session, CAMILLE)
+    page = build_return_page(return_status.return_view(demo_session, request, "en"), "en")
+    assert not any("e-mailed" in text for text in page["money"])
+    assert any("its code shows on this page" in text for text in page["money"])
+
+
 def test_c2_a_referral_invitation_or_code_to_an_address_that_gets_nothing(
     demo_session, monkeypatch
 ):

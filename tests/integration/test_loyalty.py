@@ -443,3 +443,23 @@ def test_l11_first_history_page_and_chart_come_with_the_dashboard(demo_session):
     assert len(chart.months) == loyalty.CHART_MONTHS + 1 and chart.line.count("L") == 12
     assert chart.summary.endswith("today: 1,500 loves.")
     assert not state.history.older and not state.history.newer
+
+
+def test_l11_history_is_newest_first_by_day_even_when_entries_came_in_another_order(demo_session):
+    """Issue 19.2: entries recorded late (a back-dated purchase) sort by the day they happened."""
+    member = member_id(demo_session)
+    for index, days_ago in enumerate([3, 300, 30, 0, 120, 30, 1]):
+        day = TODAY - timedelta(days=days_ago)
+        loyalty.append(
+            demo_session, member, rules.Entry("purchase", index + 1, day, day, f"B{index}")
+        )
+    demo_session.commit()
+    shown, before, older = [], None, True
+    while older:
+        page, older = loyalty.history(demo_session, member, before)
+        shown += page
+        before = page[-1].id
+    days = [row.recorded_on for row in shown]
+    assert days == sorted(days, reverse=True) and len(shown) == len({row.id for row in shown})
+    same_day = [row.loves for row in shown if row.recorded_on == TODAY - timedelta(days=30)]
+    assert same_day == [6, 3]  # within a day, the later entry first

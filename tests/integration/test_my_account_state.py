@@ -39,6 +39,8 @@ def test_her_account_lists_her_orders_and_guest_ones_with_her_confirmed_address(
     assert "AL100103" not in numbers  # Inès's
     guest = next(order for order in view.orders if order.number == "AL100120")
     assert guest.guest == "placed as a guest" and guest.can_return
+    closed = next(order for order in view.orders if order.number == "AL100102")
+    assert not closed.can_return  # issue 19.12: delivered a month ago, its window closed (R2)
     split = next(order for order in view.orders if order.number == "AL100107")
     assert len(split.parcels) == 2 and split.parcels[0].startswith("Colissimo: ")
 

@@ -50,11 +50,11 @@ def test_o1_no_relay_point_choice_where_mondial_relay_does_not_go(demo_session):
 
 def test_o1_page_offers_change_only_before_dispatch(demo_session):
     waiting = change_state(demo_session, "AL100105").view
-    assert waiting.can_change and not waiting.dispatched and waiting.change_lines
+    assert waiting.can_change and not waiting.after_dispatch and waiting.change_lines
     moving = change_state(demo_session, "AL100103").view
-    assert not moving.can_change and moving.dispatched
+    assert not moving.can_change and moving.after_dispatch.startswith("Your order has left")
     cancelled = change_state(demo_session, "AL100106").view
-    assert not cancelled.can_change and not cancelled.dispatched
+    assert not cancelled.can_change and not cancelled.after_dispatch
 
 
 def test_o1_modify_size_from_the_page_is_recorded(demo_session):

@@ -50,3 +50,20 @@ def test_live_answer_has_no_carrier_note(demo_session):
 def test_parcel_not_dispatched_has_no_carrier_note(demo_session):
     page = page_for(demo_session, "AL100105", lambda shipment: None)
     assert page["parcels"][0]["carrier_note"] == ""
+
+
+def test_o3_an_in_stock_parcel_planned_for_monday_is_not_called_a_pre_order(demo_session):
+    """Issue 19.1: AL100105, in stock, placed late on a Friday, ships on Monday."""
+    from sqlmodel import select
+
+    from alme_portal.orders.models.orders import Shipment
+
+    shipment = demo_session.exec(
+        select(Shipment).where(Shipment.order_id == order_id(demo_session, "AL100105"))
+    ).one()
+    shipment.planned_ship_date = clock.in_paris(NOW).date() + timedelta(days=5)
+    demo_session.commit()
+    [parcel] = page_for(demo_session, "AL100105", lambda shipment: None)["parcels"]
+    assert parcel["headline"].startswith("Ships on") and "pre-order" not in parcel["headline"]
+    [first, later] = page_for(demo_session, "AL100107", lambda shipment: None)["parcels"]
+    assert later["headline"].endswith("(pre-order)")  # O3: the pre-ordered jumper's own date

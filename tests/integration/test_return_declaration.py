@@ -76,7 +76,7 @@ def test_r1_refund_by_credit_note_is_declared_and_its_prepaid_label_to_be_booked
     assert (outcome.status, outcome.value) == ("done", "RT-AL100101-1")
     request = demo_session.exec(select(ReturnRequest)).one()
     assert request.parcel_reference is None  # the carrier's expedition number, once booked
-    assert str(request.label_expires_on) == "2026-12-09"  # R3: 14 days from declaration
+    assert str(request.label_expires_on) == "2026-12-08"  # R3: 14 days counting the declaration day
     line = demo_session.exec(select(ReturnLine)).one()
     assert (line.quantity, line.paid_cents, line.refund_method) == (2, 11_000, "credit_note")
     to_book = demo_session.exec(select(ReturnBooking)).one()

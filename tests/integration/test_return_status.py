@@ -53,10 +53,10 @@ def test_r4_a_salon_returns_label_is_the_portals_png_and_pdf_with_the_return_num
     assert {code.text for code in codes} == {request.number}  # QR code and Code 128
 
 
-def test_r3_label_expires_14_days_after_the_declaration(demo_session):
+def test_r3_label_lasts_14_days_counting_the_day_of_the_declaration(demo_session):
     request = declared(demo_session, method="store", salon_code="MARAIS")
-    assert not isinstance(label_file(demo_session, request, "pdf", NOW + timedelta(days=14)), str)
-    assert label_file(demo_session, request, "pdf", NOW + timedelta(days=15)) == (
+    assert not isinstance(label_file(demo_session, request, "pdf", NOW + timedelta(days=13)), str)
+    assert label_file(demo_session, request, "pdf", NOW + timedelta(days=14)) == (
         "returns.label.expired"
     )
     assert label_file(demo_session, request, "exe", NOW) == "returns.label.format"

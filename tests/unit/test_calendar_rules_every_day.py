@@ -110,9 +110,10 @@ def test_r2_a_return_can_be_declared_until_14_calendar_days_after_delivery(day):
 
 
 @every_day
-def test_r3_the_label_is_downloadable_14_days_after_the_declaration(day):
+def test_r3_the_label_is_downloadable_14_days_counting_the_day_of_the_declaration(day):
     declared = at(day, 23, 30)
-    last_day = day + timedelta(days=settings.LABEL_VALIDITY_DAYS)
+    last_day = day + timedelta(days=settings.LABEL_VALIDITY_DAYS - 1)
+    assert (last_day - day).days + 1 == settings.LABEL_VALIDITY_DAYS  # as a friend's code (F3)
     assert returns.label_expires_on(declared) == last_day
     assert returns.label_available(declared, at(last_day, 23, 59))
     assert not returns.label_available(declared, at(last_day + timedelta(days=1), 0, 1))

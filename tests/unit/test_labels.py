@@ -134,7 +134,7 @@ def test_r3_french_texts_carry_the_instructions_and_validity_date():
     ("day", "english", "french"),
     [
         (date(2026, 12, 9), "9 December 2026", "9 décembre 2026"),
-        (date(2027, 2, 1), "1 February 2027", "1 février 2027"),
+        (date(2027, 2, 1), "1 February 2027", "1er février 2027"),
         (date(2026, 8, 15), "15 August 2026", "15 août 2026"),
     ],
 )

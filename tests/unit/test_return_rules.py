@@ -79,9 +79,9 @@ def test_r5_self_ship_is_reimbursed_up_to_6_euros(postage, back):
 
 def test_r3_label_downloadable_for_14_days_from_declaration():
     declared = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-    assert returns.label_expires_on(declared) == date(2026, 12, 9)
-    assert returns.label_available(declared, datetime(2026, 12, 9, 22, 59, tzinfo=UTC))
-    assert not returns.label_available(declared, datetime(2026, 12, 9, 23, 0, tzinfo=UTC))
+    assert returns.label_expires_on(declared) == date(2026, 12, 8)
+    assert returns.label_available(declared, datetime(2026, 12, 8, 22, 59, tzinfo=UTC))
+    assert not returns.label_available(declared, datetime(2026, 12, 8, 23, 0, tzinfo=UTC))
 
 
 @pytest.mark.parametrize(

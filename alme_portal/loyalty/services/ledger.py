@@ -323,13 +323,19 @@ def history(
 ) -> tuple[list[LovesEntry], bool]:
     """Rule L11: a page of the ledger, newest first, and whether older entries follow.
 
-    Pages are keyed by the last entry shown (`before_id`), so a page costs the same however
-    long the history is.
+    Newest first by the day each entry happened, then by id. Pages are keyed by the last entry
+    shown (`before_id`: its day, then its id), so a page costs the same however long the
+    history is (index `ix_loves_member_history`).
     """
     query = select(LovesEntry).where(LovesEntry.customer_id == customer_id)
-    if isinstance(before_id, int):
-        query = query.where(LovesEntry.id < before_id)
-    rows = list(session.exec(query.order_by(LovesEntry.id.desc()).limit(HISTORY_PAGE_SIZE + 1)))
+    last = session.get(LovesEntry, before_id) if isinstance(before_id, int) else None
+    if last is not None and last.customer_id == customer_id:
+        query = query.where(
+            (LovesEntry.recorded_on < last.recorded_on)
+            | ((LovesEntry.recorded_on == last.recorded_on) & (LovesEntry.id < last.id))
+        )
+    newest_first = (LovesEntry.recorded_on.desc(), LovesEntry.id.desc())
+    rows = list(session.exec(query.order_by(*newest_first).limit(HISTORY_PAGE_SIZE + 1)))
     return rows[:HISTORY_PAGE_SIZE], len(rows) > HISTORY_PAGE_SIZE
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session, select
@@ -175,7 +175,7 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
         return None
     order, relay = row
     line_rows = session.exec(
-        select(OrderLine, Product)
+        select(OrderLine, Product, Variant.preorder_ship_date)
         .join(Variant, Variant.id == OrderLine.variant_id)
         .join(Product, Product.id == Variant.product_id)
         .where(OrderLine.order_id == order_id)
@@ -196,7 +196,7 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
         .where(Shipment.order_id == order_id)
         .order_by(ShipmentLine.id)
     ).all()
-    lines = [_line_view(line, product, language) for line, product in line_rows]
+    lines = [_line_view(line, product, language, preorder) for line, product, preorder in line_rows]
     lines_by_id = {line["id"]: line for line in lines}
     shipments = [
         _shipment_view(shipment, point, carried, lines_by_id) for shipment, point in shipment_rows
@@ -235,7 +235,9 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
     }
 
 
-def _line_view(line: OrderLine, product: Product, language: str) -> dict[str, Any]:
+def _line_view(
+    line: OrderLine, product: Product, language: str, preorder: date | None = None
+) -> dict[str, Any]:
     return {
         "id": line.id,
         "sku": line.sku,
@@ -247,6 +249,7 @@ def _line_view(line: OrderLine, product: Product, language: str) -> dict[str, An
         "unit_price_cents": line.unit_price_cents,
         "line_total_cents": line.unit_price_cents * line.quantity,
         "line_discount_cents": line.discount_cents,
+        "preorder_ship_date": preorder,
     }
 
 

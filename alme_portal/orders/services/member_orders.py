@@ -44,7 +44,7 @@ def member_orders(session: Session, customer_id: int) -> list[dict[str, Any]]:
     Returns:
         Dicts with "id", "number", "placed_at", "status", "total_cents", "items",
         "as_guest" (placed without her account), "parcels" [{"carrier", "status",
-        "tracking_number"}] and "returns" [{"number", "status"}].
+        "tracking_number", "delivered_at"}] and "returns" [{"number", "status"}].
     """
     customer = session.get(Customer, customer_id)
     if customer is None:
@@ -66,6 +66,7 @@ def member_orders(session: Session, customer_id: int) -> list[dict[str, Any]]:
         parcels.setdefault(shipment.order_id, []).append({
             "carrier": shipment.carrier, "status": shipment.status,
             "tracking_number": shipment.tracking_number or "",
+            "delivered_at": shipment.delivered_at,
         })  # fmt: skip
     returns: dict[int, list[dict[str, str]]] = {}
     for request in session.exec(

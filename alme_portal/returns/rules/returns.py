@@ -84,8 +84,12 @@ def self_ship_reimbursement_cents(postage_cents: int) -> int:
 
 
 def label_expires_on(declared_at: datetime) -> date:
-    """Rule R3: the last day the prepaid label can be downloaded."""
-    return clock.in_paris(declared_at).date() + timedelta(days=settings.LABEL_VALIDITY_DAYS)
+    """Rule R3: the last day the prepaid label can be downloaded.
+
+    Its 14 days count the day of the declaration, as every "valid N days" of the portal does
+    (a friend's code, a voucher, a credit note): declared on 5 December, it lasts until the 18th.
+    """
+    return clock.in_paris(declared_at).date() + timedelta(days=settings.LABEL_VALIDITY_DAYS - 1)
 
 
 def label_available(declared_at: datetime, now: datetime) -> bool:

@@ -11,6 +11,9 @@ from alme_portal.platform.money import format_cents
 from alme_portal.returns.rules.parcel import WAY, ParcelStage
 from alme_portal.returns.services.status import DONE_STATUSES, STEPS
 
+NOT_EMAILED = {"returns.money.credit_note": "returns.money.credit_note_on_page"}
+"""Rule C2: what the page says instead of an e-mail her address does not receive."""
+
 
 def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
     """Everything the status page writes, in `language`."""
@@ -31,7 +34,10 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         for index, name in enumerate(STEPS)
     ]
     lines = [_line(line, language) for line in view["lines"]]
-    timing = dict.fromkeys(text(line["money_key"]) for line in view["lines"])
+    keys = [line["money_key"] for line in view["lines"]]
+    if view["email_undeliverable"]:  # C2: no e-mail reaches her, the page gives the code
+        keys = [NOT_EMAILED.get(key, key) for key in keys]
+    timing = dict.fromkeys(text(key) for key in keys)
     money = view["settled"] if view["status"] in DONE_STATUSES else list(timing)
     expires = view["label_expires_on"]
     return {
