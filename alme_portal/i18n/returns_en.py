@@ -162,6 +162,10 @@ MESSAGES: dict[str, str] = {
         "Your credit note is issued as soon as we receive and inspect your return, valid 1 year:"
         " its code shows on this page."
     ),
+    "returns.shoes.packing": (
+        "Shoes go back in their shoe box with their dust bag, and keep their protective sole on"
+        " the soles: without them the Atelier cannot accept the return."
+    ),
     "returns.money.credit_note": (
         "Your credit note is e-mailed as soon as we receive and inspect your return. It is"
         " valid 1 year."

@@ -179,6 +179,10 @@ MESSAGES: dict[str, str] = {
         "Votre avoir est émis dès réception et contrôle de votre retour, valable 1 an : son code"
         " s’affiche sur cette page."
     ),
+    "returns.shoes.packing": (
+        "Les chaussures reviennent dans leur boîte avec leur pochon, la semelle de protection"
+        " toujours en place : sans cela, l’Atelier ne peut pas accepter le retour."
+    ),
     "returns.money.credit_note": (
         "Votre avoir vous est envoyé par e-mail dès réception et contrôle de votre retour. Il"
         " est valable 1 an."

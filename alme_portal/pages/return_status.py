@@ -61,6 +61,8 @@ def _return() -> rx.Component:
         rx.text(PAGE.order, **theme.KICKER),
         rx.heading(PAGE.title, as_="h1", size="8", **theme.HEADING),
         unreachable_email_warning(PAGE.email_undeliverable),
+        rx.cond(PAGE.shoes_note != "",
+                notice(PAGE.shoes_note, tone="warning", notice_id="shoes-packing")),
         rx.flex(rx.foreach(PAGE.steps, _step), gap="1.4em", wrap="wrap", id="return-steps"),
         rx.grid(
             rx.vstack(

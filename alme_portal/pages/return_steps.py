@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import item_summary
+from alme_portal.components.cards import item_summary, notice
 from alme_portal.components.forms import field, radio_list, select_field
 from alme_portal.components.i18n import t
 from alme_portal.pages.return_alert import alert_form
@@ -233,11 +233,18 @@ def method_step() -> rx.Component:
     )  # fmt: skip
 
 
+def shoes_packing() -> rx.Component:
+    """Rule R6, before she confirms and once it is recorded: what shoes go back with."""
+    return rx.cond(Review.shoes_chosen, notice(t("returns.shoes.packing"), tone="warning",
+                                                notice_id="shoes-packing"))  # fmt: skip
+
+
 def review_step() -> rx.Component:
     """Everything she chose, then "Confirm my return"."""
     return rx.vstack(
         rx.heading(t("returns.review.title"), as_="h2", size="5", **theme.HEADING),
         rx.foreach(Review.review, item_summary),
+        shoes_packing(),
         rx.divider(),
         rx.text(t("returns.review.method"), **theme.KICKER),
         rx.text(Review.method_summary, id="review-method"),

@@ -14,6 +14,7 @@ from alme_portal.pages.return_steps import (
     method_step,
     resolve_step,
     review_step,
+    shoes_packing,
 )
 from alme_portal.pages.track import lookup_form
 from alme_portal.platform import routes, settings
@@ -121,6 +122,7 @@ def _done_step() -> rx.Component:
         rx.icon("circle-check", size=36, color=theme.SAGE, stroke_width=1.25),
         rx.heading(Review.done_title, as_="h2", size="6", **theme.HEADING, id="return-done"),
         rx.text(Review.done_instructions, size="3"),
+        shoes_packing(),
         unreachable_email_warning(Review.email_undeliverable),
         rx.cond(
             Review.label_pending,

@@ -87,6 +87,14 @@ class ReturnReviewState(ReturnState):
         )
 
     @rx.var
+    def shoes_chosen(self) -> bool:
+        """Rule R6: shoes go back in their box with the dust bag, their protective sole on."""
+        if self.step not in ("review", "done"):
+            return False
+        chosen = wizard.chosen_lines(self._options(), self.quantities)
+        return any(line.get("category") == "shoes" for line in chosen)
+
+    @rx.var
     def method_summary(self) -> str:
         """The chosen return method in words."""
         if self.method not in tuple(ReturnMethod):

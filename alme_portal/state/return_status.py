@@ -38,6 +38,7 @@ class ReturnPageView:
     received: bool = False
     email_undeliverable: str = ""
     refund_parts: list[RefundPart] = dataclasses.field(default_factory=list)
+    shoes_note: str = ""
 
 
 def _views(number: str, order_ids: list[int]) -> dict[str, dict] | None:

@@ -223,10 +223,18 @@ def test_r4_store_drop_off(page, portal):
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("#wizard-error")).to_contain_text("Choose a salon")
     page.locator("#salon").select_option(index=1)
-    number = confirm(page)
+    page.get_by_role("button", name="Continue").click()
+    packing = page.locator("#shoes-packing")  # R6, issue 19.3: said before she confirms
+    expect(packing).to_contain_text("shoe box with their dust bag")
+    page.get_by_role("button", name="Confirm my return").click()
+    expect(page.locator("#return-done")).to_contain_text(re.compile(r"RT-AL\d{6}-\d+"))
+    number = re.search(r"RT-AL\d{6}-\d+", page.locator("#return-done").inner_text()).group(0)
     expect(page.get_by_text("Bring your parcel")).to_be_visible()
+    expect(packing).to_contain_text("protective sole")  # and again once recorded
     codes = qr_codes(download(page, "download-png"))
     assert number in codes
+    page.locator("#status-link").click()
+    expect(page.locator("#shoes-packing")).to_contain_text("shoe box")  # and on its status page
 
 
 def test_r5_abroad_ships_it_herself(page, portal):

@@ -116,6 +116,7 @@ def return_view(
         "email_undeliverable": email_undeliverable(session, order.id),
         "lines": lines,
         "settled": _settled(session, request, language),
+        "shoes": any(product.category == "shoes" for _, _, product in rows),
         "refund_parts": refund_progress.return_refund_parts(session, request.id, language)
         if request.status in DONE_STATUSES
         else [],

@@ -67,6 +67,9 @@ def build_return_page(view: dict[str, Any], language: str) -> dict[str, Any]:
         "received": view["received"],
         "email_undeliverable": view["email_undeliverable"],
         "refund_parts": view["refund_parts"],
+        "shoes_note": text("returns.shoes.packing")
+        if view["shoes"] and not view["received"]
+        else "",
     }
 
 
