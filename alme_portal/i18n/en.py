@@ -169,6 +169,15 @@ MESSAGES: dict[str, str] = {
     ),
     "change.cancel_yes": "Yes, cancel my order",
     "change.cancel_no": "Keep my order",
+    "change.already_requested": (
+        "You have already sent this request: our team answers it by e-mail."
+    ),
+    "change.pending.cancel": (
+        "You asked to cancel this order on {date}: our team answers by e-mail before it ships."
+    ),
+    "change.pending.modify": (
+        "You asked to change this order on {date}: our team answers by e-mail before it ships."
+    ),
     "change.recorded": (
         "Your request is recorded and we have e-mailed you a copy. It is not guaranteed: your"
         " order may ship in the meantime."

@@ -174,6 +174,17 @@ MESSAGES: dict[str, str] = {
     ),
     "change.cancel_yes": "Oui, annuler ma commande",
     "change.cancel_no": "Garder ma commande",
+    "change.already_requested": (
+        "Vous avez déjà envoyé cette demande : notre équipe y répond par e-mail."
+    ),
+    "change.pending.cancel": (
+        "Vous avez demandé l’annulation de cette commande le {date} : notre équipe vous répond "
+        "par e-mail avant son expédition."
+    ),
+    "change.pending.modify": (
+        "Vous avez demandé une modification de cette commande le {date} : notre équipe vous "
+        "répond par e-mail avant son expédition."
+    ),
     "change.recorded": (
         "Votre demande est enregistrée et nous vous en avons envoyé une copie par e-mail. Elle"
         " n'est pas garantie : votre commande peut être expédiée entre-temps."

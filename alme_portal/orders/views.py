@@ -52,6 +52,8 @@ def build_order_page(
     if order["status"] != "cancelled" and any(p["status"] == "planned" for p in shipments):
         notices.append(text("guide.dispatch_email", email=order["email_masked"]))  # rule O6
     notices += order.get("parcel_refund", [])  # rule O9, once refunded
+    for kind, at in order.get("pending_requests", []):  # rule O1: sent, not answered yet
+        notices.append(text(f"change.pending.{kind}", date=format_moment(at, language)))
     destination = order["destination"]
     relay = destination["relay_point"]
     return {

@@ -93,7 +93,8 @@ def _load_views(order_number: str, unlocked: list[int]) -> tuple[int, dict[str, 
             return None
         orders = {
             lang: {**order_lookup.order_view(session, order_id, lang),
-                   "parcel_refund": refund_texts.parcel_refund_lines(session, order_id, lang)}
+                   "parcel_refund": refund_texts.parcel_refund_lines(session, order_id, lang),
+                   "pending_requests": order_changes.pending_requests(session, order_id)}
             for lang in settings.LANGUAGES
         }  # fmt: skip
         options = {

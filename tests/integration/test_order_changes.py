@@ -139,3 +139,24 @@ def test_c2_unreachable_email_is_flagged_on_recorded_request(demo_session):
     demo_session.add(order)
     demo_session.flush()
     assert change(demo_session, "AL100105", "cancel", {}).value.email_unreachable is True
+
+
+def test_o1_a_request_sent_again_is_recorded_and_e_mailed_once_and_shows_as_pending(demo_session):
+    """Issue 19.7: three clicks on "cancel" made three requests and three e-mails."""
+    from alme_portal.orders.services.changes import pending_requests
+    from alme_portal.orders.services.lookup import order_view
+    from alme_portal.orders.views import build_order_page
+
+    first = change(demo_session, "AL100105", "cancel", {})
+    again = [change(demo_session, "AL100105", "cancel", {}) for _ in range(2)]
+    assert first.message_key == "change.recorded"
+    assert {(o.status, o.message_key) for o in again} == {
+        ("already_done", "change.already_requested")
+    }
+    assert {o.value.request_id for o in again} == {first.value.request_id}
+    assert len(demo_session.exec(select(OutboxEmail)).all()) == 1
+    number = order_id(demo_session, "AL100105")
+    order = {**order_view(demo_session, number, "en"),
+             "pending_requests": pending_requests(demo_session, number)}  # fmt: skip
+    notices = build_order_page(order, {}, "en")["notices"]
+    assert any(n.startswith("You asked to cancel this order on 25 November") for n in notices)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -155,14 +156,21 @@ def request_change(
         language: language of the confirmation e-mail ("en" or "fr").
 
     Returns:
-        Done with "change.recorded"; refused with "change.refused.dispatched" (points to
-        returns), "change.refused.cancelled" or "change.refused.not_found"; or invalid with
-        a "change.invalid.*" key. Nothing is written unless recorded.
+        Done with "change.recorded"; already done with "change.already_requested" when the same
+        request waits already (nothing recorded or e-mailed again); refused with
+        "change.refused.dispatched" (points to returns), "change.refused.cancelled" or
+        "change.refused.not_found"; or invalid with a "change.invalid.*" key. Nothing is written
+        unless recorded.
     """
     if kind not in KINDS:
         return Outcome.invalid("change.invalid.kind")
     valid_id = isinstance(order_id, int) and not isinstance(order_id, bool)
-    order = session.get(Order, order_id) if valid_id else None
+    # The order's row first: two tabs sending the same request record it once.
+    order = (
+        session.exec(select(Order).where(Order.id == order_id).with_for_update()).first()
+        if valid_id
+        else None
+    )
     refusal = _refusal(session, order)
     if refusal:
         return Outcome.refused(refusal)
@@ -174,10 +182,20 @@ def request_change(
         normalised = _validate_modify(session, order, details)
     if isinstance(normalised, str):
         return Outcome.invalid(normalised)
+    details_json = json.dumps(normalised, sort_keys=True, ensure_ascii=False)
+    same = session.exec(
+        select(OrderChangeRequest.id).where(
+            OrderChangeRequest.order_id == order.id, OrderChangeRequest.status == RECORDED,
+            OrderChangeRequest.kind == kind, OrderChangeRequest.details == details_json,
+        )
+    ).first()  # fmt: skip
+    if same is not None:  # sent again: nothing new to record or e-mail
+        undeliverable = recipients.is_undeliverable(session, order.email)
+        return Outcome.already_done("change.already_requested", ChangeRecorded(same, undeliverable))
     request = OrderChangeRequest(
         order_id=order.id,
         kind=kind,
-        details=json.dumps(normalised, sort_keys=True, ensure_ascii=False),
+        details=details_json,
         status=RECORDED,
         created_at=clock.now(),
     )
@@ -262,3 +280,14 @@ def _relay_choices(session: Session, order: Order) -> list[dict[str, str]]:
         {"code": p.code, "label": f"{p.name}, {p.address}, {p.postcode} {p.city}"}
         for p in nearest[: settings.CHANGE_RELAY_POINT_CHOICES]
     ]
+
+
+def pending_requests(session: Session, order_id: int) -> list[tuple[str, datetime]]:
+    """Rule O1: the requests of an order the team has not handled yet: (kind, when)."""
+    return list(
+        session.exec(
+            select(OrderChangeRequest.kind, OrderChangeRequest.created_at)
+            .where(OrderChangeRequest.order_id == order_id, OrderChangeRequest.status == RECORDED)
+            .order_by(OrderChangeRequest.id)
+        ).all()
+    )
