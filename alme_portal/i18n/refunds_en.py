@@ -89,6 +89,10 @@ MESSAGES: dict[str, str] = {
     "refund.postage": "{amount} for your postage",
     "refund.exchange_order": "Your exchange order {number} ships free to your delivery address.",
     "refund.supplement": "The new item costs {amount} more: we e-mail you a payment link.",
+    "refund.not_collected": (
+        "You chose a credit note, but this money was not charged yet: your payment is simply "
+        "charged less, so there is nothing to give back as a credit note."
+    ),
     "refund.refused": "{item}: refused ({grounds})",
     "refund.returned_parcel": "Your parcel came back to the Atelier: it is refunded in full.",
     "refund.email.subject": "Your return {number} is processed",
@@ -146,6 +150,11 @@ MESSAGES: dict[str, str] = {
     "staff.inspect.twice": "This item was already inspected.",
     "staff.inspect.grounds": "Tick only grounds from this item's checklist.",
     "staff.outcome": "Outcome",
+    "staff.log.received": "received at the Atelier",
+    "staff.log.received_postage": "received at the Atelier, postage {amount}",
+    "staff.log.accepted": "{item} accepted",
+    "staff.log.refused": "{item} refused: {grounds}",
+    "staff.log.settled": "settled: {status}",
     "staff.log": "Log",
     "staff.denied": "Staff accounts only.",
 }

@@ -99,6 +99,10 @@ MESSAGES: dict[str, str] = {
     "refund.supplement": (
         "Le nouvel article coûte {amount} de plus : nous vous envoyons un lien de paiement."
     ),
+    "refund.not_collected": (
+        "Vous aviez choisi un avoir, mais cette somme n’était pas encore prélevée : votre "
+        "paiement est simplement réduit d’autant, il n’y a donc rien à rendre en avoir."
+    ),
     "refund.refused": "{item} : refusé ({grounds})",
     "refund.returned_parcel": "Votre colis est revenu à l'Atelier : il est remboursé en entier.",
     "refund.email.subject": "Votre retour {number} est traité",
@@ -156,6 +160,11 @@ MESSAGES: dict[str, str] = {
     "staff.inspect.twice": "Cet article a déjà été contrôlé.",
     "staff.inspect.grounds": "Ne cochez que des motifs de la liste de cet article.",
     "staff.outcome": "Résultat",
+    "staff.log.received": "reçu à l’Atelier",
+    "staff.log.received_postage": "reçu à l’Atelier, frais de port {amount}",
+    "staff.log.accepted": "{item} accepté",
+    "staff.log.refused": "{item} refusé : {grounds}",
+    "staff.log.settled": "clôturé : {status}",
     "staff.log": "Historique",
     "staff.denied": "Réservé aux comptes de l'équipe.",
 }

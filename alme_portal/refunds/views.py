@@ -71,6 +71,7 @@ def _line(line: dict[str, Any], language: str) -> dict[str, Any]:
 
 def build_detail(detail: dict[str, Any], language: str) -> dict[str, Any]:
     """The opened return: its lines to inspect, what it gave back, and who did what."""
+    items = {str(line["id"]): f"{line['name']} · {line['size']}" for line in detail["lines"]}
     return {
         "number": detail["number"],
         "order": translate(language, "staff.detail.order", number=detail["order"]),
@@ -80,18 +81,33 @@ def build_detail(detail: dict[str, Any], language: str) -> dict[str, Any]:
         "outcome": detail["outcome"],
         "refunds": [_refund(row, language) for row in detail.get("refunds", [])],
         "log": [
-            f"{format_moment(at, language)} · {name} · {_action(action, language)} {extra}".strip()
+            f"{format_moment(at, language)} · {name} · {_action(action, extra, language, items)}"
             for at, name, action, extra in detail["log"]
         ],
     }
 
 
-def _action(action: str, language: str) -> str:
-    """A payment event's state in words; a console action as recorded."""
+CONSOLE_ACTIONS = ("received", "accepted", "refused", "settled")
+
+
+def _action(action: str, detail: str, language: str, items: dict[str, str]) -> str:
+    """A log entry's action and detail in words (never the raw codes, issue 19.8)."""
+    text = lambda key, **values: translate(language, key, **values)  # noqa: E731
     if action.startswith("refund."):
-        state = translate(language, f"staff.refund.state.{action.removeprefix('refund.')}")
-        return f"{translate(language, 'staff.refund.log')} {state}"
-    return action
+        state = text(f"staff.refund.state.{action.removeprefix('refund.')}")
+        return f"{text('staff.refund.log')} {state} {detail}".strip()
+    if action not in CONSOLE_ACTIONS:
+        return f"{action} {detail}".strip()
+    if action == "settled":
+        return text("staff.log.settled", status=text(f"returns.status.{detail}"))
+    if action == "received":
+        postage = detail.removeprefix("postage ")
+        if postage.isdigit():
+            return text("staff.log.received_postage", amount=format_cents(int(postage), language))
+        return text("staff.log.received")
+    line, _, grounds = detail.removeprefix("line ").partition(" ")
+    found = ", ".join(text(f"ground.{g}") for g in grounds.split(",") if g)
+    return text(f"staff.log.{action}", item=items.get(line, line), grounds=found)
 
 
 def _refund(row: dict[str, Any], language: str) -> dict[str, Any]:

@@ -440,3 +440,27 @@ def test_o9_only_the_parcels_back_at_the_atelier_are_refunded(demo_session):
     refunded = sum(row.amount_cents for row in rows)
     assert first.status == "delivered" and 0 < refunded < order.total_cents
     assert refunded == refund_engine._returned_parcels_cents(demo_session, order)
+
+
+def test_r12_a_credit_note_chosen_for_money_not_charged_yet_is_explained(demo_session):
+    """Issue 19.8: the deferred payment is charged less, and her page and e-mail say why."""
+    from alme_portal.refunds.services import staff_console
+    from alme_portal.refunds.views import build_detail
+
+    request = declare(demo_session, "AL100115", lines=[0])  # deferred, not charged; credit note
+    receive_and_inspect(demo_session, request)
+    assert {r.kind for r in refunds_of(demo_session, request)} == {"not_charged"}
+    notes = inspection.settled_notes(demo_session, request, "en")
+    assert any(
+        note.startswith("You chose a credit note, but this money was not charged") for note in notes
+    )
+    mail = demo_session.exec(
+        select(OutboxEmail).where(OutboxEmail.kind == "refund_confirmed")
+    ).one()
+    assert "You chose a credit note" in mail.body
+    log = build_detail(staff_console.return_detail(demo_session, request.number, "en"), "en")["log"]
+    actions = [entry.split(" · ", 2)[2] for entry in log]
+    assert actions[0] == "received at the Atelier"
+    assert actions[1] == "Organic cotton T-shirt Léon · M accepted"
+    assert "settled: Refunded" in actions and "refund to send" in actions
+    assert not any("_" in action or "line " in action for action in actions)  # no raw codes

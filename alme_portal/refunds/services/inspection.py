@@ -17,8 +17,9 @@ from alme_portal.orders.models.orders import Order, OrderLine, Shipment, Shipmen
 from alme_portal.platform import clock
 from alme_portal.platform.money import format_cents
 from alme_portal.platform.outcome import Outcome
-from alme_portal.platform.vocabulary import ReturnMethod, ReturnStatus
+from alme_portal.platform.vocabulary import RefundKind, ReturnMethod, ReturnStatus
 from alme_portal.refunds.models.inspection import LineInspection, StaffAction
+from alme_portal.refunds.models.refunds import Refund
 from alme_portal.refunds.rules import inspection
 from alme_portal.refunds.services import engine as refund_engine
 from alme_portal.refunds.services import texts as refund_texts
@@ -181,6 +182,22 @@ def _settle(session: Session, staff_id: int, request: ReturnRequest) -> None:
     session.flush()
 
 
+def _credit_note_not_needed(session: Session, request: ReturnRequest) -> bool:
+    """R11, R12: she chose a credit note, but money not charged yet was simply not charged."""
+    chose_note = session.exec(
+        select(ReturnLine.id).where(
+            ReturnLine.return_id == request.id, ReturnLine.refund_method == "credit_note"
+        )
+    ).first()
+    not_collected = session.exec(
+        select(Refund.id).where(
+            Refund.return_id == request.id,
+            Refund.kind.in_((RefundKind.NOT_CHARGED, RefundKind.INSTALMENT_REDUCED)),
+        )
+    ).first()
+    return chose_note is not None and not_collected is not None
+
+
 def settled_notes(session: Session, request: ReturnRequest, language: str) -> list[str]:
     """What a settled return says besides money: refused items, the exchange order (E6)."""
     notes = []
@@ -196,6 +213,8 @@ def settled_notes(session: Session, request: ReturnRequest, language: str) -> li
         name = product.name_fr if language == "fr" else product.name_en
         grounds = ", ".join(translate(language, f"ground.{g}") for g in found.split(",") if g)
         notes.append(translate(language, "refund.refused", item=name, grounds=grounds))
+    if _credit_note_not_needed(session, request):
+        notes.append(translate(language, "refund.not_collected"))
     if request.exchange_order_id:
         exchange = session.get(Order, request.exchange_order_id)
         notes.append(translate(language, "refund.exchange_order", number=exchange.number))
