@@ -93,6 +93,10 @@ MESSAGES: dict[str, str] = {
     "returns.relay.chosen": "Your drop-off point",
     "relay.invalid.country": "Mondial Relay points can be searched in France and Belgium.",
     "relay.invalid.postcode": "Please enter a valid postcode.",
+    "relay.none_near": (
+        "No Mondial Relay point near this postcode: try another one nearby, or drop your return"
+        " in store."
+    ),
     "relay.unavailable": "Mondial Relay is not answering right now. Please try again shortly.",
     "returns.salon": "Salon",
     "returns.review.title": "Check and confirm",

@@ -100,6 +100,10 @@ MESSAGES: dict[str, str] = {
         "La recherche de points Mondial Relay couvre la France et la Belgique."
     ),
     "relay.invalid.postcode": "Merci de saisir un code postal valide.",
+    "relay.none_near": (
+        "Aucun point Mondial Relay près de ce code postal : essayez-en un autre tout proche, ou"
+        " déposez votre retour en boutique."
+    ),
     "relay.unavailable": "Mondial Relay ne répond pas pour le moment. Merci de réessayer.",
     "returns.salon": "Salon",
     "returns.review.title": "Vérifiez et confirmez",

@@ -161,7 +161,10 @@ def relay_search(fields: dict[str, str]) -> str:
     )
     if origin is None:
         return "<STAT>0</STAT><PointsRelais />"
+    radius = fields.get("RayonRecherche", "")
+    limit_m = int(radius) * 1000 if radius.isdigit() else None
     ranked = sorted(((_distance_m(origin, p), p) for p in same_country), key=lambda x: x[0])
+    ranked = [(m, p) for m, p in ranked if limit_m is None or m <= limit_m]
     points = "".join(_point_xml(point, distance) for distance, point in ranked[:limit])
     return f"<STAT>0</STAT><PointsRelais>{points}</PointsRelais>"
 

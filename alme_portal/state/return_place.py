@@ -11,6 +11,7 @@ from alme_portal.platform.money import format_cents
 from alme_portal.platform.vocabulary import ReturnMethod
 from alme_portal.returns.services import declaration, relay_points
 from alme_portal.returns.views import return_wizard as wizard
+from alme_portal.returns.views.return_wizard import format_distance
 from alme_portal.state.return_draft import ReturnState, text_field
 
 
@@ -52,7 +53,11 @@ class ReturnPlaceState(ReturnState):
     def relay_choices(self) -> list[dict[str, str]]:
         """The relay points found, as radio options."""
         return [
-            {"value": p["code"], "label": f"{p['name']} · {p['address']} · {p['distance']}"}
+            {
+                "value": p["code"],
+                "label": f"{p['name']} · {p['address']} · "
+                f"{format_distance(int(p['distance_m']), self.language)}",
+            }
             for p in self.relay_results
         ]
 

@@ -1,11 +1,13 @@
 """Rule R3: the relay-point finder over real HTTP against the Mondial Relay simulator."""
 
+import httpx
 import pytest
 from carrier_sim import MR_KEY, arm
 from sqlmodel import select
 
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
 from alme_portal.orders.models.catalog import RelayPoint
+from alme_portal.platform import settings
 from alme_portal.returns.services.relay_points import find_relay_points
 
 
@@ -58,3 +60,19 @@ def test_finder_says_when_the_carrier_is_down(session, client, simulator_url):
     assert find_relay_points(session, client, country="FR", postcode="75011") == (
         "relay.unavailable"
     )
+
+
+def test_r3_only_points_near_her_postcode_are_offered(session, client, simulator_url):
+    """Issue 19.10: points in Lille and Lyon, 203-393 km from Paris 11e, were offered."""
+    httpx.post(f"{simulator_url}/_control/reset").raise_for_status()
+    found = find_relay_points(session, client, country="FR", postcode="75011")
+    assert all(int(p["distance_m"]) <= settings.RELAY_SEARCH_RADIUS_KM * 1000 for p in found)
+    assert all(p["address"].split(", ")[-1].startswith("750") for p in found)
+    assert find_relay_points(session, client, country="FR", postcode="13001") == "relay.none_near"
+
+
+def test_distances_are_written_as_each_language_writes_them():
+    from alme_portal.returns.views.return_wizard import format_distance
+
+    assert (format_distance(3249, "en"), format_distance(3249, "fr")) == ("3.2 km", "3,2 km")
+    assert format_distance(850, "fr") == "850 m"

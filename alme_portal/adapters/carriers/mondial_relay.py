@@ -23,7 +23,7 @@ from alme_portal.adapters.carriers.statuses import (
     build_events,
     mondial_relay_status,
 )
-from alme_portal.platform import clock
+from alme_portal.platform import clock, settings
 
 NAMESPACE = "http://www.mondialrelay.fr/webservice/"
 SOAP_NAMESPACE = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -116,14 +116,16 @@ class MondialRelayClient:
         return parse_tracing(result, expedition)
 
     def search_relay_points(
-        self, country: str, postcode: str, limit: int = 10
-    ) -> list[RelayPointView]:
+        self, country: str, postcode: str, limit: int = 10,
+        radius_km: int = settings.RELAY_SEARCH_RADIUS_KM,
+    ) -> list[RelayPointView]:  # fmt: skip
         """Return relay points near a postcode, nearest first (`WSI4_PointRelais_Recherche`).
 
         Args:
             country: FR or BE.
             postcode: the postcode to search around.
             limit: how many points at most (Mondial Relay allows up to 30).
+            radius_km: how far from the postcode (`RayonRecherche`).
 
         Raises:
             ValueError: a country other than FR and BE.
@@ -135,7 +137,7 @@ class MondialRelayClient:
         fields = dict.fromkeys(SEARCH_FIELDS, "")
         fields |= {
             "Enseigne": self.enseigne, "Pays": country, "CP": postcode.strip(),
-            "NombreResultats": str(limit),
+            "RayonRecherche": str(radius_km), "NombreResultats": str(limit),
         }  # fmt: skip
         result = self.call("WSI4_PointRelais_Recherche", fields, SEARCH_FIELDS)
         return parse_relay_points(result)

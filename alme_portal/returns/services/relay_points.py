@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient, RelayPointView
 from alme_portal.orders.models.catalog import RelayPoint
+from alme_portal.platform import settings
 
 POSTCODES = {"FR": re.compile(r"^\d{5}$"), "BE": re.compile(r"^\d{4}$")}
 RESULTS = 8
@@ -19,6 +20,8 @@ def find_relay_points(
     session: Session, client: MondialRelayClient, *, country: Any, postcode: Any
 ) -> list[dict[str, Any]] | str:
     """Relay points near a postcode (France and Belgium), nearest first, or an error key.
+
+    Only points within `RELAY_SEARCH_RADIUS_KM` are offered ("relay.none_near" when none is).
 
     The points found are remembered in the `relay_point` table, so that a return can name one.
 
@@ -37,15 +40,18 @@ def find_relay_points(
         points = client.search_relay_points(country, code, limit=RESULTS)
     except CarrierUnavailable:
         return "relay.unavailable"
-    _remember(session, points)
+    near = [p for p in points if p.distance_m <= settings.RELAY_SEARCH_RADIUS_KM * 1000]
+    if not near:
+        return "relay.none_near"
+    _remember(session, near)
     return [
         {
             "code": point.code,
             "name": point.name,
             "address": f"{point.address}, {point.postcode} {point.city}",
-            "distance": f"{point.distance_m / 1000:.1f} km",
+            "distance_m": str(point.distance_m),
         }
-        for point in points
+        for point in near
     ]
 
 

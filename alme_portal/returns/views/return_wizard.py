@@ -227,3 +227,11 @@ def review_rows(
             }
         )
     return rows
+
+
+def format_distance(metres: int, language: str) -> str:
+    """How far a relay point is: "850 m", "3.2 km" / "3,2 km"."""
+    if metres < 1000:
+        return f"{metres} m"
+    kilometres = f"{metres / 1000:.1f}"
+    return f"{kilometres.replace('.', ',') if language == 'fr' else kilometres} km"
