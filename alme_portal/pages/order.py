@@ -133,12 +133,13 @@ def _order() -> rx.Component:
             margin_bottom="1.5em",
         ),
         rx.grid(
-            rx.vstack(
+            rx.cond(VIEW.parcels.length() > 0, rx.vstack(  # a cancelled order has none
                 rx.text(t("order.parcels"), **theme.KICKER),
                 rx.foreach(VIEW.parcels, _parcel),
                 spacing="3",
                 width="100%",
-            ),
+                id="order-parcels",
+            )),
             rx.vstack(change_panel(), _summary(), spacing="4", width="100%"),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="5",

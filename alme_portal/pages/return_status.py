@@ -16,16 +16,21 @@ PAGE = S.page
 
 
 def _step(step) -> rx.Component:
+    """One step of the return, an item of an ordered list (its words never run together)."""
     reached = step["state"] != ""
-    return rx.hstack(
-        rx.box(width="10px", height="10px", border_radius="50%",
-               border=f"1px solid {theme.INK}",
-               background_color=rx.cond(reached, theme.INK, "white")),
-        rx.text(step["label"], size="2", color=rx.cond(reached, theme.INK, theme.MUTED),
-                weight=rx.cond(step["state"] == "current", "bold", "regular")),
-        align="center",
-        spacing="2",
+    return rx.el.li(
+        rx.hstack(
+            rx.box(width="10px", height="10px", border_radius="50%", aria_hidden="true",
+                   border=f"1px solid {theme.INK}",
+                   background_color=rx.cond(reached, theme.INK, "white")),
+            rx.text(step["label"], size="2", color=rx.cond(reached, theme.INK, theme.MUTED),
+                    weight=rx.cond(step["state"] == "current", "bold", "regular")),
+            align="center",
+            spacing="2",
+        ),
         class_name="return-step",
+        data_state=step["state"],
+        aria_current=rx.cond(step["state"] == "current", "step", "false"),
     )  # fmt: skip
 
 
@@ -63,7 +68,8 @@ def _return() -> rx.Component:
         unreachable_email_warning(PAGE.email_undeliverable),
         rx.cond(PAGE.shoes_note != "",
                 notice(PAGE.shoes_note, tone="warning", notice_id="shoes-packing")),
-        rx.flex(rx.foreach(PAGE.steps, _step), gap="1.4em", wrap="wrap", id="return-steps"),
+        rx.el.ol(rx.foreach(PAGE.steps, _step), id="return-steps", display="flex",
+                 flex_wrap="wrap", gap="1.4em", list_style="none", padding="0", margin="0"),
         rx.grid(
             rx.vstack(
                 rx.box(rx.text(t("returns.status.items"), **theme.KICKER),

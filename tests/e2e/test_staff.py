@@ -132,6 +132,10 @@ def test_r12_staff_retry_a_refused_refund_then_her_page_says_where_it_is(
     _wait_for_cookie(page, cookies.UNLOCK)  # her reloads keep the order found
     _her_return_page_until(page, number, "Done by Alma on")
     expect(page.locator("#where-is-my-refund .refund-part")).to_have_attribute("data-state", "done")
+    steps = page.locator("#return-steps")  # issue 19.15: one list item per step, words apart
+    expect(steps.locator("li.return-step")).to_have_count(5)
+    assert re.search(r"Declared\s+Dropped off", steps.inner_text())
+    expect(steps.locator("li[aria-current='step']")).to_contain_text("Refunded")
     screenshot("where-is-my-refund-1280")
     page.set_viewport_size({"width": 375, "height": 800})
     screenshot("where-is-my-refund-375")

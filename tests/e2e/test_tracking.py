@@ -82,6 +82,8 @@ def test_split_preorder_has_one_card_per_parcel(page, portal):
 def test_each_exception_gets_its_guidance(page, portal, tag, guidance):
     _open(page, portal, tag)
     expect(page.locator("#order-page")).to_contain_text(guidance)
+    if tag == "cancelled":  # issue 19.15: no "Parcels" heading over nothing
+        expect(page.locator("#order-parcels")).to_have_count(0)
 
 
 def test_orange_address_is_warned_that_no_email_arrives(page, portal):

@@ -160,3 +160,11 @@ def test_o1_a_request_sent_again_is_recorded_and_e_mailed_once_and_shows_as_pend
              "pending_requests": pending_requests(demo_session, number)}  # fmt: skip
     notices = build_order_page(order, {}, "en")["notices"]
     assert any(n.startswith("You asked to cancel this order on 25 November") for n in notices)
+
+
+def test_o1_sizes_to_change_to_read_smallest_first(demo_session):
+    """Issue 19.15: the change form listed L, M, S, XL, XS."""
+    from alme_portal.orders.services.changes import change_options
+
+    options = change_options(demo_session, order_id(demo_session, "AL100105"), "en")
+    assert options["lines"][0]["sizes"][:3] == ["XS", "S", "M"]

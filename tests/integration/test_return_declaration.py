@@ -297,3 +297,26 @@ def test_r3_a_qr_code_instead_of_a_printed_label_only_where_it_is_offered(
     monkeypatch.setenv(settings.PAPERLESS_RETURNS_ENV, "1")
     assert declare(demo_session, "AL100101", relay).status == "done"
     assert demo_session.exec(select(ReturnBooking)).one().paperless
+
+
+def test_e2_e3_exchange_sizes_read_smallest_first(demo_session):
+    """Issue 19.15: the sizes offered in exchange were listed alphabetically."""
+    from alme_portal.orders.rules.sizes import size_order
+    from alme_portal.returns.services import options as return_options
+
+    with clock.use_clock(NOW):
+        offered = return_options.return_options(
+            demo_session, order_id(demo_session, "AL100101"), "en", clock.today()
+        )
+    for line in offered["lines"]:
+        sizes = [size["size"] for size in line["sizes"]]
+        assert sizes == sorted(sizes, key=size_order) and len(sizes) > 1
+    products = return_options.exchange_products(demo_session, ["en"])["en"]
+    for product_id in {item["product_id"] for item in products}:
+        for colour in {i["colour"] for i in products if i["product_id"] == product_id}:
+            sizes = [
+                i["size"]
+                for i in products
+                if (i["product_id"], i["colour"]) == (product_id, colour)
+            ]
+            assert sizes == sorted(sizes, key=size_order)

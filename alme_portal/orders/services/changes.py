@@ -20,6 +20,7 @@ from alme_portal.mail.services import recipients
 from alme_portal.orders.models.catalog import Product, RelayPoint, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Shipment
 from alme_portal.orders.models.requests import OrderChangeRequest
+from alme_portal.orders.rules.sizes import size_order
 from alme_portal.orders.services import emails as email_texts
 from alme_portal.platform import clock, outbox, settings
 from alme_portal.platform.outcome import Outcome
@@ -256,7 +257,7 @@ def change_options(session: Session, order_id: int, language: str) -> dict[str, 
                 "colour": line.colour,
                 "size": line.size,
                 "colours": _unique(colour for colour, _ in own),
-                "sizes": _unique(size for _, size in own),
+                "sizes": sorted(_unique(size for _, size in own), key=size_order),
             }
         )
     return {"lines": lines, "relay_points": _relay_choices(session, order)}

@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 
 from alme_portal.orders.models.catalog import Product, Salon, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Shipment, ShipmentLine
+from alme_portal.orders.rules.sizes import size_order
 from alme_portal.platform.vocabulary import OrderStatus, ReturnStatus
 from alme_portal.returns.models import ReturnLine, ReturnRequest
 from alme_portal.returns.rules import returns
@@ -102,6 +103,8 @@ def _variants_of(session: Session, product_ids: set[int]) -> dict[int, list[Vari
         select(Variant).where(Variant.product_id.in_(product_ids)).order_by(Variant.id)
     ):
         found[variant.product_id].append(variant)
+    for variants in found.values():
+        variants.sort(key=lambda variant: size_order(variant.size))
     return found
 
 
@@ -117,7 +120,7 @@ def exchange_products(session: Session, languages: Sequence[str]) -> dict[str, l
         languages: the languages to name the products in.
 
     Returns:
-        Per language, one entry per size (variant), by product then variant.
+        Per language, one entry per size (variant), by product then size (XS to XL).
     """
     rows = session.exec(
         select(
@@ -127,6 +130,7 @@ def exchange_products(session: Session, languages: Sequence[str]) -> dict[str, l
         .join(Product, Product.id == Variant.product_id)
         .order_by(Product.id, Variant.id)
     ).all()  # fmt: skip
+    rows = sorted(rows, key=lambda row: (row[1], size_order(row[6])))  # product, then size
     return {language: [_exchange_entry(row, language) for row in rows] for language in languages}
 
 
