@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
         "Aucun article de cette commande ne peut être retourné aujourd'hui."
     ),
     "returns.continue": "Continuer",
-    "returns.back": "Retour",
+    "returns.back": "Étape précédente",
     "returns.add_items": "Ajouter d'autres articles",
     "returns.item_of": "Article {index} sur {count}",
     "returns.reason": "Pourquoi le retournez-vous ?",

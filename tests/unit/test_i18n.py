@@ -55,3 +55,10 @@ def test_supported_language_codes_are_recognised(value):
 @pytest.mark.parametrize("value", ["de", "", None, 3, ["fr"], "french"])
 def test_anything_else_is_not_a_language(value):
     assert i18n.normalise_language(value) is None
+
+
+def test_the_french_back_button_is_not_the_word_for_a_return():
+    """Issue 19.19: "RETOUR" beside "CONFIRMER MON RETOUR" read as another way to return."""
+    from alme_portal.i18n import translate
+
+    assert "retour" not in translate("fr", "returns.back").lower()
