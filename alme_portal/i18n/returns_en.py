@@ -42,8 +42,8 @@ MESSAGES: dict[str, str] = {
     ),
     "returns.resolution": "What would you like instead?",
     "returns.resolution.refund": "A refund",
-    "returns.resolution.size_exchange": "Another size",
-    "returns.resolution.product_exchange": "Another product or colour",
+    "returns.resolution.size_exchange": "Exchange the item for another size",
+    "returns.resolution.product_exchange": "Exchange the item for another product or colour",
     "returns.refund_method": "How would you like to be refunded?",
     "returns.refund.credit_note": "Credit note, valid 1 year, usable over several orders",
     "returns.refund.original": "Original payment method",
@@ -112,8 +112,11 @@ MESSAGES: dict[str, str] = {
     ),
     "returns.done.store": "Bring your parcel, recipient card inside, to {salon}.",
     "returns.done.self_ship": (
-        "Send your parcel to our Atelier, recipient card inside, and keep the postage receipt."
+        "Send your parcel to our Atelier, recipient card inside, and keep the postage receipt:"
+        " we pay the postage back up to {cap}."
     ),
+    "returns.done.asked": "What you asked for",
+    "returns.review.refund_amount": "{amount} back once we inspect it",
     "returns.done.email": "We have also e-mailed it to you.",
     "returns.download": "Download your return label",
     "returns.download.pdf": "PDF to print",

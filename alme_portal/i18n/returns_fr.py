@@ -44,8 +44,8 @@ MESSAGES: dict[str, str] = {
     ),
     "returns.resolution": "Que souhaitez-vous à la place ?",
     "returns.resolution.refund": "Un remboursement",
-    "returns.resolution.size_exchange": "Une autre taille",
-    "returns.resolution.product_exchange": "Un autre produit ou une autre couleur",
+    "returns.resolution.size_exchange": "Échanger l'article contre une autre taille",
+    "returns.resolution.product_exchange": "Échanger l'article contre un autre produit ou coloris",
     "returns.refund_method": "Comment souhaitez-vous être remboursée ?",
     "returns.refund.credit_note": "Avoir valable 1 an, utilisable sur plusieurs commandes",
     "returns.refund.original": "Moyen de paiement d'origine",
@@ -120,8 +120,10 @@ MESSAGES: dict[str, str] = {
     "returns.done.store": "Apportez votre colis, carte destinataire à l'intérieur, à {salon}.",
     "returns.done.self_ship": (
         "Envoyez votre colis à notre Atelier, carte destinataire à l'intérieur, et gardez le"
-        " justificatif d'envoi."
+        " justificatif d'envoi : nous vous remboursons le port jusqu'à {cap}."
     ),
+    "returns.done.asked": "Votre demande",
+    "returns.review.refund_amount": "{amount} remboursés après contrôle",
     "returns.done.email": "Nous vous l'avons aussi envoyée par e-mail.",
     "returns.download": "Télécharger votre étiquette de retour",
     "returns.download.pdf": "PDF à imprimer",

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.cards import item_summary, notice, page_heading
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.forms import form_error
 from alme_portal.components.i18n import t
@@ -122,6 +122,9 @@ def _done_step() -> rx.Component:
         rx.icon("circle-check", size=36, color=theme.SAGE, stroke_width=1.25),
         rx.heading(Review.done_title, as_="h2", size="6", **theme.HEADING, id="return-done"),
         rx.text(Review.done_instructions, size="3"),
+        rx.vstack(rx.text(t("returns.done.asked"), **theme.KICKER),
+                  rx.foreach(Review.review, item_summary), spacing="3", width="100%",
+                  id="return-done-items"),
         shoes_packing(),
         unreachable_email_warning(Review.email_undeliverable),
         rx.cond(

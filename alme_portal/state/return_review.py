@@ -129,6 +129,7 @@ class ReturnReviewState(ReturnState):
             f"returns.done.{self.method}{paperless}",
             date=format_date(expires, self.language),
             salon=salon,
+            cap=reimbursement_cap(self.language),
         )
 
     @rx.event

@@ -145,12 +145,14 @@ def test_e3_size_exchange_keeps_the_price(page, portal):
     find_for_return(page, portal, "exchange-order")  # R13: an exchange order returns too
     choose_items(page, (0, 1))
     pick(page, "reason", "Too big")
-    pick(page, "resolution", "Another size")
+    pick(page, "resolution", "Exchange the item for another size")
     page.locator("#exchange-size").select_option(label="XS")
     expect(page.get_by_text("The price you paid stands")).to_be_visible()
     page.get_by_role("button", name="Exchange the item").click()
     details_then(page)
     confirm(page)
+    asked = page.locator("#return-done-items")  # issue 19.14: the confirmation names it
+    expect(asked).to_contain_text(re.compile(r"Exchange for .+ · XS"))
     download(page, "download-pdf")
 
 
@@ -159,7 +161,7 @@ def test_e4_product_exchange_shows_the_supplement(page, portal):
     find_for_return(page, portal, "delivered-returnable")
     choose_items(page, (0, 1))
     pick(page, "reason", "I changed my mind")
-    pick(page, "resolution", "Another product or colour")
+    pick(page, "resolution", "Exchange the item for another product or colour")
     page.locator("#exchange-product").select_option(label="Merino cardigan Rose")
     page.locator("#exchange-colour").select_option("Sage")
     labels = page.locator("#exchange-variant option").all_inner_texts()
@@ -178,7 +180,7 @@ def test_e5_e8_sold_out_size_offers_a_return_and_an_alert(page, portal):
     find_for_return(page, portal, "delivered-returnable")
     choose_items(page, (1, 1))  # the cardigan: size L is sold out
     pick(page, "reason", "Too small")
-    pick(page, "resolution", "Another size")
+    pick(page, "resolution", "Exchange the item for another size")
     page.locator("#exchange-size").select_option(label="L – out of stock")
     expect(page.locator("#out-of-stock")).to_be_visible()
     page.get_by_role("button", name="CREATE ALERT").click()
@@ -243,7 +245,14 @@ def test_r5_abroad_ships_it_herself(page, portal):
     refund(page, "Different from the pictures", CREDIT_NOTE)
     details_then(page)
     expect(page.locator("#self-ship-note")).to_contain_text("€6.00")
-    number = confirm(page)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".review-row")).to_contain_text(
+        re.compile(r"Credit note.+ — €\d+\.\d\d back once we inspect it")
+    )  # issue 19.14: how much comes back
+    page.get_by_role("button", name="Confirm my return").click()
+    expect(page.locator("#return-done")).to_contain_text(re.compile(r"RT-AL\d{6}-\d+"))
+    number = re.search(r"RT-AL\d{6}-\d+", page.locator("#return-done").inner_text()).group(0)
+    expect(page.get_by_text(re.compile(r"pay the postage back up to €6\.00"))).to_be_visible()
     assert number in qr_codes(download(page, "download-png"))
 
 

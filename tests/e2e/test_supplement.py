@@ -23,7 +23,7 @@ def test_e4_she_pays_the_difference_from_the_emailed_link_then_her_exchange_ship
     order = find_for_return(page, portal, "logged-out-member")  # AL100120: one T-shirt, €65
     choose_items(page, (0, 1))
     pick(page, "reason", "I changed my mind")
-    pick(page, "resolution", "Another product or colour")
+    pick(page, "resolution", "Exchange the item for another product or colour")
     page.locator("#exchange-product").select_option(label="Merino cardigan Rose")
     page.locator("#exchange-colour").select_option("Sage")
     labels = page.locator("#exchange-variant option").all_inner_texts()

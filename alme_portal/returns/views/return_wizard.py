@@ -210,6 +210,8 @@ def review_rows(
         quantity = quantities[str(line["id"])]
         if resolution == Resolution.REFUND:
             outcome = translate(language, f"returns.refund.{choice.get('refund_method', '')}")
+            back = format_cents(sum(line["unit_prices_paid"][:quantity]), language)
+            outcome += " — " + translate(language, "returns.review.refund_amount", amount=back)
         else:
             wanted = find_variant(products, choice.get("variant_id", ""))
             label = f"{wanted['name']} · {wanted['colour']} · {wanted['size']}" if wanted else ""
