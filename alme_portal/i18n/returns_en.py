@@ -23,6 +23,8 @@ MESSAGES: dict[str, str] = {
     "returns.items.none": "Choose at least one item to return.",
     "returns.nothing_returnable": "Nothing on this order can be returned today.",
     "returns.continue": "Continue",
+    "returns.order_being_returned": "Returning from order",
+    "returns.find_another_order": "Find another order",
     "returns.back": "Back",
     "returns.add_items": "Add other items",
     "returns.item_of": "Item {index} of {count}",

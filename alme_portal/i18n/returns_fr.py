@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
         "Aucun article de cette commande ne peut être retourné aujourd'hui."
     ),
     "returns.continue": "Continuer",
+    "returns.order_being_returned": "Retour de la commande",
+    "returns.find_another_order": "Trouver une autre commande",
     "returns.back": "Étape précédente",
     "returns.add_items": "Ajouter d'autres articles",
     "returns.item_of": "Article {index} sur {count}",

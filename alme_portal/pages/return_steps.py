@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.cards import item_summary, notice
-from alme_portal.components.forms import field, radio_list, select_field
+from alme_portal.components.forms import field, form_error, radio_list, select_field
 from alme_portal.components.i18n import t
 from alme_portal.pages.return_alert import alert_form
 from alme_portal.platform import settings
@@ -15,8 +15,8 @@ from alme_portal.state.return_review import ReturnReviewState as Review
 
 
 def nav_buttons(primary, on_primary, primary_id: str, submit: bool = False) -> rx.Component:
-    """Back on the left, the step's own button on the right."""
-    return rx.hstack(
+    """Back on the left, the step's own button on the right, its error just above them."""
+    return rx.vstack(form_error(R.wizard_error, "wizard-error"), rx.hstack(
         rx.button(t("returns.back"), on_click=R.back, type="button", **theme.SECONDARY_BUTTON),
         rx.button(primary, on_click=on_primary, type="submit" if submit else "button",
                   id=primary_id, loading=R.sending, **theme.PRIMARY_BUTTON),
@@ -25,7 +25,7 @@ def nav_buttons(primary, on_primary, primary_id: str, submit: bool = False) -> r
         wrap="wrap",
         gap="3",
         margin_top="1em",
-    )  # fmt: skip
+    ), width="100%", spacing="2")  # fmt: skip
 
 
 def add_items_button() -> rx.Component:

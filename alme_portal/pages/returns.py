@@ -99,12 +99,16 @@ def _items_step() -> rx.Component:
         rx.text(t("returns.items.intro"), size="2", color=theme.MUTED),
         rx.foreach(Items.item_rows, _item_row),
         rx.cond(~Items.any_returnable, notice(t("returns.nothing_returnable"), tone="warning")),
+        form_error(R.wizard_error, "wizard-error"),  # beside the button that caused it
         rx.hstack(
             rx.cond(Items.withdrawal_open,
                     rx.link(t("withdrawal.link"), href=routes.withdraw_page(R.return_order),
                             size="2", id="withdrawal-link")),
-            rx.button(t("returns.continue"), on_click=Items.items_done, id="items-continue",
-                      **theme.PRIMARY_BUTTON),
+            rx.cond(Items.any_returnable,
+                    rx.button(t("returns.continue"), on_click=Items.items_done,
+                              id="items-continue", **theme.PRIMARY_BUTTON),
+                    rx.button(t("returns.find_another_order"), on_click=R.find_another_order,
+                              id="items-find-another", **theme.SECONDARY_BUTTON)),
             justify="between",
             align="center",
             width="100%",
@@ -148,6 +152,20 @@ def _done_step() -> rx.Component:
     )  # fmt: skip
 
 
+def _order_being_returned() -> rx.Component:
+    """Which order the wizard is on, and the way to another one (issue 19.11)."""
+    return rx.cond(
+        (R.step != "find") & (R.step != "done") & (R.return_order != ""),
+        rx.hstack(
+            rx.text(t("returns.order_being_returned"), " ", R.return_order, size="2"),
+            rx.button(t("returns.find_another_order"), on_click=R.find_another_order,
+                      variant="ghost", size="2", id="find-another-order",
+                      text_decoration="underline", color=theme.INK, cursor="pointer"),
+            align="center", spacing="3", wrap="wrap", margin_bottom="0.8em",
+        ),
+    )  # fmt: skip
+
+
 def returns_page() -> rx.Component:
     """The return and exchange wizard."""
     return shell(
@@ -158,8 +176,9 @@ def returns_page() -> rx.Component:
                 t("returns.intro", days=settings.RETURN_WINDOW_DAYS),
             ),
             _progress(),
+            _order_being_returned(),
             rx.box(
-                form_error(R.wizard_error, "wizard-error"),
+                rx.cond(R.step == "find", form_error(R.wizard_error, "wizard-error")),
                 rx.match(
                     R.step,
                     ("items", _items_step()),

@@ -197,6 +197,12 @@ class ReturnState(UiState):
                 self._restore_item()
 
     @rx.event
+    def find_another_order(self):
+        """Leave this order's return (nothing is kept) to look up another order."""
+        if self.step != "done":
+            self._reset_draft()
+
+    @rx.event
     def add_items(self):
         """Add other items: back to the list, keeping every choice made so far."""
         if self._order_id and self.step in ("resolve", "details", "method", "review"):

@@ -260,8 +260,28 @@ def test_r2_closed_window_is_explained_and_cannot_continue(page, portal):
     find_for_return(page, portal, "outside-return-window")
     expect(page.locator(".item-refusal").first).to_contain_text("14-day return window closed")
     expect(page.locator(".quantity-select")).to_have_count(0)
-    page.get_by_role("button", name="Continue").click()
-    expect(page.locator("#wizard-error")).to_contain_text("Choose at least one item")
+    # issue 19.11: no Continue that leads nowhere; the way out is another order
+    expect(page.get_by_role("button", name="Continue")).to_have_count(0)
+    page.locator("#items-find-another").click()
+    expect(page.get_by_role("button", name="Find my order")).to_be_visible()
+
+
+def test_wizard_errors_show_beside_the_button_and_another_order_can_be_found(page, portal):
+    """Issue 19.13: "Choose a reason." appeared 255-416 px above the viewport."""
+    page.set_viewport_size({"width": 375, "height": 700})
+    find_for_return(page, portal, "delivered-returnable")
+    choose_items(page, (0, 1))
+    confirm_refund = page.get_by_role("button", name="Confirm refund")
+    pick(page, "resolution", "A refund")
+    confirm_refund.scroll_into_view_if_needed()
+    confirm_refund.click()
+    expect(page.locator("#wizard-error")).to_contain_text("Choose a reason")
+    expect(page.locator("#wizard-error")).to_be_in_viewport()
+    expect(page.locator("#find-another-order")).to_contain_text("Find another order")
+    page.locator("#find-another-order").click()  # issue 19.11: not stuck on the first order
+    expect(page.get_by_role("button", name="Find my order")).to_be_visible()
+    find_for_return(page, portal, "gift-card-only")
+    expect(page.locator("#find-another-order")).to_be_visible()
 
 
 def test_return_page_needs_the_order_found_in_this_tab(browser, base_url, page, portal):
