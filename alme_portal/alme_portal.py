@@ -5,6 +5,7 @@ import reflex as rx
 from alme_portal import bootstrap
 from alme_portal.api import create_api
 from alme_portal.components import theme
+from alme_portal.components.page_meta import page_meta, sync_script
 from alme_portal.http_security import security_headers
 from alme_portal.i18n import translate
 from alme_portal.pages.account_links import confirm_page, reset_page
@@ -64,42 +65,40 @@ app = rx.App(
         create_api(with_simulator=settings.serve_carrier_simulator()),
         security_headers,
     ],
-    head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
+    head_components=[
+        rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+        sync_script(),
+    ],
 )
 use_periodic_purge(app)
 
 PAGES = (
-    (home, routes.HOME, "Almé · Customer service", []),
-    (help_page, routes.HELP, "Help · Almé", [HelpState.load_help]),
-    (track_page, routes.TRACK, "Track my order · Almé", [TrackState.load_track]),
-    (
-        order_page,
-        routes.ORDER,
-        "My order · Almé",
-        [OrderState.load_order, OrderChangeState.reset_change],
-    ),
-    (returns_page, routes.RETURNS, "Returns & exchanges · Almé", [ReturnState.load_returns]),
-    (return_status_page, routes.RETURN, "My return · Almé", [ReturnStatusState.load_status]),
-    (withdrawal_page, routes.WITHDRAW, "Withdrawal · Almé", [WithdrawalState.load_withdrawal]),
-    (loyalty_page, routes.LOYALTY, "Almé Lovers · Almé", [LoyaltyState.load_loyalty]),
-    (my_account_page, routes.ACCOUNT, "My account · Almé", [MyAccountState.load_my_account]),
-    (
-        reset_page,
-        routes.ACCOUNT_RESET,
-        "Forgotten password · Almé",
-        [AccountLinkState.load_reset_page],
-    ),
-    (
-        confirm_page,
-        routes.ACCOUNT_CONFIRM,
-        "Confirm your e-mail · Almé",
-        [AccountLinkState.load_confirm_page],
-    ),
-    (referral_page, routes.REFERRAL, "Refer a friend · Almé", [ReferralState.load_referral]),
-    (friend_page, routes.FRIEND, "€15 for your first order · Almé", [FriendState.load_friend]),
-    (staff_page, routes.STAFF, "Atelier console · Almé", [StaffState.load_staff]),
-    (not_found, routes.NOT_FOUND, "Page not found · Almé", []),
+    (home, routes.HOME, "home", []),
+    (help_page, routes.HELP, "help", [HelpState.load_help]),
+    (track_page, routes.TRACK, "track", [TrackState.load_track]),
+    (order_page, routes.ORDER, "order", [OrderState.load_order, OrderChangeState.reset_change]),
+    (returns_page, routes.RETURNS, "returns", [ReturnState.load_returns]),
+    (return_status_page, routes.RETURN, "return", [ReturnStatusState.load_status]),
+    (withdrawal_page, routes.WITHDRAW, "withdrawal", [WithdrawalState.load_withdrawal]),
+    (loyalty_page, routes.LOYALTY, "loyalty", [LoyaltyState.load_loyalty]),
+    (my_account_page, routes.ACCOUNT, "account", [MyAccountState.load_my_account]),
+    (reset_page, routes.ACCOUNT_RESET, "reset", [AccountLinkState.load_reset_page]),
+    (confirm_page, routes.ACCOUNT_CONFIRM, "confirm", [AccountLinkState.load_confirm_page]),
+    (referral_page, routes.REFERRAL, "referral", [ReferralState.load_referral]),
+    (friend_page, routes.FRIEND, "friend", [FriendState.load_friend]),
+    (staff_page, routes.STAFF, "staff", [StaffState.load_staff]),
+    (not_found, routes.NOT_FOUND, "not_found", []),
 )
+"""Each page, its route, its key in `page.title.*` / `page.description.*`, its loaders."""
 
-for component, route, title, on_load in PAGES:
-    app.add_page(component, route=route, title=title, on_load=[UiState.detect_language, *on_load])
+
+def _with_meta(component, key: str):
+    return lambda: rx.fragment(component(), page_meta(key))
+
+
+for component, route, key, on_load in PAGES:
+    app.add_page(
+        _with_meta(component, key), route=route, title=translate("en", f"page.title.{key}"),
+        description=translate("en", f"page.description.{key}"),
+        on_load=[UiState.detect_language, *on_load],
+    )  # fmt: skip

@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.i18n import t
-from alme_portal.i18n import hours_text
+from alme_portal.i18n import hours_text, translate
 from alme_portal.platform import routes, settings
 from alme_portal.state.ui import UiState
 
@@ -35,8 +35,7 @@ def wordmark() -> rx.Component:
         href=routes.HOME,
         underline="none",
         color=theme.INK,
-        aria_label="Almé, home",
-    )
+    )  # its name is its words, "ALMÉ Customer service" (WCAG 2.5.3)
 
 
 def language_switch() -> rx.Component:
@@ -49,7 +48,7 @@ def language_switch() -> rx.Component:
             on_click=UiState.choose_language(code),
             variant="ghost",
             aria_pressed=rx.cond(current, "true", "false"),
-            aria_label=t(f"lang.{code}"),
+            aria_label=f"{code.upper()} – {translate(code, f'lang.{code}')}",  # EN – English
             color=rx.cond(current, theme.INK, theme.MUTED),
             font_weight=rx.cond(current, "700", "400"),
             border_radius="0",
@@ -116,7 +115,7 @@ def header() -> rx.Component:
             rx.el.nav(
                 rx.hstack(*[_nav_link(key, href) for key, href in NAV_ITEMS], spacing="6"),
                 display=["none", "none", "none", "block"],
-                aria_label="Main",
+                aria_label=t("nav.main_label"),
             ),
             language_switch(),
             justify="between",

@@ -11,6 +11,54 @@ MESSAGES: dict[str, str] = {
     "nav.help": "Aide",
     "nav.menu": "Menu",
     "nav.skip": "Aller au contenu",
+    "nav.main_label": "Principale",
+    "page.title.home": "Almé · Service client",
+    "page.description.home": (
+        "Suivez votre commande Almé, retournez ou échangez un article et suivez vos loves"
+        " Almé Lovers."
+    ),
+    "page.title.help": "Aide · Almé",
+    "page.description.help": (
+        "Réponses sur la livraison, les retours, les échanges, les remboursements et Almé Lovers."
+    ),
+    "page.title.track": "Suivre ma commande · Almé",
+    "page.description.track": (
+        "Retrouvez votre commande avec son numéro et votre e-mail pour suivre ses colis."
+    ),
+    "page.title.order": "Ma commande · Almé",
+    "page.description.order": "Votre commande, ses colis et ce que vous pouvez encore modifier.",
+    "page.title.returns": "Retours et échanges · Almé",
+    "page.description.returns": (
+        "Retournez ou échangez un article en quelques étapes, avec une étiquette prépayée."
+    ),
+    "page.title.return": "Mon retour · Almé",
+    "page.description.return": "Où en est votre retour, et où en est votre remboursement.",
+    "page.title.withdrawal": "Rétractation · Almé",
+    "page.description.withdrawal": (
+        "Exercez votre droit de rétractation dans les 14 jours suivant la livraison."
+    ),
+    "page.title.loyalty": "Almé Lovers · Almé",
+    "page.description.loyalty": "Vos loves, votre statut, vos missions et vos récompenses.",
+    "page.title.account": "Mon compte · Almé",
+    "page.description.account": (
+        "Vos commandes, retours et remboursements, votre e-mail et votre mot de passe."
+    ),
+    "page.title.reset": "Mot de passe oublié · Almé",
+    "page.description.reset": "Choisissez un nouveau mot de passe pour votre compte Almé.",
+    "page.title.confirm": "Confirmez votre e-mail · Almé",
+    "page.description.confirm": "Confirmez l'adresse e-mail de votre compte Almé.",
+    "page.title.referral": "Parrainer une amie · Almé",
+    "page.description.referral": (
+        "Partagez votre lien : votre amie a 15 € de remise, vous recevez un bon."
+    ),
+    "page.title.friend": "15 € pour votre première commande · Almé",
+    "page.description.friend": (
+        "Une amie vous invite chez Almé : 15 € de remise sur votre première commande."
+    ),
+    "page.title.staff": "Console de l'Atelier · Almé",
+    "page.description.staff": "Pour l'équipe de l'Atelier : réception et contrôle des retours.",
+    "page.title.not_found": "Page introuvable · Almé",
+    "page.description.not_found": "Cette page n'existe pas.",
     "lang.label": "Langue",
     "lang.en": "English",
     "lang.fr": "Français",

@@ -56,6 +56,27 @@ def test_french_browser_gets_french(french_context):
     expect(page.locator("#job-referral")).to_contain_text("15,00\u00a0€ pour vous")
 
 
+def test_the_document_speaks_the_language_of_the_page(french_context, page):
+    """Issue 19.16, 19.20: lang, title and description follow the language; names hold words."""
+    french = french_context.new_page()
+    french.goto("/returns")
+    expect(french.locator("html")).to_have_attribute("lang", "fr")
+    expect(french).to_have_title("Retours et échanges · Almé")
+    expect(french.locator('meta[name="description"]')).to_have_attribute(
+        "content", re.compile("Retournez ou échangez un article")
+    )
+    page.goto("/returns")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page).to_have_title("Returns & exchanges · Almé")
+    page.locator("#language-switch").get_by_role("button", name="Français").click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page).to_have_title("Retours et échanges · Almé")
+    switch = page.locator("#language-switch")  # WCAG 2.5.3: the name holds the visible text
+    expect(switch.get_by_role("button", name="EN", exact=False)).to_have_text("EN")
+    expect(page.get_by_role("navigation", name="Principale")).to_be_attached()
+    expect(page.get_by_role("link", name=re.compile("ALMÉ"))).to_have_count(1)
+
+
 def test_language_switch_is_remembered(page):
     page.goto("/")
     page.locator("#language-switch").get_by_role("button", name="Français").click()
