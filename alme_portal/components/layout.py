@@ -110,11 +110,12 @@ def header() -> rx.Component:
     """Top bar: wordmark, navigation (menu on phones) and language switch."""
     return rx.el.header(
         rx.flex(
-            rx.box(mobile_menu(), display=["block", "block", "block", "none"]),
+            # The full menu from 1280 px (80em): below, in French, it pushed EN|FR off screen.
+            rx.box(mobile_menu(), display=["block", "block", "block", "block", "none"]),
             wordmark(),
             rx.el.nav(
                 rx.hstack(*[_nav_link(key, href) for key, href in NAV_ITEMS], spacing="6"),
-                display=["none", "none", "none", "block"],
+                display=["none", "none", "none", "none", "block"],
                 aria_label=t("nav.main_label"),
             ),
             language_switch(),

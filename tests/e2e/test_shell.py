@@ -77,6 +77,17 @@ def test_the_document_speaks_the_language_of_the_page(french_context, page):
     expect(page.get_by_role("link", name=re.compile("ALMÉ"))).to_have_count(1)
 
 
+@pytest.mark.parametrize("width", [1024, 1127, 1279, 1280])
+def test_the_header_fits_from_1024_px_in_both_languages(page, width):
+    """Issue 19.20: from 1024 to 1127 px the header ran 104 px off screen in French."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/")
+    for language in ("Français", "English"):
+        page.locator("#language-switch").get_by_role("button", name=language).click()
+        box = page.locator("#language-switch").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width, (language, box)
+
+
 def test_language_switch_is_remembered(page):
     page.goto("/")
     page.locator("#language-switch").get_by_role("button", name="Français").click()
