@@ -25,6 +25,11 @@ MESSAGES: dict[str, str] = {
     "returns.continue": "Continue",
     "returns.order_being_returned": "Returning from order",
     "returns.find_another_order": "Find another order",
+    "returns.loves.taken": (
+        "Almé Lovers: this return cancels {loves} of this order's pending loves if we receive it"
+        " before {date} (after that day they are yours). Your tier does not change."
+    ),
+    "returns.loves.unchanged": "Almé Lovers: your loves and your tier do not change.",
     "returns.back": "Back",
     "returns.add_items": "Add other items",
     "returns.item_of": "Item {index} of {count}",

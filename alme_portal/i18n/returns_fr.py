@@ -27,6 +27,11 @@ MESSAGES: dict[str, str] = {
     "returns.continue": "Continuer",
     "returns.order_being_returned": "Retour de la commande",
     "returns.find_another_order": "Trouver une autre commande",
+    "returns.loves.taken": (
+        "Almé Lovers : ce retour annule {loves} loves en attente de cette commande s'il nous"
+        " parvient avant le {date} (après ce jour, ils sont à vous). Votre statut ne change pas."
+    ),
+    "returns.loves.unchanged": "Almé Lovers : vos loves et votre statut ne changent pas.",
     "returns.back": "Étape précédente",
     "returns.add_items": "Ajouter d'autres articles",
     "returns.item_of": "Article {index} sur {count}",

@@ -68,6 +68,7 @@ def _return() -> rx.Component:
         unreachable_email_warning(PAGE.email_undeliverable),
         rx.cond(PAGE.shoes_note != "",
                 notice(PAGE.shoes_note, tone="warning", notice_id="shoes-packing")),
+        rx.cond(PAGE.loves_note != "", notice(PAGE.loves_note, notice_id="return-loves")),
         rx.el.ol(rx.foreach(PAGE.steps, _step), id="return-steps", display="flex",
                  flex_wrap="wrap", gap="1.4em", list_style="none", padding="0", margin="0"),
         rx.grid(

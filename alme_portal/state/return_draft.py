@@ -11,6 +11,7 @@ import asyncio
 import reflex as rx
 
 from alme_portal.i18n import translate
+from alme_portal.loyalty.services import take_back
 from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.platform import clock, db, routes, settings
 from alme_portal.returns.services import options as return_options
@@ -25,10 +26,12 @@ def _load(order_id: int) -> dict[str, dict]:
     with db.session_scope() as session:
         today = clock.today()
         products = return_options.exchange_products(session, settings.LANGUAGES)
+        loves = take_back.return_preview(session, order_id)
         return {
             lang: {
                 "options": return_options.return_options(session, order_id, lang, today),
                 "products": products[lang],
+                "loves": loves,
             }
             for lang in settings.LANGUAGES
         }

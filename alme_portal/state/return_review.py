@@ -87,6 +87,15 @@ class ReturnReviewState(ReturnState):
         )
 
     @rx.var
+    def loves_note(self) -> str:
+        """★ L4: what this return does to her pending loves (members whose order earned some)."""
+        if self.step not in ("review", "done"):
+            return ""
+        preview = self._data.get(self.language, {}).get("loves")
+        return wizard.loves_note(preview, self._options(), self.quantities, self.choices,
+                                 self.language, clock.today())  # fmt: skip
+
+    @rx.var
     def shoes_chosen(self) -> bool:
         """Rule R6: shoes go back in their box with the dust bag, their protective sole on."""
         if self.step not in ("review", "done"):

@@ -8,10 +8,12 @@ import reflex as rx
 from alme_portal.adapters.carriers.tracking import shared_tracking_service
 from alme_portal.components.refund_progress import RefundPart, refund_parts
 from alme_portal.i18n import translate
+from alme_portal.loyalty.services import take_back
 from alme_portal.platform import clock, db
 from alme_portal.returns.services import parcel_tracking
 from alme_portal.returns.services import status as return_status
 from alme_portal.returns.views.return_page import build_return_page
+from alme_portal.returns.views.return_wizard import loves_note_for
 from alme_portal.state.tracking import unlocked_orders
 from alme_portal.state.ui import UiState
 
@@ -39,6 +41,7 @@ class ReturnPageView:
     email_undeliverable: str = ""
     refund_parts: list[RefundPart] = dataclasses.field(default_factory=list)
     shoes_note: str = ""
+    loves_note: str = ""
 
 
 def _views(number: str, order_ids: list[int]) -> dict[str, dict] | None:
@@ -47,10 +50,18 @@ def _views(number: str, order_ids: list[int]) -> dict[str, dict] | None:
         if request is None:
             return None
         progress = parcel_tracking.live_progress(shared_tracking_service(), request)
+        # L4: until it is received, what it will do to her pending loves (the wizard said so).
+        preview = None if request.received_at else take_back.return_preview(
+            session, request.order_id
+        )  # fmt: skip
+        refund = return_status.refund_cents_asked(session, request)
         return {
-            lang: build_return_page(
-                return_status.return_view(session, request, lang, progress=progress), lang
-            )
+            lang: {
+                **build_return_page(
+                    return_status.return_view(session, request, lang, progress=progress), lang
+                ),
+                "loves_note": loves_note_for(preview, refund, lang, clock.today()),
+            }
             for lang in ("en", "fr")
         }
 

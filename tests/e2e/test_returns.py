@@ -99,7 +99,12 @@ def test_r1_refund_by_credit_note_with_prepaid_label(page, portal, screenshot):
     page.get_by_role("button", name="Back").click()
     details_then(page)
     page.locator("#relay-results .choice").first.click()
-    number = confirm(page)
+    page.get_by_role("button", name="Continue").click()
+    loves = re.compile(r"Almé Lovers: this return cancels \d+ of this order's pending loves")
+    expect(page.locator("#review-loves")).to_contain_text(loves)  # ★ issue 19.22, before
+    page.get_by_role("button", name="Confirm my return").click()
+    expect(page.locator("#return-done")).to_contain_text(re.compile(r"RT-AL\d{6}-\d+"))
+    number = re.search(r"RT-AL\d{6}-\d+", page.locator("#return-done").inner_text()).group(0)
     screenshot("return-done-1280")
     expedition = expedition_number(page)
     pdf = download(page, "download-pdf")  # Mondial Relay's own label, to print
@@ -110,6 +115,7 @@ def test_r1_refund_by_credit_note_with_prepaid_label(page, portal, screenshot):
     page.locator("#status-link").click()
     expect(page.locator("#return-page")).to_contain_text(number)
     expect(page.locator("#return-money")).to_contain_text("credit note")
+    expect(page.locator("#return-loves")).to_contain_text(loves)  # and on its status page
     way = page.locator("#return-parcel-way .parcel-stage")  # R3: Mondial Relay's tracing
     expect(way).to_have_count(4)
     expect(way.first).to_contain_text("Label booked with Mondial Relay")
@@ -174,6 +180,7 @@ def test_e4_product_exchange_shows_the_supplement(page, portal):
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text("Check and confirm")).to_be_visible()
     expect(page.locator(".review-row")).to_contain_text("You pay the difference: €90.00")
+    expect(page.locator("#review-loves")).to_contain_text("your loves and your tier do not change")
 
 
 def test_e5_e8_sold_out_size_offers_a_return_and_an_alert(page, portal):

@@ -15,6 +15,8 @@ from alme_portal.loyalty.services.ledger import append
 from alme_portal.orders.models.orders import Order
 from alme_portal.platform import clock, events
 from alme_portal.platform.vocabulary import LovesKind
+from alme_portal.refunds.models.refunds import Refund
+from alme_portal.refunds.rules import refunds as refund_rules
 
 
 def take_back(session: Session, order_id: int, refunded_cents: int) -> LovesEntry | None:
@@ -60,3 +62,35 @@ def on_order_cancelled(session: Session, event: events.OrderCancelled) -> None:
     order = session.get(Order, event.order_id)
     if order is not None:
         take_back(session, order.id, order.total_cents)
+
+
+def return_preview(session: Session, order_id: int) -> dict | None:
+    """Rule L4 before a return is declared: what a refund of the order would take back.
+
+    Returns:
+        The order's earned entry and what earlier refunds did ({"loves", "recorded_on",
+        "available_on", "reference", "kind", "paid_cents", "refunded_cents", "taken_before"}),
+        for `rules.return_entry`; None when the order earned no loves.
+    """
+    order = session.get(Order, order_id)
+    earned = session.exec(select(LovesEntry).where(
+        LovesEntry.reference == order.number,
+        LovesEntry.kind.in_((LovesKind.PURCHASE, LovesKind.CLAIM)),
+    )).first() if order else None  # fmt: skip
+    if earned is None:
+        return None
+    taken_before = session.exec(select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(
+        LovesEntry.customer_id == earned.customer_id, LovesEntry.reference == order.number,
+        LovesEntry.kind == LovesKind.RETURN,
+    )).one()  # fmt: skip
+    refunded = session.exec(
+        select(func.coalesce(func.sum(Refund.amount_cents), 0)).where(
+            Refund.order_id == order.id, Refund.kind.in_(refund_rules.MONEY_KINDS)
+        )
+    ).one()
+    return {
+        "kind": earned.kind, "loves": earned.loves, "recorded_on": earned.recorded_on,
+        "available_on": earned.available_on, "reference": earned.reference,
+        "paid_cents": order.total_cents, "refunded_cents": int(refunded),
+        "taken_before": int(taken_before),
+    }  # fmt: skip

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from alme_portal.mail.services import recipients
 from alme_portal.orders.models.catalog import Product, RelayPoint, Salon, Variant
@@ -121,6 +121,15 @@ def return_view(
         if request.status in DONE_STATUSES
         else [],
     }
+
+
+def refund_cents_asked(session: Session, request: ReturnRequest) -> int:
+    """What the return's refund lines would give back (before inspection decides)."""
+    return session.exec(
+        select(func.coalesce(func.sum(ReturnLine.paid_cents), 0)).where(
+            ReturnLine.return_id == request.id, ReturnLine.resolution == "refund"
+        )
+    ).one()
 
 
 def _settled(session: Session, request: ReturnRequest, language: str) -> list[str]:

@@ -6,10 +6,12 @@ everything the wizard says can be tested without a browser.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from alme_portal.i18n import translate
 from alme_portal.i18n.dates import format_date
+from alme_portal.loyalty import rules as loyalty
 from alme_portal.platform.inputs import whole_number
 from alme_portal.platform.money import format_cents
 from alme_portal.platform.vocabulary import Resolution
@@ -237,3 +239,40 @@ def format_distance(metres: int, language: str) -> str:
         return f"{metres} m"
     kilometres = f"{metres / 1000:.1f}"
     return f"{kilometres.replace('.', ',') if language == 'fr' else kilometres} km"
+
+
+def loves_note(
+    preview: dict | None, options: dict, quantities: dict[str, int], choices: dict,
+    language: str, today: date,
+) -> str:  # fmt: skip
+    """★ Rule L4 before she confirms: the pending loves the draft's refunds would cancel."""
+    refund = sum(
+        sum(line["unit_prices_paid"][: quantities[str(line["id"])]])
+        for line in chosen_lines(options, quantities)
+        if choices.get(str(line["id"]), {}).get("resolution") == Resolution.REFUND
+    )
+    return loves_note_for(preview, refund, language, today)
+
+
+def loves_note_for(preview: dict | None, refund_cents: int, language: str, today: date) -> str:
+    """★ Rule L4: what refunding `refund_cents` more of the order does to her pending loves.
+
+    Args:
+        preview: `loyalty.services.take_back.return_preview` of the order (None: it earned no
+            loves, nothing is said).
+        refund_cents: what the return would refund.
+        language: "en" or "fr".
+        today: the day the refund would be recorded at the earliest.
+    """
+    if preview is None:
+        return ""
+    purchase = loyalty.Entry(preview["kind"], preview["loves"], preview["recorded_on"],
+                             preview["available_on"], preview["reference"])  # fmt: skip
+    entry = loyalty.return_entry(
+        purchase, preview["paid_cents"], preview["refunded_cents"] + refund_cents, today,
+        preview["taken_before"],
+    )  # fmt: skip
+    if entry is None:
+        return translate(language, "returns.loves.unchanged")
+    return translate(language, "returns.loves.taken", loves=-entry.loves,
+                     date=format_date(preview["available_on"], language))  # fmt: skip
