@@ -244,3 +244,13 @@ def test_view_issues_a_bounded_number_of_queries_whatever_the_line_count(demo_se
     big = _statement_count(demo_session, outcome.value)
     assert big == small <= 6  # order, lines, payments, shipments, their lines, her address (C2)
     assert len(order_view(demo_session, outcome.value, "en")["lines"]) == len(skus)
+
+
+def test_an_item_shows_the_colour_she_ordered(demo_session):
+    """Issue 19.9: a green T-shirt stood for the Ecru one she ordered."""
+    from alme_portal.orders.services.lookup import order_view
+
+    lines = order_view(demo_session, order_id(demo_session, "AL100101"), "en")["lines"]
+    assert [line["image"] for line in lines if line["colour"] == "Ecru"] == [
+        "/products/ALM-TS-LEON-ECR.svg"
+    ]

@@ -22,6 +22,7 @@ from alme_portal.orders.models.feed import LookupFailure
 from alme_portal.orders.models.orders import Order, OrderLine, Payment, Shipment, ShipmentLine
 from alme_portal.orders.rules.delivery import customs_may_apply
 from alme_portal.orders.services.changes import can_request_change
+from alme_portal.orders.services.pictures import variant_picture
 from alme_portal.platform import clock, settings
 from alme_portal.platform.money import mask_card, mask_email
 from alme_portal.platform.outcome import Outcome
@@ -242,7 +243,7 @@ def _line_view(
         "id": line.id,
         "sku": line.sku,
         "product_name": product.name_fr if language == "fr" else product.name_en,
-        "image": product.image,
+        "image": variant_picture(product.image, line.sku),
         "colour": line.colour,
         "size": line.size,
         "quantity": line.quantity,

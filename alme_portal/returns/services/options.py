@@ -12,6 +12,7 @@ from sqlmodel import Session, func, select
 from alme_portal.orders.models.catalog import Product, Salon, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Shipment, ShipmentLine
 from alme_portal.orders.rules.sizes import size_order
+from alme_portal.orders.services.pictures import variant_picture
 from alme_portal.platform.vocabulary import OrderStatus, ReturnStatus
 from alme_portal.returns.models import ReturnLine, ReturnRequest
 from alme_portal.returns.rules import returns
@@ -75,7 +76,7 @@ def line_options(session: Session, order: Order, language: str, today: date) -> 
             {
                 "id": line.id,
                 "name": _name(product, language),
-                "image": product.image,
+                "image": variant_picture(product.image, line.sku),
                 "category": product.category,
                 "product_id": product.id,
                 "colour": line.colour,
@@ -125,7 +126,7 @@ def exchange_products(session: Session, languages: Sequence[str]) -> dict[str, l
     rows = session.exec(
         select(
             Variant.id, Product.id, Product.name_en, Product.name_fr, Product.image,
-            Variant.colour, Variant.size, Variant.price_cents, Variant.stock,
+            Variant.colour, Variant.size, Variant.price_cents, Variant.stock, Variant.sku,
         )
         .join(Product, Product.id == Variant.product_id)
         .order_by(Product.id, Variant.id)
@@ -135,12 +136,12 @@ def exchange_products(session: Session, languages: Sequence[str]) -> dict[str, l
 
 
 def _exchange_entry(row: tuple, language: str) -> dict[str, Any]:
-    variant_id, product_id, name_en, name_fr, image, colour, size, price_cents, stock = row
+    variant_id, product_id, name_en, name_fr, image, colour, size, price_cents, stock, sku = row
     return {
         "variant_id": variant_id,
         "product_id": product_id,
         "name": name_fr if language == "fr" else name_en,
-        "image": image,
+        "image": variant_picture(image, sku),
         "colour": colour,
         "size": size,
         "price_cents": price_cents,

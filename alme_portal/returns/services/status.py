@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 from alme_portal.mail.services import recipients
 from alme_portal.orders.models.catalog import Product, RelayPoint, Salon, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Payment
+from alme_portal.orders.services.pictures import variant_picture
 from alme_portal.platform import clock, outbox, settings
 from alme_portal.platform.vocabulary import ReturnMethod
 from alme_portal.refunds.services import inspection
@@ -82,7 +83,7 @@ def return_view(
     lines = [
         {
             "name": product.name_fr if language == "fr" else product.name_en,
-            "image": product.image,
+            "image": variant_picture(product.image, ordered.sku),
             "colour": ordered.colour,
             "size": ordered.size,
             "quantity": line.quantity,
