@@ -111,3 +111,18 @@ def hours_text(language: str) -> str:
         morning=_opening_span(*morning, french=french),
         afternoon=_opening_span(*afternoon, french=french),
     )
+
+
+COLOUR_NAMES_FR = {
+    "Ecru": "Écru", "Black": "Noir", "Sage": "Sauge", "Ivory": "Ivoire",
+    "Terracotta": "Terracotta", "Navy stripes": "Rayures marine",
+    "Terracotta stripes": "Rayures terracotta", "Ink": "Encre", "Heather grey": "Gris chiné",
+    "Caramel": "Caramel", "Navy": "Marine", "Sand": "Sable", "Olive": "Olive", "White": "Blanc",
+    "Sky blue": "Bleu ciel", "Cognac": "Cognac", "Nude": "Nude",
+}  # fmt: skip
+"""Issue 19.21: the catalogue names its colours in English; French pages say them in French."""
+
+
+def colour_name(colour: str, language: str) -> str:
+    """A catalogue colour in `language` (unknown colours as the catalogue wrote them)."""
+    return COLOUR_NAMES_FR.get(colour, colour) if language == "fr" else colour

@@ -7,7 +7,7 @@ from typing import Any
 
 from alme_portal.adapters.carriers.laposte import public_tracking_url
 from alme_portal.adapters.carriers.statuses import TrackingResult
-from alme_portal.i18n import translate
+from alme_portal.i18n import colour_name, translate
 from alme_portal.i18n.dates import format_date, format_moment
 from alme_portal.orders.rules import delivery
 from alme_portal.platform import clock, settings
@@ -65,7 +65,8 @@ def build_order_page(
             {
                 "name": line["product_name"],
                 "image": line["image"],
-                "details": f"{line['colour']} · {text('order.size', size=line['size'])}"
+                "details": f"{colour_name(line['colour'], language)} · "
+                f"{text('order.size', size=line['size'])}"
                 f" · {text('order.quantity', quantity=line['quantity'])}",
                 "price": money(line["line_total_cents"]),
             }

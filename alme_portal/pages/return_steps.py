@@ -108,7 +108,7 @@ def _product_choice() -> rx.Component:
                      on_change=lambda v: Item.choose("wanted_product", v)),
         rx.grid(
             select_field(t("returns.colour"), "colour", "exchange-colour", Item.colours,
-                         labelled=False, value=R.wanted_colour, placeholder_first=True,
+                         value=R.wanted_colour, placeholder_first=True,
                          on_change=lambda v: Item.choose("wanted_colour", v)),
             select_field(t("returns.size"), "variant", "exchange-variant", Item.variants,
                          value=R.wanted_variant, placeholder_first=True,

@@ -9,6 +9,7 @@ import reflex as rx
 
 from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.tracking import shared_tracking_service
+from alme_portal.i18n import colour_name
 from alme_portal.orders.services import changes as order_changes
 from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.orders.views import after_dispatch, build_order_page
@@ -128,9 +129,14 @@ def _change_view(order: dict, options: dict, language: str) -> dict:
         "returns_open": returns_open,
         "change_lines": lines,
         "line_choices": [
-            {"value": line["id"], "label": f"{line['name']} · {line['colour']} · {line['size']}"}
+            {
+                "value": line["id"],
+                "label": " · ".join(
+                    (line["name"], colour_name(line["colour"], language), line["size"])
+                ),
+            }
             for line in lines
-        ],
+        ],  # fmt: skip
         "relay_points": [
             {"value": point["code"], "label": point["label"]} for point in options["relay_points"]
         ],

@@ -56,9 +56,9 @@ class ReturnItemState(ReturnState):
         return wizard.product_choices(self._products())
 
     @rx.var
-    def colours(self) -> list[str]:
-        """The colours of the chosen product."""
-        return wizard.colour_choices(self._products(), self.wanted_product)
+    def colours(self) -> list[dict[str, str]]:
+        """The colours of the chosen product, named in her language."""
+        return wizard.colour_choices(self._products(), self.wanted_product, self.language)
 
     @rx.var
     def variants(self) -> list[dict[str, str]]:

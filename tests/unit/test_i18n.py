@@ -62,3 +62,21 @@ def test_the_french_back_button_is_not_the_word_for_a_return():
     from alme_portal.i18n import translate
 
     assert "retour" not in translate("fr", "returns.back").lower()
+
+
+def test_colours_are_named_in_french_on_french_pages():
+    """Issue 19.21: "Sage" and "Ecru" stayed English on French pages."""
+    from alme_portal.i18n import colour_name
+    from alme_portal.returns.views.return_wizard import colour_choices, line_details
+
+    assert line_details({"colour": "Ecru", "size": "M"}, "fr").startswith("Écru · ")
+    assert line_details({"colour": "Ecru", "size": "M"}, "en").startswith("Ecru · ")
+    products = [{"product_id": 4, "colour": "Sage"}, {"product_id": 4, "colour": "Ink"}]
+    assert colour_choices(products, "4", "fr") == [
+        {"value": "Sage", "label": "Sauge"}, {"value": "Ink", "label": "Encre"}
+    ]  # fmt: skip
+    from alme_portal.demo.catalog import PRODUCTS
+
+    named = {colour for product in PRODUCTS for _, colour in product.colours}
+    assert all(colour_name(colour, "fr") for colour in named)
+    assert named <= set(__import__("alme_portal.i18n", fromlist=["x"]).COLOUR_NAMES_FR)

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, func, select
 
+from alme_portal.i18n import colour_name
 from alme_portal.mail.services import recipients
 from alme_portal.orders.models.catalog import Product, RelayPoint, Salon, Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Payment
@@ -162,7 +163,7 @@ def _exchange_items(session: Session, lines: list[ReturnLine], language: str) ->
     ).all()
     return {
         variant.id: f"{product.name_fr if language == 'fr' else product.name_en}"
-        f" · {variant.colour} · {variant.size}"
+        f" · {colour_name(variant.colour, language)} · {variant.size}"
         for variant, product in rows
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from alme_portal.i18n import translate
+from alme_portal.i18n import colour_name, translate
 from alme_portal.i18n.dates import format_date
 from alme_portal.platform import clock
 from alme_portal.platform.money import format_cents
@@ -107,7 +107,8 @@ def _line(line: dict[str, Any], language: str) -> dict[str, str]:
     return {
         "name": line["name"],
         "image": line["image"],
-        "details": f"{line['colour']} · {text('order.size', size=line['size'])}"
+        "details": f"{colour_name(line['colour'], language)} · "
+        f"{text('order.size', size=line['size'])}"
         f" · {text('order.quantity', quantity=line['quantity'])}",
         "reason": text(f"returns.reason.{line['reason']}"),
         "outcome": outcome,

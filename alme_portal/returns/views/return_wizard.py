@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from alme_portal.i18n import translate
+from alme_portal.i18n import colour_name, translate
 from alme_portal.i18n.dates import format_date
 from alme_portal.loyalty import rules as loyalty
 from alme_portal.platform.inputs import whole_number
@@ -29,7 +29,8 @@ SENDER_PHONE = "phone"
 
 def line_details(line: dict[str, Any], language: str) -> str:
     """``Ecru · Size M`` for a line."""
-    return f"{line['colour']} · {translate(language, 'order.size', size=line['size'])}"
+    colour = colour_name(line["colour"], language)
+    return f"{colour} · {translate(language, 'order.size', size=line['size'])}"
 
 
 def item_rows(options: dict, quantities: dict[str, int], language: str) -> list[dict[str, Any]]:
@@ -98,11 +99,14 @@ def product_choices(products: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [{"value": str(pid), "label": name} for pid, name in seen.items()]
 
 
-def colour_choices(products: list[dict[str, Any]], product_id: str) -> list[str]:
-    """The colours of one product."""
-    return list(
-        dict.fromkeys(item["colour"] for item in products if str(item["product_id"]) == product_id)
+def colour_choices(
+    products: list[dict[str, Any]], product_id: str, language: str
+) -> list[dict[str, str]]:
+    """The colours of one product, named in her language."""
+    colours = dict.fromkeys(
+        item["colour"] for item in products if str(item["product_id"]) == product_id
     )
+    return [{"value": colour, "label": colour_name(colour, language)} for colour in colours]
 
 
 def variant_choices(
@@ -216,7 +220,8 @@ def review_rows(
             outcome += " — " + translate(language, "returns.review.refund_amount", amount=back)
         else:
             wanted = find_variant(products, choice.get("variant_id", ""))
-            label = f"{wanted['name']} · {wanted['colour']} · {wanted['size']}" if wanted else ""
+            colour = colour_name(wanted["colour"], language) if wanted else ""
+            label = f"{wanted['name']} · {colour} · {wanted['size']}" if wanted else ""
             outcome = translate(language, f"returns.outcome.{resolution}", item=label)
             if resolution == Resolution.PRODUCT_EXCHANGE:
                 outcome += f" — {price_difference_text(line, quantity, wanted, language)}"
