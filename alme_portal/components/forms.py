@@ -76,8 +76,11 @@ def radio_choice(value, label) -> rx.Component:
     )
 
 
-def radio_list(current, handler, options, group_id: str) -> rx.Component:
-    """A labelled radio group; `options` is a list of (value, label) or a Var of dicts."""
+def radio_list(current, handler, options, group_id: str, label=None) -> rx.Component:
+    """A labelled radio group; `options` is a list of (value, label) or a Var of dicts.
+
+    `label`, the question the group answers, is its accessible name.
+    """
     if isinstance(options, list):
         items = [radio_choice(value, label) for value, label in options]
     else:
@@ -88,4 +91,5 @@ def radio_list(current, handler, options, group_id: str) -> rx.Component:
         on_change=handler,
         color_scheme="gray",
         id=group_id,
+        **({"aria_label": label} if label is not None else {}),
     )

@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "loyalty.voucher.until": "Valid until {date}",
     # L11: the history of her ledger and the chart of her loves over time.
     "loyalty.history.title": "History",
+    "loyalty.progress_label": "Your progress to the next tier",
     "loyalty.history.intro": "Every change of your loves, newest first.",
     "loyalty.history.none": "No loves yet: your orders and missions will show here.",
     "loyalty.history.older": "Older",

@@ -89,6 +89,7 @@ MESSAGES: dict[str, str] = {
     "loyalty.voucher.until": "Valable jusqu'au {date}",
     # L11 : l'historique de ses loves et le graphique de ses loves au fil du temps.
     "loyalty.history.title": "Historique",
+    "loyalty.progress_label": "Votre progression vers le statut suivant",
     "loyalty.history.intro": "Chaque mouvement de vos loves, du plus récent au plus ancien.",
     "loyalty.history.none": "Pas encore de loves : vos commandes et missions s'afficheront ici.",
     "loyalty.history.older": "Plus anciens",

@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
         " before {date} (after that day they are yours). Your tier does not change."
     ),
     "returns.loves.unchanged": "Almé Lovers: your loves and your tier do not change.",
+    "returns.relay_points_label": "Mondial Relay points near you",
     "returns.back": "Back",
     "returns.add_items": "Add other items",
     "returns.item_of": "Item {index} of {count}",

@@ -32,6 +32,7 @@ MESSAGES: dict[str, str] = {
         " parvient avant le {date} (après ce jour, ils sont à vous). Votre statut ne change pas."
     ),
     "returns.loves.unchanged": "Almé Lovers : vos loves et votre statut ne changent pas.",
+    "returns.relay_points_label": "Points Mondial Relay proches de vous",
     "returns.back": "Étape précédente",
     "returns.add_items": "Ajouter d'autres articles",
     "returns.item_of": "Article {index} sur {count}",

@@ -67,7 +67,8 @@ def _status() -> rx.Component:
     return _card(
         t("loyalty.tiers.title"),
         rx.heading(D.tier, as_="p", size="7", id="tier-current", **theme.HEADING),
-        rx.progress(value=D.progress, width="100%", color_scheme="brown", radius="none"),
+        rx.progress(value=D.progress, width="100%", color_scheme="brown", radius="none",
+                    aria_label=t("loyalty.progress_label")),
         rx.text(D.missing, size="2", id="tier-missing"),
         rx.text(D.spend, color=theme.MUTED, size="2"),
         rx.cond(D.kept_until != "", rx.text(D.kept_until, color=theme.MUTED, size="2")),

@@ -50,8 +50,11 @@ def leave_card(card, on_submit) -> rx.Component:
         rx.form(
             rx.vstack(
                 rx.el.label(
-                    rx.checkbox(name="confirm", id="leave-confirm"),
-                    rx.text(t("loyalty.leave.confirm_box"), size="2"),
+                    # A Radix checkbox is a button: the label around it does not name it.
+                    rx.checkbox(
+                        name="confirm", id="leave-confirm", aria_labelledby="leave-confirm-text"
+                    ),
+                    rx.text(t("loyalty.leave.confirm_box"), size="2", id="leave-confirm-text"),
                     display="flex",
                     gap="0.6em",
                     align_items="start",

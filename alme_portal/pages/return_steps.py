@@ -56,7 +56,8 @@ def _refund_choice() -> rx.Component:
         rx.text(t("returns.refund_method"), weight="medium", size="2"),
         radio_list(R.refund_method, lambda v: Item.choose("refund_method", v),
                    [("credit_note", t("returns.refund.credit_note")),
-                    ("original", t("returns.refund.original"))], "refund-method"),
+                    ("original", t("returns.refund.original"))], "refund-method",
+                   t("returns.refund_method")),
         nav_buttons(t("returns.confirm_refund"), Item.confirm_item, "confirm-item"),
         spacing="3",
         width="100%",
@@ -130,7 +131,8 @@ def resolve_step() -> rx.Component:
     return rx.vstack(
         _item_header(),
         rx.text(t("returns.reason"), weight="medium", size="2"),
-        radio_list(R.reason, lambda v: Item.choose("reason", v), Item.reasons, "reason"),
+        radio_list(R.reason, lambda v: Item.choose("reason", v), Item.reasons, "reason",
+                   t("returns.reason")),
         rx.cond(Item.is_defect, rx.text(t("returns.defect_note", email=settings.CONTACT_EMAIL),
                                      size="1", color=theme.MUTED)),
         rx.divider(),
@@ -139,7 +141,7 @@ def resolve_step() -> rx.Component:
                    [("refund", t("returns.resolution.refund")),
                     ("size_exchange", t("returns.resolution.size_exchange")),
                     ("product_exchange", t("returns.resolution.product_exchange"))],
-                   "resolution"),
+                   "resolution", t("returns.resolution")),
         rx.match(
             R.resolution,
             ("refund", _refund_choice()),
@@ -203,7 +205,7 @@ def _relay_finder() -> rx.Component:
         rx.cond(
             R.relay_results.length() > 0,
             radio_list(R.relay_point_code, lambda v: Place.choose_place("relay_point_code", v),
-                       Place.relay_choices, "relay-results"),
+                       Place.relay_choices, "relay-results", t("returns.relay_points_label")),
         ),
         rx.cond(Place.paperless_offered,
                 rx.checkbox(t("returns.paperless.choice"), checked=R.paperless,
@@ -217,7 +219,8 @@ def method_step() -> rx.Component:
     """How the parcel travels: Mondial Relay (R3), a salon (R4) or on her own (R5)."""
     return rx.vstack(
         rx.heading(t("returns.method.title"), as_="h2", size="5", **theme.HEADING),
-        radio_list(R.method, Place.choose_method, Place.method_choices, "return-method"),
+        radio_list(R.method, Place.choose_method, Place.method_choices, "return-method",
+                   t("returns.method.title")),
         rx.match(
             R.method,
             ("mondial_relay", _relay_finder()),

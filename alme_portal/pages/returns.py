@@ -80,7 +80,7 @@ def _item_row(row) -> rx.Component:
                 value=row.chosen,
                 on_change=lambda value: Items.set_quantity(row.id, value),
                 class_name="native-select quantity-select",
-                aria_label=t("returns.quantity"),
+                aria_label=f"{t('returns.quantity')}: {row.name}",  # one name per item
                 width="80px",
             ),
         ),

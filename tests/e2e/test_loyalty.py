@@ -39,6 +39,9 @@ def test_l11_member_logs_in_sees_her_dashboard_and_logs_out(page, portal, screen
     expect(page.locator(".tier-current")).to_have_count(1)
     expect(page.locator(".mission")).to_have_count(3)
     expect(page.locator(".reward")).to_have_count(3)
+    # issue 19.18: the tier bar and the checkbox of a permanent action have names
+    expect(page.get_by_role("progressbar", name="Your progress to the next tier")).to_be_visible()
+    expect(page.get_by_role("checkbox", name=re.compile("all my loves"))).to_have_count(1)
     screenshot("loyalty-dashboard-1280")
     page.reload()  # the login cookie keeps her in
     expect(page.locator("#loyalty-greeting")).to_have_text("Hello Camille")

@@ -277,7 +277,11 @@ def test_wizard_errors_show_beside_the_button_and_another_order_can_be_found(pag
     """Issue 19.13: "Choose a reason." appeared 255-416 px above the viewport."""
     page.set_viewport_size({"width": 375, "height": 700})
     find_for_return(page, portal, "delivered-returnable")
+    selects = page.get_by_role("combobox", name=re.compile(r"^Quantity to return: "))
+    names = [s.get_attribute("aria-label") for s in selects.all()]  # issue 19.18: one each
+    assert len(names) == len(set(names)) > 1
     choose_items(page, (0, 1))
+    expect(page.get_by_role("radiogroup", name="Why are you returning it?")).to_be_visible()
     confirm_refund = page.get_by_role("button", name="Confirm refund")
     pick(page, "resolution", "A refund")
     confirm_refund.scroll_into_view_if_needed()
