@@ -19,7 +19,7 @@ def page_for(session, number, answer, language="en"):
 
 def known(shipment, source):
     event = TrackingEvent(
-        NOW - timedelta(hours=5), "PC1", TrackingStatus.IN_TRANSIT, "Pris en charge"
+        NOW - timedelta(hours=5), TrackingStatus.IN_TRANSIT, "PC1", "Pris en charge"
     )
     return TrackingResult(
         "colissimo", shipment["tracking_number"], TrackingStatus.IN_TRANSIT, (event,), None, None,
@@ -31,7 +31,11 @@ def test_carrier_down_with_last_known_events_says_so(demo_session):
     page = page_for(demo_session, "AL100103", lambda shipment: known(shipment, "stale"))
     parcel = page["parcels"][0]
     assert "last known events" in parcel["carrier_note"]
-    assert [event["label"] for event in parcel["events"]] == ["Pris en charge"]
+    assert [event["label"] for event in parcel["events"]] == [
+        "Your parcel has been taken in charge by La Poste."
+    ]  # issue 19.21: said in English on an English page (La Poste's code PC1)
+    french = page_for(demo_session, "AL100103", lambda shipment: known(shipment, "stale"), "fr")
+    assert [event["label"] for event in french["parcels"][0]["events"]] == ["Pris en charge"]
 
 
 def test_carrier_down_never_tracked_says_tracking_is_unavailable(demo_session):
