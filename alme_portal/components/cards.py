@@ -45,8 +45,10 @@ def job_card(icon: str, title, body, cta, href: str, card_id: str) -> rx.Compone
     )
 
 
-def notice(message, tone: str = "info", notice_id: str | None = None) -> rx.Component:
-    """A bordered message box; `tone` is info or warning."""
+def notice(
+    message, tone: str = "info", notice_id: str | None = None, role: str | None = "status"
+) -> rx.Component:
+    """A bordered message box; `tone` is info or warning; `role` None inside a live region."""
     colour = theme.TERRACOTTA if tone == "warning" else theme.SAGE
     return rx.hstack(
         rx.icon(
@@ -62,8 +64,8 @@ def notice(message, tone: str = "info", notice_id: str | None = None) -> rx.Comp
         spacing="3",
         align="start",
         width="100%",
-        role="status",
         id=notice_id,
+        **({"role": role} if role else {}),
     )
 
 
@@ -109,10 +111,19 @@ def item_summary(row) -> rx.Component:
     )  # fmt: skip
 
 
+def live_region(child, assertive: bool = False) -> rx.Component:
+    """A live region on the page before its message, so the message is announced.
+
+    A region inserted together with its text often is not (issue 19.17).
+    """
+    return rx.box(child, aria_live="assertive" if assertive else "polite", aria_atomic="true",
+                  width="100%")  # fmt: skip
+
+
 def outcome_notice(message, ok, notice_id: str) -> rx.Component:
     """An action's message, shown only when there is one: calm when it worked, warning if not."""
-    return rx.cond(
+    return live_region(rx.cond(
         message != "",
-        rx.cond(ok, notice(message, tone="info", notice_id=notice_id),
-                notice(message, tone="warning", notice_id=notice_id)),
-    )  # fmt: skip
+        rx.cond(ok, notice(message, tone="info", notice_id=notice_id, role=None),
+                notice(message, tone="warning", notice_id=notice_id, role=None)),
+    ))  # fmt: skip

@@ -3,23 +3,40 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import notice
+from alme_portal.components.cards import live_region, notice
 
 
-def field(label, name: str, field_id: str, hint=None, **input_props) -> rx.Component:
-    """A labelled input with an optional hint under it."""
+def field(
+    label, name: str, field_id: str, hint=None, error=None, error_id: str = "", **input_props
+) -> rx.Component:
+    """A labelled input with an optional hint under it.
+
+    With `error` (a Var, "" when none) and the id of the element showing it, the input is
+    marked invalid and described by it while there is one (issue 19.17).
+    """
+    hint_id = f"{field_id}-hint"
+    described = [hint_id] if hint is not None else []
+    if error is not None:
+        input_props["aria_invalid"] = rx.cond(error != "", "true", "false")
+        with_error = " ".join([*described, error_id])
+        input_props["aria_describedby"] = rx.cond(error != "", with_error, " ".join(described))
+    elif described:
+        input_props["aria_describedby"] = hint_id
     children = [
         rx.el.label(label, html_for=field_id, font_size="13px", letter_spacing="0.04em"),
         rx.input(name=name, id=field_id, size="3", width="100%", **theme.INPUT, **input_props),
     ]
     if hint is not None:
-        children.append(rx.text(hint, size="1", color=theme.MUTED))
+        children.append(rx.text(hint, size="1", color=theme.MUTED, id=hint_id))
     return rx.vstack(*children, spacing="1", width="100%")
 
 
 def form_error(message: rx.Var, error_id: str) -> rx.Component:
-    """The form's error, announced to screen readers, shown only when there is one."""
-    return rx.cond(message != "", notice(message, tone="warning", notice_id=error_id))
+    """The form's error, announced to screen readers as it appears, shown only when there is one."""
+    return live_region(
+        rx.cond(message != "", notice(message, tone="warning", notice_id=error_id, role=None)),
+        assertive=True,
+    )
 
 
 def select_field(

@@ -103,7 +103,7 @@ class ReturnItemState(ReturnState):
             self.wanted_variant = value
         elif field == "wanted_product" and whole_number(value) is not None:
             self.wanted_product, self.wanted_colour, self.wanted_variant = value, "", ""
-        elif field == "wanted_colour" and value in self.colours:
+        elif field == "wanted_colour" and value in [c["value"] for c in self.colours]:
             self.wanted_colour, self.wanted_variant = value, ""
         self.step_error = ""
 

@@ -33,6 +33,12 @@ def test_unknown_order_and_wrong_email_get_the_same_answer(page, portal):
     expect(page.locator("#lookup-error")).to_have_text(wrong_email)
     assert "could not find" in wrong_email
     expect(page).to_have_url(re.compile(r"/track/?$"))
+    number = page.locator("#order-number")  # issue 19.17: the fields say they are wrong, and why
+    expect(number).to_have_attribute("aria-invalid", "true")
+    expect(number).to_have_attribute("aria-describedby", "order-number-hint lookup-error")
+    expect(
+        page.locator("[aria-live=assertive]").filter(has=page.locator("#lookup-error"))
+    ).to_have_count(1)
 
 
 def test_order_page_is_not_reachable_by_its_address_alone(browser, base_url, portal):
