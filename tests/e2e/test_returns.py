@@ -46,6 +46,16 @@ def refund(page, reason, method):
 PHONE = "06 12 34 56 78"
 
 
+def exchange_for(page, product, colour, size):
+    """Exchange the item for another product or colour: this product, colour and size."""
+    pick(page, "resolution", "Exchange the item for another product or colour")
+    page.locator("#exchange-product").select_option(label=product)
+    page.locator("#exchange-colour").select_option(colour)
+    option = page.locator("#exchange-variant option", has_text=re.compile(rf"^{size} ·"))
+    expect(option).to_have_count(1)  # the sizes of the colour chosen have arrived
+    page.locator("#exchange-variant").select_option(label=option.inner_text())
+
+
 def details_then(page, method_label=None, phone=PHONE):
     expect(page.get_by_text("Check your details")).to_be_visible()
     page.locator("#sender-phone").fill(phone)
@@ -167,12 +177,7 @@ def test_e4_product_exchange_shows_the_supplement(page, portal):
     find_for_return(page, portal, "delivered-returnable")
     choose_items(page, (0, 1))
     pick(page, "reason", "I changed my mind")
-    pick(page, "resolution", "Exchange the item for another product or colour")
-    page.locator("#exchange-product").select_option(label="Merino cardigan Rose")
-    page.locator("#exchange-colour").select_option("Sage")
-    small = page.locator("#exchange-variant option", has_text=re.compile(r"^S ·"))
-    expect(small).to_have_count(1)  # the sizes of the colour chosen have arrived
-    page.locator("#exchange-variant").select_option(label=small.inner_text())
+    exchange_for(page, "Merino cardigan Rose", "Sage", "S")
     expect(page.locator("#price-difference")).to_contain_text("You pay the difference: €90.00")
     page.get_by_role("button", name="Exchange the item for another product").click()
     details_then(page)

@@ -5,7 +5,7 @@ import sqlite3
 
 from playwright.sync_api import expect
 from test_account import open_from_demo_mailbox
-from test_returns import choose_items, confirm, details_then, find_for_return, pick
+from test_returns import choose_items, confirm, details_then, exchange_for, find_for_return, pick
 from test_staff import inspect_every_line, log_in_staff
 
 
@@ -23,12 +23,7 @@ def test_e4_she_pays_the_difference_from_the_emailed_link_then_her_exchange_ship
     order = find_for_return(page, portal, "logged-out-member")  # AL100120: one T-shirt, €65
     choose_items(page, (0, 1))
     pick(page, "reason", "I changed my mind")
-    pick(page, "resolution", "Exchange the item for another product or colour")
-    page.locator("#exchange-product").select_option(label="Merino cardigan Rose")
-    page.locator("#exchange-colour").select_option("Sage")
-    small = page.locator("#exchange-variant option", has_text=re.compile(r"^S ·"))
-    expect(small).to_have_count(1)  # the sizes of the colour chosen have arrived
-    page.locator("#exchange-variant").select_option(label=small.inner_text())
+    exchange_for(page, "Merino cardigan Rose", "Sage", "S")
     expect(page.locator("#price-difference")).to_contain_text("You pay the difference: €80.00")
     page.get_by_role("button", name="Exchange the item for another product").click()
     details_then(page)
