@@ -24,10 +24,11 @@ from alme_portal.orders.models.catalog import Variant
 from alme_portal.orders.models.orders import Order, OrderLine, Payment
 from alme_portal.orders.services.exchange_orders import hold_units
 from alme_portal.orders.services.shipments import plan_shipments
-from alme_portal.platform import clock, outbox, routes, settings
+from alme_portal.platform import clock, routes, settings
 from alme_portal.platform.money import format_cents
 from alme_portal.platform.vocabulary import OrderStatus, PaymentMethod
 from alme_portal.refunds.models.settlements import SupplementPayment
+from alme_portal.refunds.services.texts import record_order_email
 
 PAY_PATH = "/api/pay"
 EMAIL_KIND = "exchange_supplement"
@@ -52,23 +53,12 @@ def open_supplement(session: Session, exchange: Order) -> SupplementPayment:
     session.add(supplement)
     session.flush()
     language = settings.supported_language(exchange.language)
-    outbox.record_email(
-        session,
-        recipient=exchange.email,
-        order_id=exchange.id,
-        language=language,
-        kind=EMAIL_KIND,
-        subject=translate(language, "supplement.email.subject", number=exchange.number),
-        body=translate(
-            language,
-            "supplement.email.body",
-            number=exchange.number,
-            brand=settings.BRAND_NAME,
-            amount=format_cents(supplement.amount_cents, language),
-            link=pay_link(supplement.token),
-            date=format_date(clock.in_paris(supplement.due_by).date(), language),
-        ),
-    )
+    record_order_email(
+        session, exchange, language, EMAIL_KIND, "supplement.email.subject",
+        "supplement.email.body", amount=format_cents(supplement.amount_cents, language),
+        link=pay_link(supplement.token),
+        date=format_date(clock.in_paris(supplement.due_by).date(), language),
+    )  # fmt: skip
     return supplement
 
 
@@ -170,20 +160,9 @@ def cancel_unpaid(session: Session) -> int:
         order = session.get(Order, supplement.order_id)
         order.status = OrderStatus.CANCELLED.value
         hold_units(session, order, +1)
-        language = settings.supported_language(order.language)
-        outbox.record_email(
-            session,
-            recipient=order.email,
-            order_id=order.id,
-            language=language,
-            kind=CANCELLED_EMAIL_KIND,
-            subject=translate(language, "supplement.cancelled.subject", number=order.number),
-            body=translate(
-                language,
-                "supplement.cancelled.body",
-                number=order.number,
-                brand=settings.BRAND_NAME,
-            ),
-        )
+        record_order_email(
+            session, order, settings.supported_language(order.language), CANCELLED_EMAIL_KIND,
+            "supplement.cancelled.subject", "supplement.cancelled.body",
+        )  # fmt: skip
     session.flush()
     return len(due)

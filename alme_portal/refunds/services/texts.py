@@ -96,6 +96,19 @@ def money_lines(session: Session, rows: list[Refund], language: str) -> list[str
     return list(dict.fromkeys(lines))  # one credit note line, however many payments fed it
 
 
+def record_order_email(
+    session: Session, order: Order, language: str, kind: str, subject_key: str, body_key: str,
+    **values: object,
+) -> None:  # fmt: skip
+    """An outbox e-mail about an order in `language`, its number and the brand filled in."""
+    outbox.record_email(
+        session, recipient=order.email, order_id=order.id, language=language, kind=kind,
+        subject=translate(language, subject_key, number=order.number),
+        body=translate(language, body_key, number=order.number, brand=settings.BRAND_NAME,
+                       **values),
+    )  # fmt: skip
+
+
 def record_refund_email(
     session: Session,
     order: Order,
