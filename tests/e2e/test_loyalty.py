@@ -111,7 +111,9 @@ def _add_history(database) -> int:
         How many entries her ledger holds.
     """
     engine = db.engine_for(f"sqlite:///{database}")
-    with Session(engine) as session:
+    # The write lock up front: the portal's worker writes too, and a transaction that reads
+    # then writes would fail at once instead of waiting its turn (`db._sqlite_begin`).
+    with Session(db.for_writing(engine)) as session:
         member = session.exec(select(Customer.id).where(Customer.email == HISTORY_MEMBER)).one()
         added = select(LovesEntry.id).where(LovesEntry.reference == OLDEST_ADDED)
         if session.exec(added).first() is None:  # not yet added by an earlier test of this run
