@@ -11,6 +11,9 @@ export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PYTHONUNBUFFERED := 1
 
+AXE_VERSION := 4.14.1
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+
 .PHONY: install install-dev run test test-fast test-browser lint format clean bench
 
 $(VENV)/.installed: pyproject.toml
@@ -26,6 +29,11 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
+
+# axe-core for the browser tests' accessibility checks (tests/e2e/accessibility.py).
+$(AXE): $(VENV)/.installed-dev Makefile
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
+	test -f $@ && touch $@
 
 run: export ALME_CARRIER_SIMULATOR_URL ?= http://127.0.0.1:$(PORT)/_carrier-sim
 run: export ALME_PORTAL_URL ?= http://localhost:$(PORT)
@@ -50,8 +58,8 @@ test-fast: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -p no:playwright tests/unit tests/integration
 
-test-browser: install-dev
-	ALME_CHROMIUM="$$(scripts/find-chromium)" $(BIN)/python -m pytest tests/e2e \
+test-browser: install-dev $(AXE)
+	ALME_CHROMIUM="$$(scripts/find-chromium)" ALME_AXE="$(abspath $(AXE))" $(BIN)/python -m pytest tests/e2e \
 		--screenshot only-on-failure --output tests/e2e/artifacts/failures
 
 lint: install-dev

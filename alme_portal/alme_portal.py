@@ -5,7 +5,7 @@ import reflex as rx
 from alme_portal import bootstrap
 from alme_portal.api import create_api
 from alme_portal.components import theme
-from alme_portal.components.page_meta import page_meta, sync_script
+from alme_portal.components.page_meta import head_scripts, page_meta
 from alme_portal.http_security import security_headers
 from alme_portal.i18n import translate
 from alme_portal.pages.account_links import confirm_page, reset_page
@@ -40,12 +40,12 @@ from alme_portal.state.withdrawal import WithdrawalState
 
 
 def backend_error(exception: Exception) -> rx.event.EventSpec:
-    """Show a clear, bilingual message instead of any trace when a handler fails."""
+    """Log a failed handler; the page then shows a clear message in her language, no trace.
+
+    Not a toast: Reflex sends a toast as a script to evaluate, which the page's policy forbids.
+    """
     rx.utils.console.error(f"Handler failed: {type(exception).__name__}: {exception}")
-    return rx.toast.error(
-        f"{translate('en', 'error.generic')}\n{translate('fr', 'error.generic')}",
-        position="top-center",
-    )
+    return UiState.show_backend_error()
 
 
 deployment.require_safe_settings()
@@ -61,13 +61,15 @@ app = rx.App(
     style=theme.APP_STYLE,
     stylesheets=["/styles.css"],
     backend_exception_handler=backend_error,
+    # "Notifications" in both languages; Sonner's default name adds "alt+T" in English.
+    toaster=rx.toast.provider(custom_attrs={"customAriaLabel": "Notifications"}),
     api_transformer=[
         create_api(with_simulator=settings.serve_carrier_simulator()),
         security_headers,
     ],
     head_components=[
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
-        sync_script(),
+        *head_scripts(),
     ],
 )
 use_periodic_purge(app)

@@ -17,6 +17,26 @@ def page_heading(kicker, title, intro=None) -> rx.Component:
     return rx.vstack(*children, spacing="3", margin_bottom="2em")
 
 
+def section_title(text, level: str = "h2", **props) -> rx.Component:
+    """The small capitals that open a section or card, as the heading they are."""
+    return rx.heading(text, as_=level, **{**theme.KICKER, "font_weight": "400", **props})
+
+
+def link_button(*children, href, secondary: bool = False, **props) -> rx.Component:
+    """A link drawn as a button: one control, not a button inside a link (two tab stops).
+
+    Args:
+        children: what it shows (its words, an icon).
+        href: where it goes.
+        secondary: the outlined style instead of the filled one.
+        props: more link props (`id`, `is_external`).
+    """
+    style = theme.SECONDARY_BUTTON if secondary else theme.PRIMARY_BUTTON
+    return rx.button(
+        rx.link(*children, href=href, underline="none", **props), as_child=True, **style
+    )
+
+
 def job_card(icon: str, title, body, cta, href: str, card_id: str) -> rx.Component:
     """A card for one of the portal's jobs, linking to it."""
     return rx.link(
@@ -82,7 +102,7 @@ def for_finder_only(loaded, denied, message, notice_id: str, href: str, content)
     """
     refusal = rx.vstack(
         notice(message, notice_id=notice_id),
-        rx.link(rx.button(t("track.submit"), **theme.PRIMARY_BUTTON), href=href),
+        link_button(t("track.submit"), href=href),
         spacing="4",
         max_width="520px",
     )

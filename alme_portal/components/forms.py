@@ -88,6 +88,7 @@ def radio_choice(value, label) -> rx.Component:
         display="flex",
         gap="0.6em",
         align_items="center",
+        min_height="44px",  # a finger's target (WCAG 2.5.8), not the text's 20 px
         cursor="pointer",
         class_name="choice",
     )
@@ -103,7 +104,7 @@ def radio_list(current, handler, options, group_id: str, label=None) -> rx.Compo
     else:
         items = [rx.foreach(options, lambda item: radio_choice(item["value"], item["label"]))]
     return rx.radio_group.root(
-        rx.vstack(*items, spacing="2"),
+        rx.vstack(*items, spacing="0"),
         value=current,
         on_change=handler,
         color_scheme="gray",

@@ -27,8 +27,14 @@ def wordmark() -> rx.Component:
     """The ALMÉ wordmark, linking home."""
     return rx.link(
         rx.vstack(
-            rx.text("ALMÉ", font_family=theme.SERIF, font_size="28px", letter_spacing="0.32em"),
-            rx.text(t("brand.service"), **{**theme.KICKER, "font_size": "10px"}),
+            rx.text(
+                "ALMÉ",
+                as_="span",
+                font_family=theme.SERIF,
+                font_size="28px",
+                letter_spacing="0.32em",
+            ),
+            rx.text(t("brand.service"), as_="span", **{**theme.KICKER, "font_size": "10px"}),
             spacing="0",
             align="center",
         ),
@@ -83,26 +89,19 @@ def _nav_link(key: str, href: str) -> rx.Component:
 
 
 def mobile_menu() -> rx.Component:
-    """The navigation as a drop-down menu on narrow screens."""
-    return rx.menu.root(
-        rx.menu.trigger(
-            rx.button(
-                rx.icon("menu", size=18),
-                t("nav.menu"),
-                variant="outline",
-                color=theme.INK,
-                box_shadow=f"inset 0 0 0 1px {theme.INK}",
-                border_radius="0",
-                cursor="pointer",
-                id="mobile-menu",
-            )
+    """The navigation behind a "Menu" disclosure on narrower screens.
+
+    A native `<details>`: links in a navigation landmark, opened and closed by keyboard
+    without script (a drop-down `role=menu` is for application commands, not site links).
+    """
+    return rx.el.details(
+        rx.el.summary(rx.icon("menu", size=18), t("nav.menu"), id="mobile-menu"),
+        rx.el.nav(
+            *[_nav_link(key, href) for key, href in NAV_ITEMS],
+            aria_label=t("nav.main_label"),
+            id="mobile-nav",
         ),
-        rx.menu.content(
-            *[
-                rx.menu.item(t(key), on_select=rx.redirect(href), cursor="pointer")
-                for key, href in NAV_ITEMS
-            ]
-        ),
+        class_name="mobile-menu",
     )
 
 
@@ -139,7 +138,13 @@ def footer() -> rx.Component:
     return rx.el.footer(
         rx.flex(
             rx.vstack(
-                rx.text("ALMÉ", font_family=theme.SERIF, font_size="22px", letter_spacing="0.3em"),
+                rx.text(
+                    "ALMÉ",
+                    as_="span",
+                    font_family=theme.SERIF,
+                    font_size="22px",
+                    letter_spacing="0.3em",
+                ),
                 rx.text(t("footer.rights"), color=theme.MUTED, font_size="13px"),
                 spacing="2",
             ),
@@ -180,12 +185,25 @@ def _cookie_pixel(code) -> rx.Component:
     )  # fmt: skip
 
 
+def _backend_failure() -> rx.Component:
+    return rx.hstack(
+        rx.icon("triangle-alert", size=18, color=theme.TERRACOTTA, flex_shrink="0"),
+        rx.text(t("error.generic"), size="2", flex="1"),
+        rx.button(t("error.dismiss"), on_click=UiState.dismiss_backend_error, variant="ghost",
+                  color=theme.INK, size="2", text_decoration="underline"),
+        role="alert", id="backend-failure", align="center", spacing="3", width="100%",
+        padding="0.9em 1em", margin_bottom="1.5em", background_color="white",
+        border=f"1px solid {theme.TERRACOTTA}",
+    )  # fmt: skip
+
+
 def shell(*children: rx.Component) -> rx.Component:
     """Wrap a page's content in the brand header and footer."""
     return rx.box(
         rx.link(t("nav.skip"), href="#main", class_name="skip-link"),
         header(),
         rx.el.main(
+            rx.cond(UiState.backend_failed, _backend_failure()),
             *children,
             id="main",
             # "true" once the page's state arrived: tests (and styles) can wait for it.

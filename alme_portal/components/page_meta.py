@@ -28,6 +28,10 @@ def page_meta(key: str) -> rx.Component:
     )
 
 
-def sync_script() -> rx.Component:
-    """The script, for the app's head."""
-    return rx.script(src=SCRIPT_PATH)
+STEP_FOCUS_PATH = "/step-focus.js"
+"""`assets/step-focus.js`: after a wizard's step changes, focus moves to its heading."""
+
+
+def head_scripts() -> list[rx.Component]:
+    """The scripts, for the app's head."""
+    return [rx.script(src=SCRIPT_PATH), rx.script(src=STEP_FOCUS_PATH)]

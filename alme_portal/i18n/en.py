@@ -94,6 +94,7 @@ MESSAGES: dict[str, str] = {
     "notfound.body": "The link may be mistyped or the page may have moved.",
     "notfound.home": "Back to the home page",
     "notfound.help": "Read the help",
+    "error.dismiss": "Close",
     "error.generic": (
         "Something went wrong on our side. Please try again in a moment, or contact"
         " hello@almeparis.com."

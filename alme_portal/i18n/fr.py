@@ -110,6 +110,7 @@ MESSAGES: dict[str, str] = {
     "notfound.body": "Le lien est peut-être mal saisi, ou la page a changé d'adresse.",
     "notfound.home": "Retour à l'accueil",
     "notfound.help": "Lire l'aide",
+    "error.dismiss": "Fermer",
     "error.generic": (
         "Un problème est survenu de notre côté. Réessayez dans un instant, ou écrivez à"
         " hello@almeparis.com."

@@ -7,9 +7,9 @@ from typing import Any
 
 from alme_portal.adapters.carriers.laposte import public_tracking_url
 from alme_portal.adapters.carriers.statuses import TrackingResult
-from alme_portal.adapters.carriers.tracking import LAPOSTE_CARRIERS
 from alme_portal.i18n import colour_name, translate
 from alme_portal.i18n.dates import format_date, format_moment
+from alme_portal.orders.carrier_events import event_text
 from alme_portal.orders.rules import delivery
 from alme_portal.platform import clock, settings
 from alme_portal.platform.calendar import add_working_days
@@ -175,43 +175,11 @@ def _parcel(order, shipment, result: TrackingResult | None, index, count, langua
         "events": [
             {
                 "when": format_moment(event.at, language),
-                "label": _event_label(event, language, shipment["carrier"]),
+                "label": event_text(event, language, shipment["carrier"]),
             }
             for event in events
         ],
     }
-
-
-LAPOSTE_EVENTS_EN = {
-    "DR1": "The sender has prepared your parcel and announced it to La Poste.",
-    "PC1": "Your parcel has been taken in charge by La Poste.",
-    "PC2": "Your parcel has been taken in charge in the country of dispatch.",
-    "ET1": "Your parcel is in transit on our logistics platforms.",
-    "ET2": "Your parcel is being processed in the country of dispatch.",
-    "ET3": "Your parcel is being processed in the country of destination.",
-    "ET4": "Your parcel is being processed in a transit country.",
-    "EP1": "Your parcel is waiting to be delivered.",
-    "DO1": "Your parcel has entered customs.",
-    "DO2": "Your parcel has left customs.",
-    "DO3": "Your parcel is held in customs.",
-    "PB1": "There is a problem with your parcel: we are dealing with it.",
-    "PB2": "The problem with your parcel is solved.",
-    "MD2": "Your parcel is out for delivery.",
-    "ND1": "Your parcel could not be delivered.",
-    "AG1": "Your parcel is waiting for you to collect it.",
-    "RE1": "Your parcel is on its way back to the sender.",
-    "DI1": "Your parcel has been delivered.",
-    "DI2": "Your parcel has been delivered back to the sender.",
-}
-"""Issue 19.21: La Poste writes its scans in French; an English page says them in English (by
-the official code). A French page shows La Poste's own words, which name details such as a
-neighbour who took the parcel."""
-
-
-def _event_label(event, language: str, carrier: str) -> str:
-    if language == "fr" or carrier not in LAPOSTE_CARRIERS:
-        return event.label
-    return LAPOSTE_EVENTS_EN.get(event.code, event.label)
 
 
 def _carrier_note(number: str | None, result: TrackingResult | None, language: str) -> str:

@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.account_forms import email_field
-from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.cards import notice, page_heading, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
@@ -34,7 +34,7 @@ def _form() -> rx.Component:
 
 def _code() -> rx.Component:
     return rx.vstack(
-        rx.text(t("friend.code"), **theme.KICKER),
+        section_title(t("friend.code")),
         rx.heading(F.friend_code, as_="p", size="8", id="friend-code", **theme.HEADING),
         rx.text(F.friend_until, size="2", color=theme.MUTED),
         rx.link(t("friend.shop"), href=routes.HOME, color=theme.INK),

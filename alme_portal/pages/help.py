@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import page_heading
+from alme_portal.components.cards import page_heading, section_title
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.content.help import HELP_TOPICS, SECTION_TITLES, HelpTopic
@@ -37,7 +37,7 @@ def _topic(topic: HelpTopic) -> rx.Component:
 def _section(section: str) -> rx.Component:
     topics = [topic for topic in HELP_TOPICS if topic.section == section]
     return rx.box(
-        rx.text(_in_language(SECTION_TITLES[section]), **theme.KICKER, margin_top="2em"),
+        section_title(_in_language(SECTION_TITLES[section]), margin_top="2em"),
         *[_topic(topic) for topic in topics],
         id=f"section-{section}",
         display=rx.cond(HelpState.matching_sections.contains(section), "block", "none"),

@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.account_forms import welcome_forms
-from alme_portal.components.cards import notice, outcome_notice, page_heading
+from alme_portal.components.cards import notice, outcome_notice, page_heading, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import member_bar, shell
@@ -18,7 +18,7 @@ H = L.history
 
 def _card(title, *children, card_id: str, **props) -> rx.Component:
     return rx.vstack(
-        rx.text(title, **theme.KICKER),
+        section_title(title),
         *children,
         spacing="3", id=card_id, **theme.CARD, align="start", **props,
     )  # fmt: skip
@@ -33,8 +33,8 @@ def _row(left, right, **props) -> rx.Component:
 def _balance() -> rx.Component:
     return _card(
         t("loyalty.balance.label"),
-        rx.heading(D.balance, as_="p", size="8", id="loves-balance", **theme.HEADING),
-        rx.text(t("loyalty.pending.title"), **theme.KICKER, padding_top="0.5em"),
+        rx.text(D.balance, as_="div", size="8", id="loves-balance", **theme.HEADING),
+        section_title(t("loyalty.pending.title"), "h3", padding_top="0.5em"),
         rx.cond(
             D.pending.length() > 0,
             rx.vstack(rx.foreach(D.pending, lambda p: _row(p["loves"], p["until"])),
@@ -50,7 +50,8 @@ def _tier(tier) -> rx.Component:
     current = tier["current"] != ""
     return rx.hstack(
         rx.vstack(
-            rx.text(tier["name"], font_family=theme.SERIF, font_size="22px"),
+            rx.heading(tier["name"], as_="h3", font_family=theme.SERIF, font_size="22px",
+                       font_weight="400"),
             rx.text(tier["floor"], color=theme.MUTED, size="1"),
             spacing="0",
         ),
@@ -66,7 +67,7 @@ def _tier(tier) -> rx.Component:
 def _status() -> rx.Component:
     return _card(
         t("loyalty.tiers.title"),
-        rx.heading(D.tier, as_="p", size="7", id="tier-current", **theme.HEADING),
+        rx.text(D.tier, as_="div", size="7", id="tier-current", **theme.HEADING),
         rx.progress(value=D.progress, width="100%", color_scheme="brown", radius="none",
                     aria_label=t("loyalty.progress_label")),
         rx.text(D.missing, size="2", id="tier-missing"),
@@ -143,7 +144,7 @@ def _rewards() -> rx.Component:
     return _card(
         t("loyalty.rewards.title"),
         rx.vstack(rx.foreach(D.rewards, _reward), width="100%", spacing="0"),
-        rx.text(t("loyalty.vouchers.title"), **theme.KICKER, padding_top="0.5em"),
+        section_title(t("loyalty.vouchers.title"), "h3", padding_top="0.5em"),
         rx.cond(
             D.vouchers.length() > 0,
             rx.vstack(rx.foreach(D.vouchers, lambda v: _row(rx.text(v["code"], " · ", v["value"]),

@@ -9,7 +9,7 @@ from alme_portal.components.account_forms import (
     password_field,
     welcome_forms,
 )
-from alme_portal.components.cards import outcome_notice, page_heading
+from alme_portal.components.cards import outcome_notice, page_heading, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import member_bar, shell, two_columns
@@ -26,7 +26,8 @@ def _button(label, on_click, **props) -> rx.Component:
 def _order(order) -> rx.Component:
     return rx.vstack(
         rx.hstack(
-            rx.text(order.number, font_family=theme.SERIF, font_size="24px"),
+            rx.heading(order.number, as_="h3", font_family=theme.SERIF, font_size="24px",
+                       font_weight="400"),
             rx.spacer(),
             rx.text(order.status, **theme.KICKER),
             width="100%", align="center",
@@ -63,7 +64,7 @@ def _order(order) -> rx.Component:
 
 def _orders() -> rx.Component:
     return rx.vstack(
-        rx.text(t("myaccount.orders.title"), **theme.KICKER),
+        section_title(t("myaccount.orders.title")),
         rx.cond(
             A.orders.length() > 0,
             rx.vstack(rx.foreach(A.orders, _order), width="100%", spacing="0"),
@@ -75,7 +76,7 @@ def _orders() -> rx.Component:
 
 def _details() -> rx.Component:
     return rx.vstack(
-        rx.text(t("myaccount.details.title"), **theme.KICKER),
+        section_title(t("myaccount.details.title")),
         rx.text(A.email, size="3", id="account-email", word_break="break-all"),
         rx.text(A.email_state, color=rx.cond(A.verified, theme.SAGE, theme.TERRACOTTA),
                 size="2", id="account-email-state"),

@@ -2,8 +2,7 @@
 
 import reflex as rx
 
-from alme_portal.components import theme
-from alme_portal.components.cards import page_heading
+from alme_portal.components.cards import link_button, page_heading
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
 from alme_portal.platform import routes
@@ -15,8 +14,8 @@ def not_found() -> rx.Component:
         rx.box(
             page_heading("404", t("notfound.title"), t("notfound.body")),
             rx.hstack(
-                rx.link(rx.button(t("notfound.home"), **theme.PRIMARY_BUTTON), href=routes.HOME),
-                rx.link(rx.button(t("notfound.help"), **theme.SECONDARY_BUTTON), href=routes.HELP),
+                link_button(t("notfound.home"), href=routes.HOME),
+                link_button(t("notfound.help"), href=routes.HELP, secondary=True),
                 spacing="3",
                 wrap="wrap",
             ),

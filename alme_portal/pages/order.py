@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import for_finder_only, notice
+from alme_portal.components.cards import for_finder_only, notice, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
@@ -64,7 +64,8 @@ def _parcel(parcel: ParcelCard) -> rx.Component:
             rx.text(
                 t("order.tracking_number"), " ",
                 rx.code(parcel.tracking_number, class_name="tracking-number"), " · ",
-                rx.link(t("order.carrier_link"), href=parcel.tracking_url, is_external=True),
+                rx.link(t("order.carrier_link"), href=parcel.tracking_url, is_external=True,
+                        underline="always"),
                 size="2",
             ),
         ),
@@ -87,7 +88,7 @@ def _parcel(parcel: ParcelCard) -> rx.Component:
 def _summary() -> rx.Component:
     return rx.vstack(
         rx.box(
-            rx.text(t("order.items"), **theme.KICKER),
+            section_title(t("order.items")),
             rx.vstack(rx.foreach(VIEW.lines, _line), spacing="3", margin_top="0.8em"),
             rx.divider(margin_y="1em"),
             rx.foreach(
@@ -98,12 +99,12 @@ def _summary() -> rx.Component:
             **theme.CARD,
         ),
         rx.box(
-            rx.text(t("order.payment"), **theme.KICKER),
+            section_title(t("order.payment")),
             rx.foreach(VIEW.payments, lambda text: rx.text(text, margin_top="0.5em")),
             **theme.CARD,
         ),
         rx.box(
-            rx.text(VIEW.destination_title, **theme.KICKER),
+            section_title(VIEW.destination_title),
             rx.foreach(VIEW.destination, lambda text: rx.text(text)),
             **theme.CARD,
             id="order-destination",
@@ -134,7 +135,7 @@ def _order() -> rx.Component:
         ),
         rx.grid(
             rx.cond(VIEW.parcels.length() > 0, rx.vstack(  # a cancelled order has none
-                rx.text(t("order.parcels"), **theme.KICKER),
+                section_title(t("order.parcels")),
                 rx.foreach(VIEW.parcels, _parcel),
                 spacing="3",
                 width="100%",

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import outcome_notice
+from alme_portal.components.cards import outcome_notice, section_title
 from alme_portal.components.forms import field, radio_choice, select_field
 from alme_portal.components.i18n import t
 from alme_portal.platform import routes
@@ -137,7 +137,7 @@ def change_panel() -> rx.Component:
     return rx.cond(
         VIEW.can_change,
         rx.box(
-            rx.text(t("change.title"), **theme.KICKER),
+            section_title(t("change.title")),
             rx.text(t("change.intro"), size="2", margin_y="0.8em"),
             _outcome(),
             rx.match(

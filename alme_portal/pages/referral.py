@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.account_forms import email_field, welcome_forms
-from alme_portal.components.cards import outcome_notice, page_heading
+from alme_portal.components.cards import link_button, outcome_notice, page_heading, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell, two_columns
@@ -13,7 +13,7 @@ from alme_portal.state.referral import ReferralState as R
 
 def _card(title, *children, card_id: str) -> rx.Component:
     return rx.vstack(
-        rx.text(title, **theme.KICKER),
+        section_title(title),
         *children,
         spacing="3",
         align="start",
@@ -40,13 +40,11 @@ def _share() -> rx.Component:
                 on_click=[rx.set_clipboard(R.referral_link), R.link_copied],
                 **theme.PRIMARY_BUTTON,
             ),
-            rx.link(
-                rx.button(
-                    rx.icon("message-circle", size=16),
-                    t("referral.whatsapp"),
-                    **theme.SECONDARY_BUTTON,
-                ),
+            link_button(
+                rx.icon("message-circle", size=16),
+                t("referral.whatsapp"),
                 href=R.whatsapp_url,
+                secondary=True,
                 is_external=True,
                 id="share-whatsapp",
             ),

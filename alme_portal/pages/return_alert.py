@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import outcome_notice
+from alme_portal.components.cards import outcome_notice, section_title
 from alme_portal.components.forms import field
 from alme_portal.components.i18n import t
 from alme_portal.state.stock_alert import StockAlertState as A
@@ -13,7 +13,7 @@ def alert_form() -> rx.Component:
     """Pick the size above, give an e-mail, CREATE ALERT."""
     return rx.form(
         rx.vstack(
-            rx.text(t("returns.alert.title"), **theme.KICKER),
+            section_title(t("returns.alert.title")),
             rx.hstack(
                 field(t("returns.alert.email"), "alert_email", "alert-email", type="email",
                       default_value=A.order_email, max_length=254, required=True),

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import notice
+from alme_portal.components.cards import notice, section_title
 from alme_portal.components.i18n import t
 from alme_portal.state.return_status import ReturnStatusState as S
 
@@ -14,7 +14,7 @@ def label_downloads(number, paperless=False) -> rx.Component:
     A printed label comes as a PDF and a PNG; a paperless one is the carrier's QR code (PNG).
     """
     return rx.vstack(
-        rx.text(t("returns.download"), **theme.KICKER),
+        section_title(t("returns.download")),
         rx.hstack(
             rx.cond(paperless, rx.fragment(),
                     rx.button(rx.icon("file-down", size=16), t("returns.download.pdf"),

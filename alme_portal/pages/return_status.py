@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import for_finder_only, item_summary, notice
+from alme_portal.components.cards import for_finder_only, item_summary, notice, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
@@ -51,7 +51,7 @@ def _parcel() -> rx.Component:
     return rx.cond(
         PAGE.parcel_steps.length() > 0,
         rx.box(
-            rx.text(t("returns.parcel.title"), **theme.KICKER),
+            section_title(t("returns.parcel.title")),
             rx.vstack(rx.foreach(PAGE.parcel_steps, _parcel_stage), spacing="2",
                       margin_top="0.8em", width="100%"),
             rx.cond(PAGE.parcel_problem != "",
@@ -73,12 +73,12 @@ def _return() -> rx.Component:
                  flex_wrap="wrap", gap="1.4em", list_style="none", padding="0", margin="0"),
         rx.grid(
             rx.vstack(
-                rx.box(rx.text(t("returns.status.items"), **theme.KICKER),
+                rx.box(section_title(t("returns.status.items")),
                        rx.vstack(rx.foreach(PAGE.lines, item_summary), spacing="3",
                                  margin_top="0.8em"),
                        **theme.CARD),
                 rx.cond(PAGE.money.length() > 0, rx.box(
-                    rx.text(t("returns.status.money"), **theme.KICKER),
+                    section_title(t("returns.status.money")),
                     rx.foreach(PAGE.money, lambda text: rx.text(text, margin_top="0.5em")),
                     **theme.CARD, id="return-money")),
                 spacing="4", width="100%",
@@ -96,7 +96,7 @@ def _return() -> rx.Component:
                     rx.text(PAGE.label_note, size="1", color=theme.MUTED, margin_top="0.5em"),
                     **theme.CARD,
                 ),
-                rx.box(rx.text(PAGE.place_title, **theme.KICKER),
+                rx.box(section_title(PAGE.place_title),
                        rx.foreach(PAGE.place, lambda text: rx.text(text, margin_top="0.3em")),
                        **theme.CARD),
                 spacing="4", width="100%",

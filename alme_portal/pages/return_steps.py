@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import item_summary, notice
+from alme_portal.components.cards import item_summary, notice, section_title
 from alme_portal.components.forms import field, form_error, radio_list, select_field
 from alme_portal.components.i18n import t
 from alme_portal.pages.return_alert import alert_form
@@ -41,7 +41,7 @@ def _item_header() -> rx.Component:
         rx.image(src=Item.item["image"], width="72px", height="90px", object_fit="cover",
                  background_color=theme.SAND, alt=Item.item["name"]),
         rx.vstack(
-            rx.text(Item.item_title, **theme.KICKER),
+            section_title(Item.item_title),
             rx.text(Item.item["name"], weight="medium"),
             rx.text(Item.item["details"], size="2", color=theme.MUTED),
             spacing="1",

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import item_summary, notice, page_heading
+from alme_portal.components.cards import item_summary, notice, page_heading, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.forms import form_error
 from alme_portal.components.i18n import t
@@ -126,7 +126,7 @@ def _done_step() -> rx.Component:
         rx.icon("circle-check", size=36, color=theme.SAGE, stroke_width=1.25),
         rx.heading(Review.done_title, as_="h2", size="6", **theme.HEADING, id="return-done"),
         rx.text(Review.done_instructions, size="3"),
-        rx.vstack(rx.text(t("returns.done.asked"), **theme.KICKER),
+        rx.vstack(section_title(t("returns.done.asked")),
                   rx.foreach(Review.review, item_summary), spacing="3", width="100%",
                   id="return-done-items"),
         shoes_packing(),
@@ -194,6 +194,7 @@ def returns_page() -> rx.Component:
                 flex_direction="column",
                 gap="1em",
                 id="return-wizard",
+                custom_attrs={"data-focus-step": R.step + R.current.to_string()},
             ),
             max_width="720px",
         )

@@ -4,7 +4,7 @@ import reflex as rx
 
 from alme_portal.components import theme
 from alme_portal.components.account_forms import account_form, email_field, password_field
-from alme_portal.components.cards import outcome_notice, page_heading
+from alme_portal.components.cards import outcome_notice, page_heading, section_title
 from alme_portal.components.forms import field, form_error
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import member_bar, shell, two_columns
@@ -45,7 +45,7 @@ def _login() -> rx.Component:
 def _receive() -> rx.Component:
     return rx.form(
         _card(
-            rx.text(t("staff.receive.title"), **theme.KICKER),
+            section_title(t("staff.receive.title")),
             field(
                 t("staff.receive.field"),
                 "code",
@@ -84,6 +84,7 @@ def _tab(name: str) -> rx.Component:
         id=f"tab-{name}",
         variant=rx.cond(current, "solid", "outline"),
         color_scheme="gray",
+        high_contrast=True,
         radius="none",
         aria_pressed=rx.cond(current, "true", "false"),
     )
@@ -224,7 +225,7 @@ def _detail() -> rx.Component:
             rx.cond(
                 D.outcome.length() > 0,
                 rx.vstack(
-                    rx.text(t("staff.outcome"), **theme.KICKER),
+                    section_title(t("staff.outcome")),
                     rx.foreach(
                         D.outcome, lambda text: rx.text(text, size="2", class_name="outcome")
                     ),
@@ -235,14 +236,14 @@ def _detail() -> rx.Component:
             rx.cond(
                 D.refunds.length() > 0,
                 rx.vstack(
-                    rx.text(t("staff.refund.title"), **theme.KICKER),
+                    section_title(t("staff.refund.title")),
                     rx.foreach(D.refunds, _refund_row),
                     spacing="2",
                     width="100%",
                     id="detail-refunds",
                 ),
             ),
-            rx.text(t("staff.log"), **theme.KICKER),
+            section_title(t("staff.log")),
             rx.foreach(
                 D.log,
                 lambda text: rx.text(text, size="1", color=theme.MUTED, class_name="log-entry"),

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.cards import notice, page_heading
+from alme_portal.components.cards import link_button, notice, page_heading
 from alme_portal.components.forms import field, form_error
 from alme_portal.components.i18n import t
 from alme_portal.components.layout import shell
@@ -39,8 +39,8 @@ def _acknowledgement() -> rx.Component:
     return rx.vstack(
         notice(t("withdrawal.done"), notice_id="withdrawal-done"),
         rx.text(W.statement, white_space="pre-wrap", id="withdrawal-statement", size="2"),
-        rx.link(rx.button(t("withdrawal.next"), **theme.PRIMARY_BUTTON),
-                href=routes.returns_for(W.withdrawn_order), id="start-return"),
+        link_button(t("withdrawal.next"), href=routes.returns_for(W.withdrawn_order),
+                    id="start-return"),
         spacing="4",
         width="100%",
     )  # fmt: skip

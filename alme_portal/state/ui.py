@@ -13,6 +13,8 @@ class UiState(rx.State):
     browser_language: str = settings.DEFAULT_LANGUAGE
     cookie_codes: list[str] = []
     """One-time codes of HttpOnly cookies the page fetches (`state.browser.set_cookie`)."""
+    backend_failed: bool = False
+    """A handler of this tab failed: the page says so ("Something went wrong on our side")."""
 
     @rx.var
     def language(self) -> str:
@@ -29,6 +31,18 @@ class UiState(rx.State):
         """Take the browser's preferred language from its Accept-Language header."""
         self.browser_language = i18n.pick_language(self.router.headers.accept_language)
         self.cookie_codes = []
+        if self.backend_failed:
+            self.backend_failed = False
+
+    @rx.event
+    def show_backend_error(self):
+        """Say that something failed on our side (the app's `backend_exception_handler`)."""
+        self.backend_failed = True
+
+    @rx.event
+    def dismiss_backend_error(self):
+        """Hide the message once she has read it."""
+        self.backend_failed = False
 
     @rx.event
     def choose_language(self, language: str):

@@ -381,8 +381,9 @@ class Session:
             delta = update.get("delta") or {}
             _merge(self.state, delta)
             events = update.get("events") or []
-            # The default backend exception handler's toast: `["id"] : "backend_error"` in JS.
-            error = bool(events) and "backend_error" in body
+            # The default backend exception handler's toast (`["id"] : "backend_error"` in JS),
+            # or an app's own handler setting a var `backend_failed` (the portal's banner).
+            error = (bool(events) and "backend_error" in body) or '"backend_failed' in body
             self._frames.put_nowait(Frame(now, delta, events, error))
         elif kind == "state_mismatch":
             self._fail(ProtocolError(f"state_mismatch: {args}: the frontend build is stale"))

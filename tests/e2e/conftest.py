@@ -20,7 +20,10 @@ from pathlib import Path
 import httpx
 import pytest
 from playwright.sync_api import expect
+from sqlmodel import Session
 
+from alme_portal.platform import db
+from bench import portal_db
 from bench.harness.pageload import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -260,3 +263,27 @@ def carrier_faults(portal):
 
     yield arm
     httpx.post(f"{control}/reset").raise_for_status()
+
+
+SPARE_TEMPLATE = "AL100113"
+"""Sophie's delivered Brussels order (Mondial Relay): copies of it are spare returnable orders."""
+
+
+@pytest.fixture(scope="session")
+def spare_orders(portal) -> dict[str, dict]:
+    """Copies of one returnable demo order, for tests that walk a whole return of their own.
+
+    Each confirmed return uses up what an order has left to return; these copies (same
+    customer, lines, payment and parcel) leave the demo orders to the tests that name them.
+    """
+    uses = ("axe-en", "axe-fr", "keyboard")
+    engine = db.engine_for(f"sqlite:///{portal['database']}")
+    with Session(db.for_writing(engine)) as session:
+        portal_db.clone_order(session.connection(), SPARE_TEMPLATE, len(uses))
+        session.commit()
+    engine.dispose()
+    template = next(o for o in portal["demo"]["orders"] if o["number"] == SPARE_TEMPLATE)
+    return {
+        use: {**template, "number": portal_db.clone_number(index)}
+        for index, use in enumerate(uses, start=1)
+    }

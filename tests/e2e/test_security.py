@@ -7,8 +7,12 @@ import time
 import httpx
 import pytest
 import websockets
+from conftest import ROOT
 from playwright.sync_api import expect
 from test_loyalty import _member, log_in
+
+from alme_portal.state.ui import UiState
+from bench.harness.wsclient import AppInfo, BackendError, Session, handler_name
 
 EVIL = "https://evil.example"
 PAGES = ("/", "/track/", "/returns/", "/loyalty/")
@@ -102,3 +106,23 @@ def test_13_the_login_cookie_is_httponly_and_survives_a_reload(page, portal):
     expect(page.locator("#login-form")).to_be_visible()
     page.reload()
     expect(page.locator("#login-form")).to_be_visible()
+
+
+def test_a_failing_handler_gets_a_clear_message_not_a_blocked_script(portal):
+    """A handler that fails (here: called without its argument) sets the page's banner
+    ("Something went wrong on our side"); a toast would be a script the policy blocks."""
+
+    async def call_without_argument():
+        async with Session(AppInfo.from_app_dir(ROOT)) as tab:
+            await tab.connect(portal["url"], "/help")
+            with pytest.raises(BackendError):
+                await tab.event(handler_name(UiState, "choose_language"), {})
+            failed = tab.get(UiState.get_full_name(), "backend_failed")
+            calls = [event for event in tab.last_events if event["name"] == "_call_function"]
+            await tab.event(handler_name(UiState, "dismiss_backend_error"))
+            return failed, calls, tab.get(UiState.get_full_name(), "backend_failed")
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as thread:
+        failed, calls, after = thread.submit(asyncio.run, call_without_argument()).result()
+    assert failed is True and calls == []
+    assert after is False

@@ -41,9 +41,10 @@ def test_phone_width_uses_a_menu(page):
     page.goto("/")
     expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
     page.locator("#mobile-menu").click()
-    page.get_by_role("menuitem", name="Help").click()
+    page.locator("#mobile-nav").get_by_role("link", name="Help").click()
     expect(page).to_have_url(re.compile(r"/help/?$"))
     expect(page.get_by_role("heading", name="Help", exact=True)).to_be_visible()
+    expect(page.locator("#mobile-nav")).to_be_hidden()  # the new page opens with it closed
 
 
 def test_french_browser_gets_french(french_context):
@@ -127,7 +128,7 @@ def test_unknown_route_gets_a_clear_page(page):
     response = page.goto("/orders/../../etc/passwd?x=%ZZ")
     assert response is not None and response.status == 404
     expect(page.locator("#not-found")).to_contain_text("This page does not exist")
-    page.get_by_role("button", name="Back to the home page").click()
+    page.get_by_role("link", name="Back to the home page").click()
     expect(page).to_have_url(re.compile(r"/$"))
 
 
