@@ -50,6 +50,8 @@ def lookup_form(on_submit=TrackState.find_order) -> rx.Component:
             width="100%",
         ),
         on_submit=on_submit,
+        # Our own message, marked on the fields (aria-invalid), not the browser's bubble.
+        no_validate=True,
         width="100%",
     )
 

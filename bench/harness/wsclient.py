@@ -383,7 +383,9 @@ class Session:
             events = update.get("events") or []
             # The default backend exception handler's toast (`["id"] : "backend_error"` in JS),
             # or an app's own handler setting a var `backend_failed` (the portal's banner).
-            error = (bool(events) and "backend_error" in body) or '"backend_failed' in body
+            error = (bool(events) and "backend_error" in body) or any(
+                values.get("backend_failed" + FIELD_SUFFIX) is True for values in delta.values()
+            )
             self._frames.put_nowait(Frame(now, delta, events, error))
         elif kind == "state_mismatch":
             self._fail(ProtocolError(f"state_mismatch: {args}: the frontend build is stale"))

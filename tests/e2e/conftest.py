@@ -265,8 +265,9 @@ def carrier_faults(portal):
     httpx.post(f"{control}/reset").raise_for_status()
 
 
-SPARE_TEMPLATE = "AL100113"
-"""Sophie's delivered Brussels order (Mondial Relay): copies of it are spare returnable orders."""
+SPARE_TEMPLATE = "AL100118"
+"""Lucie's delivered guest order (Paris, deferred payment): copies of it are spare returnable
+orders. A guest's: copies of a member's order would add to her spend, and so to her tier."""
 
 
 @pytest.fixture(scope="session")

@@ -139,3 +139,17 @@ def test_carrier_down_shows_the_last_known_events(page, portal, carrier_faults):
     page.reload()
     expect(card.locator("#carrier-note")).to_contain_text("these are the last known events")
     expect(card.locator(".tracking-event")).to_have_count(events)
+
+
+def test_empty_lookup_says_what_is_missing_on_the_fields(page):
+    """Issue 19.17: the portal's message, not the browser's bubble, and the fields marked."""
+    page.goto("/track")
+    page.get_by_role("button", name="Find my order").click()
+    expect(page.locator("#lookup-error")).to_have_text(
+        "Please enter your order number and your e-mail."
+    )
+    for field in ("#order-number", "#order-email"):
+        expect(page.locator(field)).to_have_attribute("aria-invalid", "true")
+        expect(page.locator(field)).to_have_attribute(
+            "aria-describedby", re.compile("lookup-error")
+        )

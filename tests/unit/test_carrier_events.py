@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from alme_portal.adapters.carriers.statuses import TrackingEvent, TrackingStatus
-from alme_portal.orders.carrier_events import MONDIAL_RELAY_EVENTS, event_text
+from alme_portal.orders.views.carrier_events import MONDIAL_RELAY_EVENTS, event_text
 
 AT = datetime(2026, 12, 4, 9, 30, tzinfo=UTC)
 

@@ -9,8 +9,8 @@ from alme_portal.adapters.carriers.laposte import public_tracking_url
 from alme_portal.adapters.carriers.statuses import TrackingResult
 from alme_portal.i18n import colour_name, translate
 from alme_portal.i18n.dates import format_date, format_moment
-from alme_portal.orders.carrier_events import event_text
 from alme_portal.orders.rules import delivery
+from alme_portal.orders.views.carrier_events import event_text
 from alme_portal.platform import clock, settings
 from alme_portal.platform.calendar import add_working_days
 from alme_portal.platform.money import format_cents
