@@ -52,6 +52,7 @@ SECONDARY_BUTTON = {
     "background_color": "transparent",
     "color": INK,
     "border": f"1px solid {INK}",
+    "box_shadow": "none",  # Radix's outline is a brown inset shadow inside the ink border
     "_hover": {"background_color": INK, "color": IVORY},
 }
 
