@@ -187,6 +187,28 @@ def test_l5_two_redemptions_at_the_same_moment_spend_once(demo_session, database
     assert rules.balance(loyalty.ledger(demo_session, member), TODAY).available == 0
 
 
+@pytest.mark.both_databases
+def test_l2_a_mission_done_in_several_tabs_at_once_earns_once(demo_session, database_url):
+    """Issue 20: the member's row is locked first, on PostgreSQL as on SQLite."""
+    member = member_id(demo_session)
+    demo_session.commit()
+    tabs, start, outcomes = 6, threading.Barrier(6), []
+
+    def newsletter():
+        start.wait()
+        with clock.use_clock(NOW), db.session_scope(write=True) as session:
+            outcomes.append(loyalty.complete_mission(session, member, "newsletter").status)
+
+    threads = [threading.Thread(target=newsletter) for _ in range(tabs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["already_done"] * (tabs - 1) + ["done"]
+    demo_session.commit()
+    assert len(entries(demo_session, "mission")) == 1
+
+
 def test_l11_dashboard_shows_balance_pending_tier_missions_rewards_and_vouchers(demo_session):
     member = member_id(demo_session)
     give(demo_session, member, 600)

@@ -1,5 +1,6 @@
 """Refer a friend on the real database (F1-F5): invitations, codes, rewards, fraud rules."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from alme_portal.accounts.models.customers import Customer
 from alme_portal.loyalty.models import LoyaltyVoucher
 from alme_portal.loyalty.services import leave as loyalty_leave
 from alme_portal.orders.services import feed as order_feed
-from alme_portal.platform import clock, settings
+from alme_portal.platform import clock, db, settings
 from alme_portal.platform.models import OutboxEmail
 from alme_portal.referral.models import ReferralInvite
 from alme_portal.referral.services import invites as referral
@@ -107,6 +108,32 @@ def test_f3_the_friend_gets_a_14_day_code_once_on_the_members_link(demo_session)
     assert at_now(
         referral.friend_code, demo_session, "NOPE1234", "x@example.fr", "en"
     ).message_key == ("referral.unknown")
+
+
+@pytest.mark.both_databases
+def test_f3_the_friend_asking_in_several_tabs_at_once_gets_one_code(demo_session, database_url):
+    """Issue 20: the member's row is locked first: one invitation, one code, one e-mail, and
+    every tab shows that code (on PostgreSQL the others were refused "already referred")."""
+    code = code_of(demo_session)
+    tabs, start, answers = 6, threading.Barrier(6), []
+
+    def ask():
+        start.wait()
+        with clock.use_clock(NOW), db.session_scope(write=True) as session:
+            outcome = referral.friend_code(session, code, "friend@example.fr", "en")
+            answers.append((outcome.status.value, outcome.value and outcome.value.code))
+
+    threads = [threading.Thread(target=ask) for _ in range(tabs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    demo_session.commit()
+    stored = demo_session.exec(select(ReferralInvite.friend_code)).all()
+    assert len(stored) == 1
+    assert answers == [("done", stored[0])] * tabs
+    sent = select(func.count()).where(OutboxEmail.kind == "referral_friend_code")
+    assert demo_session.exec(sent).one() == 1
 
 
 def test_f2_f4_the_friends_first_order_rewards_the_member_once(demo_session):

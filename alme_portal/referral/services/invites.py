@@ -90,6 +90,17 @@ def member_for_code(session: Session, code: Any) -> Customer | None:
     return member if member is not None and member.left_loyalty_on is None else None
 
 
+def _locked_member(session: Session, member_id: Any) -> Customer | None:
+    """The member's row, locked until the end of the transaction.
+
+    FOR UPDATE on PostgreSQL (SQLite's write lock already holds): her invitations and her
+    daily limit are checked and written one tab at a time.
+    """
+    if not isinstance(member_id, int) or isinstance(member_id, bool):
+        return None
+    return session.exec(select(Customer).where(Customer.id == member_id).with_for_update()).first()
+
+
 def _member_emails(session: Session, member: Customer) -> list[str]:
     orders = select(Order.email).where(Order.customer_id == member.id).distinct()
     return [member.email, *session.exec(orders)]
@@ -140,7 +151,7 @@ def invite(session: Session, member_id: int, friend_email: Any) -> Outcome:
         Done, refused until she confirmed her address, or invalid with the refusal key;
         nothing is stored unless done.
     """
-    member = session.get(Customer, member_id) if isinstance(member_id, int) else None
+    member = _locked_member(session, member_id)
     email = normalise_email(friend_email)
     if member is None or member.left_loyalty_on is not None:
         return Outcome.invalid("referral.closed")
@@ -183,7 +194,8 @@ def friend_code(session: Session, code: Any, friend_email: Any, language: str) -
         Done with the code and its last day (the same code if she asks again), or
         invalid with "referral.unknown", "account.email.invalid" or a fraud refusal.
     """
-    member = member_for_code(session, code)
+    found = member_for_code(session, code)
+    member = _locked_member(session, found.id) if found is not None else None
     email = normalise_email(friend_email)
     if member is None:
         return Outcome.invalid("referral.unknown")

@@ -118,7 +118,15 @@ def declare_return(
     draft = parse_draft(draft_data)
     if draft is None:
         return Outcome.invalid("returns.invalid.draft")
-    order = session.get(Order, order_id) if isinstance(order_id, int) else None
+    valid_id = isinstance(order_id, int) and not isinstance(order_id, bool)
+    # The order's row first (FOR UPDATE on PostgreSQL, the write lock on SQLite): two tabs
+    # returning the same unit check one after the other, and the return numbers, counted per
+    # order, cannot collide.
+    order = (
+        session.exec(select(Order).where(Order.id == order_id).with_for_update()).first()
+        if valid_id
+        else None
+    )
     if order is None:
         return Outcome.invalid("returns.invalid.order")
     key = confirmation_key(order.id, draft)
