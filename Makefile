@@ -14,7 +14,7 @@ export PYTHONUNBUFFERED := 1
 AXE_VERSION := 4.14.1
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: install install-dev run test test-fast test-browser lint format clean bench
+.PHONY: install install-dev run test test-fast test-browser test-postgres lint format clean bench
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,9 +45,10 @@ run: install
 	$(BIN)/alme-portal demo mail & trap 'kill %1 2>/dev/null' EXIT; \
 		$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
 
-# The two suites run side by side (one core each; each one's output printed whole when it ends).
+# The suites run side by side (each one's output printed whole when it ends): unit and
+# integration on SQLite, the integration suite again on PostgreSQL, the browser suite.
 test: install-dev
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-fast test-browser
+	$(MAKE) --no-print-directory -j3 --output-sync=target test-fast test-postgres test-browser
 
 # Benchmarks (not part of `make test`): the portal against a blank Reflex app in the same run,
 # written to bench/report.md and bench/results/bench.json; ratios, never timed assertions.
@@ -56,7 +57,14 @@ bench: install-dev
 
 test-fast: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -p no:playwright tests/unit tests/integration
+	ALME_REDIS_SERVER="$$(scripts/find-redis)" $(BIN)/python -m pytest -p no:playwright \
+		tests/unit tests/integration
+
+# The integration suite on a throwaway PostgreSQL (pgserver, started by tests/integration/
+# conftest.py), or on the server `ALME_TEST_DATABASE_URL` names.
+test-postgres: install-dev
+	ALME_TEST_DATABASE=postgres ALME_REDIS_SERVER="$$(scripts/find-redis)" $(BIN)/python -m pytest \
+		-p no:playwright tests/integration
 
 test-browser: install-dev $(AXE)
 	ALME_CHROMIUM="$$(scripts/find-chromium)" ALME_AXE="$(abspath $(AXE))" $(BIN)/python -m pytest tests/e2e \

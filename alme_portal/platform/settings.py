@@ -157,6 +157,12 @@ CARRIER_MAX_RETRY_AFTER_SECONDS = 5.0
 TRACKING_CACHE_SECONDS = 120
 TRACKING_CACHE_SECONDS_ENV = "ALME_TRACKING_CACHE_SECONDS"
 """Overrides `TRACKING_CACHE_SECONDS` (the browser tests set 0 to see every carrier answer)."""
+TRACKING_KEEP_LAST_DAYS = 30
+"""A parcel's last carrier answer is kept this long in Redis: the "last known events" shown
+while the carrier is down (in one process's memory it lasts as long as the process)."""
+REDIS_URL_ENV = "ALME_REDIS_URL"
+"""Redis shared by several workers (`REFLEX_REDIS_URL`, Reflex's own, is read too): the
+tracking cache lives there instead of in each worker's memory."""
 TRACKING_SILENT_AFTER_WORKING_DAYS = 3
 """Rule O7: a parcel with no new carrier event for this long counts as silent."""
 TRACKING_POLL_MINUTES = 10
@@ -230,6 +236,11 @@ def serve_carrier_simulator() -> bool:
 def carrier_setting(env_name: str, default: str) -> str:
     """Return a carrier or payment provider setting from the environment, or its default."""
     return os.environ.get(env_name) or default
+
+
+def redis_url() -> str:
+    """Redis's URL when several workers share one ("" in the single-process default)."""
+    return os.environ.get(REDIS_URL_ENV) or os.environ.get("REFLEX_REDIS_URL", "")
 
 
 def tracking_cache_seconds() -> float:

@@ -4,6 +4,7 @@ The migrations and the demo load run once per test run into two template files; 
 gets its own copy of one of them (a file copy costs milliseconds, a demo load seconds).
 """
 
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import pgserver
 import pytest
 import sqlalchemy as sa
 from carrier_sim import MR_KEY, serve
+from redis_server import redis_server
 from smtp_sink import SmtpSink
 from sqlmodel import Session, select
 
@@ -69,10 +71,16 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("database_kind", ["sqlite", "postgres"])
 
 
+TEST_DATABASE_ENV = "ALME_TEST_DATABASE"
+"""`postgres` runs every integration test on PostgreSQL (`make test` does, beside SQLite)."""
+TEST_DATABASE_URL_ENV = "ALME_TEST_DATABASE_URL"
+"""A PostgreSQL server to use (`postgresql://user@host:port/postgres`); else one is started."""
+
+
 @pytest.fixture
 def database_kind() -> str:
-    """The database a test runs on: SQLite, unless it is marked `both_databases`."""
-    return "sqlite"
+    """The database a test runs on: SQLite (or `ALME_TEST_DATABASE`), both when so marked."""
+    return os.environ.get(TEST_DATABASE_ENV, "sqlite")
 
 
 @pytest.fixture
@@ -82,29 +90,43 @@ def database_url(request, database_kind) -> str:
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory) -> Iterator[str]:
-    """A real PostgreSQL server for this run (pgserver), holding a migrated template database.
+def postgres(tmp_path_factory) -> Iterator[dict[str, str]]:
+    """A real PostgreSQL server for this run holding two migrated template databases.
 
-    Yields the server's URL without a database name; `postgres_url` makes each test's database.
+    The server is `ALME_TEST_DATABASE_URL`'s, else one started here (pgserver). Yields its URL
+    without a database name and the templates' names; `postgres_url` makes each test's own.
     """
-    server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="stop")
-    base = server.get_uri().replace("postgresql://", "postgresql+psycopg://")
+    given = os.environ.get(TEST_DATABASE_URL_ENV)
+    server = None if given else pgserver.get_server(tmp_path_factory.mktemp("pg"), "delete")
+    base = (given or server.get_uri()).replace("postgresql://", "postgresql+psycopg://")
+    if server is not None:  # throwaway: durability buys nothing, and copies cost less
+        with _autocommit(base) as connection:
+            for setting in ("fsync", "full_page_writes", "synchronous_commit"):
+                connection.exec_driver_sql(f"ALTER SYSTEM SET {setting} = off")
+            connection.exec_driver_sql("SELECT pg_reload_conf()")
+    run = uuid.uuid4().hex[:8]  # a shared server may hold other runs' templates
+    template_name, demo_name = f"alme_template_{run}", f"alme_demo_template_{run}"
     with _autocommit(base) as connection:
-        connection.exec_driver_sql("CREATE DATABASE alme_template")
-    template = _with_database(base, "alme_template")
+        connection.exec_driver_sql(f"CREATE DATABASE {template_name}")
+    template = _with_database(base, template_name)
     schema.upgrade(template)
     db.engine_for(template).dispose()  # a template must have no one connected
     with _autocommit(base) as connection:
-        connection.exec_driver_sql("CREATE DATABASE alme_demo_template TEMPLATE alme_template")
-    engine = sa.create_engine(
-        _with_database(base, "alme_demo_template"), poolclass=sa.pool.NullPool
-    )
+        connection.exec_driver_sql(f"CREATE DATABASE {demo_name} TEMPLATE {template_name}")
+    engine = sa.create_engine(_with_database(base, demo_name), poolclass=sa.pool.NullPool)
     with Session(engine) as session, clock.use_clock(NOW):
         demo.load_demo(session)
         session.commit()
     engine.dispose()
-    yield base
-    server.cleanup()
+    made = [template_name, demo_name]
+    copy = " STRATEGY FILE_COPY" if server is not None else ""  # no WAL for a file copy
+    yield {"url": base, "empty": template_name, "demo": demo_name, "made": made, "copy": copy}
+    if server is not None:
+        server.cleanup()  # a throwaway server: its folder goes, and every database with it
+        return
+    with _autocommit(base) as connection:  # once at the end: a DROP costs a checkpoint
+        for name in reversed(made):
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def _with_database(url: str, name: str) -> str:
@@ -126,11 +148,12 @@ def postgres_url(postgres, monkeypatch, request) -> str:
     It already holds the demo when the test asks for `demo_session`.
     """
     name = f"alme_{uuid.uuid4().hex[:12]}"
-    template = "alme_demo_template" if "demo_session" in request.fixturenames else "alme_template"
-    with _autocommit(postgres) as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}")
-    url = _with_database(postgres, name)
+    template = postgres["demo" if "demo_session" in request.fixturenames else "empty"]
+    with _autocommit(postgres["url"]) as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}{postgres['copy']}")
+    url = _with_database(postgres["url"], name)
     monkeypatch.setenv("ALME_DATABASE_URL", url)
+    postgres["made"].append(name)
     yield url
     db.engine_for(url).dispose()
 
@@ -191,3 +214,10 @@ def no_demo_returns(demo_session):
     for table in (ReturnLine, ReturnBooking, ReturnRequest):
         demo_session.execute(sa.delete(table))
     demo_session.commit()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory) -> Iterator[str]:
+    """A real Redis server for this run, as several workers share one."""
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url

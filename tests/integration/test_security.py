@@ -196,7 +196,7 @@ def test_4_a_name_carrying_a_link_cannot_sign_up(session, name):
 
 def test_4_a_hostile_name_already_stored_reaches_no_email_as_a_link(demo_session):
     member = demo_session.exec(select(Customer).where(Customer.email == CAMILLE)).one()
-    member.first_name = "URGENT: pay at http://evil.example/x " + "A" * 80
+    member.first_name = "URGENT: pay at http://evil.example/x " + "A" * 43  # the column's 80
     demo_session.commit()
     at_now(referral.invite, demo_session, member.id, "new.friend@example.fr")
     demo_session.commit()
@@ -319,6 +319,7 @@ def test_10_the_client_address_is_read_through_the_configured_proxies():
 # --- 11. The slow hash runs outside the write lock --------------------------------------------
 
 
+@pytest.mark.parametrize("database_kind", ["sqlite"])  # PostgreSQL has no database write lock
 def test_11_checking_a_password_needs_no_write_lock(demo_session, database_url):
     from sqlmodel import Session
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import threading
 from dataclasses import replace
 from datetime import timedelta
 
@@ -12,6 +11,11 @@ from alme_portal.adapters.carriers.laposte import LaPosteClient
 from alme_portal.adapters.carriers.mondial_relay import LABEL_HOST, MondialRelayClient
 from alme_portal.adapters.carriers.mondial_relay_connect import ConnectAccount, ConnectClient
 from alme_portal.adapters.carriers.statuses import TrackingResult
+from alme_portal.adapters.carriers.tracking_cache import (
+    MemoryTrackingCache,
+    TrackingCache,
+    configured_tracking_cache,
+)
 from alme_portal.platform import clock, deployment, settings
 
 LAPOSTE_CARRIERS = {"colissimo", "chronopost"}
@@ -26,12 +30,12 @@ class TrackingService:
         laposte: LaPosteClient,
         mondial_relay: MondialRelayClient,
         cache_seconds: float = settings.TRACKING_CACHE_SECONDS,
+        cache: TrackingCache | None = None,
     ) -> None:
         self.laposte = laposte
         self.mondial_relay = mondial_relay
         self.cache_for = timedelta(seconds=cache_seconds)
-        self._last: dict[tuple[str, str], TrackingResult] = {}
-        self._lock = threading.Lock()
+        self.cache = cache if cache is not None else MemoryTrackingCache()
 
     def track(self, carrier: str, tracking_number: str) -> TrackingResult:
         """Return where a parcel stands: cached if fresh, live, else stale if the carrier is down.
@@ -46,8 +50,7 @@ class TrackingService:
             ValueError: an unknown carrier.
         """
         key = (carrier, tracking_number.strip())
-        with self._lock:
-            last = self._last.get(key)
+        last = self.cache.get(key)
         if last is not None and clock.now() - last.fetched_at < self.cache_for:
             return replace(last, source="cache")
         try:
@@ -56,8 +59,7 @@ class TrackingService:
             if last is None:
                 raise
             return replace(last, source="stale")
-        with self._lock:
-            self._last[key] = result
+        self.cache.put(key, result)
         return result
 
     def _fetch(self, carrier: str, tracking_number: str) -> TrackingResult:
@@ -153,5 +155,8 @@ def default_tracking_service() -> TrackingService:
         settings.carrier_setting(settings.LAPOSTE_API_KEY_ENV, settings.DEFAULT_LAPOSTE_API_KEY),
     )
     return TrackingService(
-        laposte, default_mondial_relay_client(), cache_seconds=settings.tracking_cache_seconds()
+        laposte,
+        default_mondial_relay_client(),
+        cache_seconds=settings.tracking_cache_seconds(),
+        cache=configured_tracking_cache(),
     )
