@@ -14,7 +14,7 @@ export PYTHONUNBUFFERED := 1
 AXE_VERSION := 4.14.1
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: install install-dev run test test-fast test-browser test-postgres lint format clean bench
+.PHONY: install install-dev run run-scaled test test-fast test-browser test-postgres lint format clean bench
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,10 +45,19 @@ run: install
 	$(BIN)/alme-portal demo mail & trap 'kill %1 2>/dev/null' EXIT; \
 		$(BIN)/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT)
 
-# The suites run side by side (each one's output printed whole when it ends): unit and
-# integration on SQLite, the integration suite again on PostgreSQL, the browser suite.
+# The demo as production runs it: PostgreSQL, Redis, WORKERS web workers, the simulators and
+# the background worker as their own processes (docs/deploy.md).
+run-scaled: export PORT := $(PORT)
+run-scaled: export WORKERS ?= 2
+run-scaled: install-dev
+	$(BIN)/python scripts/run_scaled.py
+
+# The two suites run side by side (one core each; each one's output printed whole when it
+# ends). The races run on SQLite and PostgreSQL in test-fast (`both_databases`); the whole
+# integration suite on PostgreSQL is `make test-postgres` (5.5 min more: over the 10-minute
+# budget of `make test` on two cores).
 test: install-dev
-	$(MAKE) --no-print-directory -j3 --output-sync=target test-fast test-postgres test-browser
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-fast test-browser
 
 # Benchmarks (not part of `make test`): the portal against a blank Reflex app in the same run,
 # written to bench/report.md and bench/results/bench.json; ratios, never timed assertions.
@@ -64,7 +73,7 @@ test-fast: install-dev
 # conftest.py), or on the server `ALME_TEST_DATABASE_URL` names.
 test-postgres: install-dev
 	ALME_TEST_DATABASE=postgres ALME_REDIS_SERVER="$$(scripts/find-redis)" $(BIN)/python -m pytest \
-		-p no:playwright tests/integration
+		-p no:playwright --basetemp="$${TMPDIR:-/tmp}/alme-test-postgres" tests/integration
 
 test-browser: install-dev $(AXE)
 	ALME_CHROMIUM="$$(scripts/find-chromium)" ALME_AXE="$(abspath $(AXE))" $(BIN)/python -m pytest tests/e2e \
@@ -79,4 +88,4 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf .web .states tests/e2e/artifacts
+	rm -rf .web .states .scaled tests/e2e/artifacts

@@ -238,6 +238,25 @@ def carrier_setting(env_name: str, default: str) -> str:
     return os.environ.get(env_name) or default
 
 
+DB_POOL_SIZE = 5
+DB_POOL_SIZE_ENV = "ALME_DB_POOL_SIZE"
+DB_MAX_OVERFLOW = 5
+DB_MAX_OVERFLOW_ENV = "ALME_DB_MAX_OVERFLOW"
+"""PostgreSQL connections per process: kept open, and opened beyond under load (deploy.md)."""
+
+
+def db_pool() -> tuple[int, int]:
+    """The pool size and overflow of a PostgreSQL engine (environment overrides, else above)."""
+    sizes = []
+    for env_name, default in ((DB_POOL_SIZE_ENV, DB_POOL_SIZE),
+                              (DB_MAX_OVERFLOW_ENV, DB_MAX_OVERFLOW)):  # fmt: skip
+        try:
+            sizes.append(max(0, int(os.environ.get(env_name, ""))))
+        except ValueError:
+            sizes.append(default)
+    return sizes[0], sizes[1]
+
+
 def redis_url() -> str:
     """Redis's URL when several workers share one ("" in the single-process default)."""
     return os.environ.get(REDIS_URL_ENV) or os.environ.get("REFLEX_REDIS_URL", "")

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from alme_portal.platform import clock, db
+from alme_portal.platform import clock, db, settings
 
 
 def test_clock_can_be_replaced_and_restored():
@@ -52,3 +52,14 @@ def test_database_folder_that_is_a_file_is_explained(tmp_path):
 
 def test_non_sqlite_urls_are_not_checked_as_files():
     db.check_database_location("postgresql+psycopg://user@localhost/alme")
+
+
+def test_postgresql_pool_is_sized_by_the_deployment(monkeypatch):
+    """docs/deploy.md sizes max_connections from these two numbers."""
+    url = "postgresql+psycopg://alme@127.0.0.1:1/pool_test"
+    assert settings.db_pool() == (settings.DB_POOL_SIZE, settings.DB_MAX_OVERFLOW)
+    monkeypatch.setenv(settings.DB_POOL_SIZE_ENV, "3")
+    monkeypatch.setenv(settings.DB_MAX_OVERFLOW_ENV, "not a number")
+    engine = db.engine_for(url)
+    assert (engine.pool.size(), engine.pool._max_overflow) == (3, settings.DB_MAX_OVERFLOW)
+    engine.dispose()
