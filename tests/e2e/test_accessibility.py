@@ -49,6 +49,13 @@ def find_order(page, language: str, order: dict, path: str) -> None:
     button(page, language, "track.submit").click()
 
 
+def log_in(page, language: str, path: str, prefix: str, account: dict) -> None:
+    page.goto(path)
+    page.locator(f"#{prefix}-email").fill(account["email"])
+    page.locator(f"#{prefix}-password").fill(account["password"])
+    button(page, language, "account.login.submit").click()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_and_order_scenario(page, portal, language):
     in_language(page, portal, language)
@@ -124,11 +131,7 @@ def test_member_and_staff_pages(page, portal, language):
     """The loyalty dashboard, My account, Refer a friend, a friend's page, the Atelier console."""
     in_language(page, portal, language)
     findings: dict[str, list[str]] = {}
-    member = _member(portal, "ines.benali@example.fr")
-    page.goto("/loyalty")
-    page.locator("#login-email").fill(member["email"])
-    page.locator("#login-password").fill(member["password"])
-    button(page, language, "account.login.submit").click()
+    log_in(page, language, "/loyalty", "login", _member(portal, "ines.benali@example.fr"))
     expect(page.locator("#loyalty-greeting")).to_be_visible()
     check(page, f"{language}-loyalty-dashboard", findings)
     page.goto("/account")
@@ -144,10 +147,7 @@ def test_member_and_staff_pages(page, portal, language):
     expect(page.locator("#friend-email")).to_be_visible()
     check(page, f"{language}-friend", findings)
     staff = next(a for a in portal["demo"]["accounts"] if a["role"] == "staff")
-    page.goto("/staff")
-    page.locator("#staff-email").fill(staff["email"])
-    page.locator("#staff-password").fill(staff["password"])
-    button(page, language, "account.login.submit").click()
+    log_in(page, language, "/staff", "staff", staff)
     expect(page.locator("#staff-greeting")).to_be_visible()
     check(page, f"{language}-staff", findings)
     assert not findings, report(findings)

@@ -38,16 +38,23 @@ def type_into(page, selector: str, text: str) -> None:
     page.keyboard.type(text)
 
 
+def fill_and_submit(page, path: str, fields: dict[str, str]) -> None:
+    """Open `path`, type each field's value after tabbing to it, submit with Enter."""
+    page.goto(path)
+    for selector, text in fields.items():
+        type_into(page, selector, text)
+    page.keyboard.press("Enter")
+
+
 def focused_text(page) -> str:
     return page.evaluate("document.activeElement.textContent")
 
 
 def test_tracking_by_keyboard(page, portal):
     order = _order(portal, "in-transit")
-    page.goto("/track")
-    type_into(page, "#order-number", order["number"])
-    type_into(page, "#order-email", order["email"])
-    page.keyboard.press("Enter")
+    fill_and_submit(
+        page, "/track", {"#order-number": order["number"], "#order-email": order["email"]}
+    )
     expect(page).to_have_url(re.compile(rf"/track/{order['number']}/?$"))
     expect(page.locator(".tracking-event").first).to_be_visible()
     tab_to(page, ".parcel-card a[target=_blank]")  # the carrier's own page, reachable too
@@ -57,10 +64,9 @@ def test_the_whole_return_by_keyboard_down_to_the_label(page, portal, spare_orde
     """Lookup, items, reason and refund, details, relay point, review, confirmation, label;
     after each step change focus is on the new step's heading (issue 19.17)."""
     order = spare_orders["keyboard"]
-    page.goto("/returns")
-    type_into(page, "#order-number", order["number"])
-    type_into(page, "#order-email", order["email"])
-    page.keyboard.press("Enter")
+    fill_and_submit(
+        page, "/returns", {"#order-number": order["number"], "#order-email": order["email"]}
+    )
     expect(page.locator(".return-item").first).to_be_visible()
     tab_to(page, ".quantity-select")
     page.keyboard.press("ArrowDown")  # 0 → 1
@@ -101,10 +107,9 @@ def test_the_whole_return_by_keyboard_down_to_the_label(page, portal, spare_orde
 
 def test_log_in_and_use_the_loyalty_dashboard_by_keyboard(page, portal):
     member = _member(portal, "lea.martin@example.fr")
-    page.goto("/loyalty")
-    type_into(page, "#login-email", member["email"])
-    type_into(page, "#login-password", member["password"])
-    page.keyboard.press("Enter")
+    fill_and_submit(
+        page, "/loyalty", {"#login-email": member["email"], "#login-password": member["password"]}
+    )
     expect(page.locator("#loyalty-greeting")).to_have_text("Hello Léa")
     tab_to(page, "#leave-confirm")  # a checkbox, ticked and unticked with Space
     page.keyboard.press("Space")
