@@ -29,8 +29,13 @@ class UiState(rx.State):
     @rx.event
     def detect_language(self):
         """Take the browser's preferred language from its Accept-Language header."""
-        self.browser_language = i18n.pick_language(self.router.headers.accept_language)
-        self.cookie_codes = []
+        # Assigned only when they change: Reflex marks any assignment dirty, and a dirty
+        # language recomputes and resends every language-dependent var of the page (issue 21).
+        language = i18n.pick_language(self.router.headers.accept_language)
+        if self.browser_language != language:
+            self.browser_language = language
+        if self.cookie_codes:
+            self.cookie_codes = []
         if self.backend_failed:
             self.backend_failed = False
 

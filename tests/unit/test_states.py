@@ -55,3 +55,12 @@ def test_help_summary_speaks_the_visitors_language():
     assert help_state.match_count == 0
     help_state.clear()
     assert help_state.match_summary.endswith("réponses")
+
+
+def test_a_page_load_in_the_same_language_changes_nothing():
+    """Issue 21: reassigning the language dirtied every language-dependent var on each load."""
+    ui = _substate(UiState)
+    ui.detect_language()
+    ui.dirty_vars.clear()
+    ui.detect_language()
+    assert not ui.dirty_vars
