@@ -8,6 +8,7 @@ import reflex as rx
 from alme_portal.i18n import translate
 from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.platform import clock, cookies, db, routes
+from alme_portal.platform.outcome import Status
 from alme_portal.state import browser
 from alme_portal.state.ui import UiState
 
@@ -15,10 +16,14 @@ MAX_FIELD_LENGTH = 254
 
 
 def _lookup(order_number: str, email: str, client_address: str):
-    with db.session_scope(write=True) as session:
-        return order_lookup.find_order(
-            session, order_number=order_number, email=email, client_address=client_address
-        )
+    asked = {"order_number": order_number, "email": email, "client_address": client_address}
+    # Reading first: a found order writes nothing, so it need not wait for SQLite's write lock.
+    with db.session_scope() as session:
+        outcome = order_lookup.find_order(session, **asked, record_failure=False)
+    if outcome.status != Status.INVALID:
+        return outcome
+    with db.session_scope(write=True) as session:  # a failure counts against the limits
+        return order_lookup.find_order(session, **asked)
 
 
 class TrackState(UiState):

@@ -1,5 +1,6 @@
 """Guest order lookup, its rate limits, and the order page's data (rules O1, O2, O3, O5, C2)."""
 
+import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from alme_portal.orders.models.feed import LookupFailure
 from alme_portal.orders.services import feed as order_feed
 from alme_portal.orders.services.lookup import client_key, find_order, order_view
 from alme_portal.platform import clock, settings
+from alme_portal.state.tracking import _lookup
 
 WINDOW = timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
 LIMIT = settings.LOOKUP_MAX_FAILURES
@@ -254,3 +256,21 @@ def test_an_item_shows_the_colour_she_ordered(demo_session):
     assert [line["image"] for line in lines if line["colour"] == "Ecru"] == [
         "/products/ALM-TS-LEON-ECR.svg"
     ]
+
+
+def test_a_found_order_needs_no_write_lock_and_a_miss_is_counted(demo_session, sqlite_url):
+    """Issue 21: the lookup took SQLite's write lock though only a failure writes."""
+    demo_session.commit()
+    holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), timeout=0.1)
+    holder.execute("BEGIN IMMEDIATE")  # another request holds the write lock meanwhile
+    try:
+        with clock.use_clock(NOW):
+            found = _lookup("AL100101", "camille.moreau@example.fr", "203.0.113.9")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert found.status == "done"
+    with clock.use_clock(NOW):
+        missed = _lookup("AL100101", "someone.else@example.fr", "203.0.113.9")
+    demo_session.commit()
+    assert (missed.status, failures(demo_session)) == ("invalid", 1)

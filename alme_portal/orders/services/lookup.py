@@ -80,7 +80,12 @@ def _record_failure(session: Session, client: str, number_key: str) -> None:
 
 
 def find_order(
-    session: Session, *, order_number: str, email: str, client_address: str
+    session: Session,
+    *,
+    order_number: str,
+    email: str,
+    client_address: str,
+    record_failure: bool = True,
 ) -> Outcome[int]:
     """Find a guest's order from its number and e-mail, with rate limiting (the caller commits).
 
@@ -89,6 +94,8 @@ def find_order(
         order_number: as typed; trimmed and upper-cased, must then be two letters and six digits.
         email: as typed; trimmed and compared case-insensitively with the order e-mail.
         client_address: the trusted client address (from the server, never from the client).
+        record_failure: count a failure against the rate limits (False: a read-only first try,
+            which the caller repeats in a session that writes when it fails).
 
     Returns:
         Done with the order id, invalid, or rate-limited with `retry_at`.
@@ -119,7 +126,8 @@ def find_order(
         matches = hmac.compare_digest(order_email.encode(), wanted_email.encode())
         if order_id is not None and matches:
             return Outcome.done(value=order_id)
-    _record_failure(session, client, number_key)
+    if record_failure:
+        _record_failure(session, client, number_key)
     return Outcome.invalid("track.not_found")
 
 
