@@ -56,6 +56,18 @@ def exchange_for(page, product, colour, size):
     page.locator("#exchange-variant").select_option(label=option.inner_text())
 
 
+def the_cardigan_instead(page, difference):
+    """The first item exchanged for the dearer cardigan (E4), up to her details."""
+    choose_items(page, (0, 1))
+    pick(page, "reason", "I changed my mind")
+    exchange_for(page, "Merino cardigan Rose", "Sage", "S")
+    expect(page.locator("#price-difference")).to_contain_text(
+        f"You pay the difference: {difference}"
+    )
+    page.get_by_role("button", name="Exchange the item for another product").click()
+    details_then(page)
+
+
 def details_then(page, method_label=None, phone=PHONE):
     expect(page.get_by_text("Check your details")).to_be_visible()
     page.locator("#sender-phone").fill(phone)
@@ -175,12 +187,7 @@ def test_e3_size_exchange_keeps_the_price(page, portal):
 def test_e4_product_exchange_shows_the_supplement(page, portal):
     """E1: an exchange goes through the return's steps; E4: the dearer product's supplement."""
     find_for_return(page, portal, "delivered-returnable")
-    choose_items(page, (0, 1))
-    pick(page, "reason", "I changed my mind")
-    exchange_for(page, "Merino cardigan Rose", "Sage", "S")
-    expect(page.locator("#price-difference")).to_contain_text("You pay the difference: €90.00")
-    page.get_by_role("button", name="Exchange the item for another product").click()
-    details_then(page)
+    the_cardigan_instead(page, "€90.00")
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text("Check and confirm")).to_be_visible()
     expect(page.locator(".review-row")).to_contain_text("You pay the difference: €90.00")

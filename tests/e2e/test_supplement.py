@@ -5,7 +5,7 @@ import sqlite3
 
 from playwright.sync_api import expect
 from test_account import open_from_demo_mailbox
-from test_returns import choose_items, confirm, details_then, exchange_for, find_for_return, pick
+from test_returns import confirm, find_for_return, the_cardigan_instead
 from test_staff import inspect_every_line, log_in_staff
 
 
@@ -21,12 +21,7 @@ def test_e4_she_pays_the_difference_from_the_emailed_link_then_her_exchange_ship
     page, portal, screenshot
 ):
     order = find_for_return(page, portal, "logged-out-member")  # AL100120: one T-shirt, €65
-    choose_items(page, (0, 1))
-    pick(page, "reason", "I changed my mind")
-    exchange_for(page, "Merino cardigan Rose", "Sage", "S")
-    expect(page.locator("#price-difference")).to_contain_text("You pay the difference: €80.00")
-    page.get_by_role("button", name="Exchange the item for another product").click()
-    details_then(page)
+    the_cardigan_instead(page, "€80.00")
     number = confirm(page)
 
     staff = next(a for a in portal["demo"]["accounts"] if a["role"] == "staff")

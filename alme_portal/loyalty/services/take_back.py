@@ -32,6 +32,20 @@ def take_back(session: Session, order_id: int, refunded_cents: int) -> LovesEntr
         already released, or already taken back).
     """
     order = session.get(Order, order_id)
+    found = _earned(session, order)
+    if found is None:
+        return None
+    earned, taken_before = found
+    entry = loyalty.return_entry(
+        loyalty.Entry(earned.kind, earned.loves, earned.recorded_on, earned.available_on,
+                      earned.reference),
+        order.total_cents, refunded_cents, clock.today(), taken_before,
+    )  # fmt: skip
+    return append(session, earned.customer_id, entry) if entry else None
+
+
+def _earned(session: Session, order: Order | None) -> tuple[LovesEntry, int] | None:
+    """The order's earned entry and the loves returns already took back, if it earned any."""
     if order is None:
         return None
     earned = session.exec(select(LovesEntry).where(
@@ -44,12 +58,7 @@ def take_back(session: Session, order_id: int, refunded_cents: int) -> LovesEntr
         LovesEntry.customer_id == earned.customer_id, LovesEntry.reference == order.number,
         LovesEntry.kind == LovesKind.RETURN,
     )).one()  # fmt: skip
-    entry = loyalty.return_entry(
-        loyalty.Entry(earned.kind, earned.loves, earned.recorded_on, earned.available_on,
-                      earned.reference),
-        order.total_cents, refunded_cents, clock.today(), int(taken_before),
-    )  # fmt: skip
-    return append(session, earned.customer_id, entry) if entry else None
+    return earned, int(taken_before)
 
 
 def on_order_refunded(session: Session, event: events.OrderRefunded) -> None:
@@ -73,16 +82,10 @@ def return_preview(session: Session, order_id: int) -> dict | None:
         for `rules.return_entry`; None when the order earned no loves.
     """
     order = session.get(Order, order_id)
-    earned = session.exec(select(LovesEntry).where(
-        LovesEntry.reference == order.number,
-        LovesEntry.kind.in_((LovesKind.PURCHASE, LovesKind.CLAIM)),
-    )).first() if order else None  # fmt: skip
-    if earned is None:
+    found = _earned(session, order)
+    if found is None:
         return None
-    taken_before = session.exec(select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(
-        LovesEntry.customer_id == earned.customer_id, LovesEntry.reference == order.number,
-        LovesEntry.kind == LovesKind.RETURN,
-    )).one()  # fmt: skip
+    earned, taken_before = found
     refunded = session.exec(
         select(func.coalesce(func.sum(Refund.amount_cents), 0)).where(
             Refund.order_id == order.id, Refund.kind.in_(refund_rules.MONEY_KINDS)
@@ -92,5 +95,5 @@ def return_preview(session: Session, order_id: int) -> dict | None:
         "kind": earned.kind, "loves": earned.loves, "recorded_on": earned.recorded_on,
         "available_on": earned.available_on, "reference": earned.reference,
         "paid_cents": order.total_cents, "refunded_cents": int(refunded),
-        "taken_before": int(taken_before),
+        "taken_before": taken_before,
     }  # fmt: skip
