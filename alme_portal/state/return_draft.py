@@ -16,6 +16,7 @@ from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.platform import clock, db, routes, settings
 from alme_portal.returns.services import options as return_options
 from alme_portal.returns.views import return_wizard as wizard
+from alme_portal.state.browser import connection
 from alme_portal.state.tracking import TrackState, lookup, unlocked_orders
 from alme_portal.state.ui import UiState
 
@@ -67,6 +68,8 @@ class ReturnState(UiState):
     return_number: str = ""
     sending: bool = False
     _order_id: int = 0
+    _loaded_on: str = ""
+    """The websocket connection of the tab's last wizard page load."""
     _data: dict[str, dict] = {}
     _snapshot: dict[str, int] = {}
 
@@ -118,8 +121,10 @@ class ReturnState(UiState):
         (await self.get_state(TrackState)).error_key = ""
         self.step_error = ""
         number = self.router.page.params.get("order", "")
-        if self.step == "done":
-            self._reset_draft()
+        here = connection(self)
+        if self.step == "done" and here == self._loaded_on:
+            self._reset_draft()  # back to the wizard from her confirmation: a new return
+        self._loaded_on = here  # a new connection (reload, reconnect) keeps her confirmation
         if isinstance(number, str) and number:
             return ReturnState.open_unlocked(number)
 

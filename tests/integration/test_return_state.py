@@ -5,6 +5,7 @@ import asyncio
 import pytest
 import reflex as rx
 from conftest import NOW, order_id
+from reflex.istate.data import RouterData
 from sqlmodel import func, select
 
 from alme_portal.platform import clock
@@ -149,3 +150,23 @@ def test_e8_alert_only_for_the_sold_out_size_chosen(demo_session):
     assert state.wanted_out_of_stock
     run(state.create_alert({"alert_email": " Camille.Moreau@Example.FR "}))
     assert (state.alert_ok, state.alert_key) == (True, "alert.created")
+
+
+def on_connection(state, connection):
+    root = state.draft._get_root_state()
+    root.router = RouterData.from_router_data({"sid": connection, "pathname": "/returns/"})
+    return state
+
+
+def test_r1_a_new_connection_keeps_her_confirmation_and_the_same_one_starts_anew(demo_session):
+    """A phone waking up, a reload or another worker: the label stays in front of her."""
+    state = on_connection(started(demo_session), "socket-1")
+    state.track._unlock_connection = "socket-1"  # she found the order on this connection
+    run(state.load_returns())  # the wizard's page, opened on this connection
+    walk_to_review(state)
+    run(state.confirm_return())
+    number = state.return_number
+    run(on_connection(state, "socket-2").load_returns())  # reconnected (or reloaded)
+    assert (state.step, state.return_number) == ("done", number)
+    run(state.load_returns())  # back to the wizard from a link, same connection
+    assert (state.step, state.return_number) == ("find", "")
