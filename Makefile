@@ -57,6 +57,7 @@ run-scaled: install-dev
 # integration suite on PostgreSQL is `make test-postgres` (5.5 min more: over the 10-minute
 # budget of `make test` on two cores).
 test: install-dev
+	scripts/find-redis >/dev/null && scripts/find-chromium >/dev/null  # apt, once, before the jobs
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-fast test-browser
 
 # Benchmarks (not part of `make test`): the portal against a blank Reflex app in the same run,
@@ -76,7 +77,8 @@ test-postgres: install-dev
 		-p no:playwright --basetemp="$${TMPDIR:-/tmp}/alme-test-postgres" tests/integration
 
 test-browser: install-dev $(AXE)
-	ALME_CHROMIUM="$$(scripts/find-chromium)" ALME_AXE="$(abspath $(AXE))" $(BIN)/python -m pytest tests/e2e \
+	ALME_CHROMIUM="$$(scripts/find-chromium)" ALME_AXE="$(abspath $(AXE))" \
+	ALME_REDIS_SERVER="$$(scripts/find-redis)" $(BIN)/python -m pytest tests/e2e \
 		--screenshot only-on-failure --output tests/e2e/artifacts/failures
 
 lint: install-dev

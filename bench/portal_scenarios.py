@@ -157,12 +157,21 @@ class ReturnWizard(_Journey):
             journey that confirms takes the next one, the others reuse the first.
         confirm: whether each journey ends with "Confirm my return" (it stores a return).
         think_s: pause before each event.
+        before_confirm: called just before "Confirm my return" (a test arms a carrier fault).
     """
 
-    def __init__(self, orders: Orders, *, confirm: bool, think_s: float = 0.0) -> None:
+    def __init__(
+        self,
+        orders: Orders,
+        *,
+        confirm: bool,
+        think_s: float = 0.0,
+        before_confirm: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(think_s)
         self.orders = orders
         self.confirm = confirm
+        self.before_confirm = before_confirm
         self.first = None if confirm else next(orders)
 
     def _var(self, session: Session, name: str) -> Any:
@@ -190,7 +199,8 @@ class ReturnWizard(_Journey):
             session, record, "find", "find_for_return", {"form_data": form}, self._step_is("items")
         )
         self._expect_step(session, "items", "Find my order")
-        line_id = session.get(self.states["return_items"], "item_rows")[0]["id"]
+        rows = session.get(self.states["return_items"], "item_rows")
+        line_id = next(row["id"] for row in rows if not row["refusal"])  # one left to return
         await self._wizard(
             session, record, "quantity", "set_quantity", {"line_id": line_id, "quantity": "1"}
         )
@@ -237,6 +247,8 @@ class ReturnWizard(_Journey):
         await self._wizard(session, record, "method_done", "method_done")
         self._expect_step(session, "review", "Continue (method)")
         if self.confirm:
+            if self.before_confirm:
+                self.before_confirm()
             await self._wizard(
                 session, record, "confirm_return", "confirm_return", {}, self._step_is("done")
             )

@@ -9,99 +9,43 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import sqlite3
 import subprocess
-import sys
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import expect
+from servers import (
+    ARTIFACTS,
+    BIN,
+    LOOPBACK,
+    ROOT,
+    free_port,
+    server_env,
+    simulator_process,
+    stop,
+    wait_until_served,
+)
 from sqlmodel import Session
 
 from alme_portal.platform import db
 from bench import portal_db
 from bench.harness.pageload import CHROMIUM_ARGS
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
-BIN = Path(sys.executable).parent
-SERVER_START_TIMEOUT_S = 420
-SIMULATOR_FACTORY = "alme_portal.simulator.app:create_simulator_app"
-
 expect.set_options(timeout=15_000)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _server_env(
-    database_url: str, port: int, simulator_url: str, smtp_port: int, maildir: Path
-) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key != "PYTEST_CURRENT_TEST"}
-    env.update(
-        ALME_DATABASE_URL=database_url,
-        REFLEX_USE_NPM="1",
-        REFLEX_TELEMETRY_ENABLED="false",
-        PYTHONUNBUFFERED="1",
-        ALME_CARRIER_SIMULATOR_URL=simulator_url,
-        ALME_TRACKING_CACHE_SECONDS="0",
-        ALME_PORTAL_URL=f"http://127.0.0.1:{port}",  # links in e-mails and the referral link
-        ALME_SMTP_PORT=str(smtp_port),  # the demo mail catcher, as `make run` starts it
-        ALME_DEMO_MAILDIR=str(maildir),
-        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
-    )
-    return env
-
-
-def _wait_until_served(process: subprocess.Popen, base_url: str, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the portal stopped while starting; see {log}:\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{base_url}/ping").status_code == 200:
-                if httpx.get(f"{base_url}/").status_code == 200:
-                    return
-        except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    pytest.fail(f"the portal did not answer within {SERVER_START_TIMEOUT_S} s; see {log}")
-
-
 @pytest.fixture(scope="session")
-def carrier_simulator() -> str:
-    """The carrier simulator as a process of its own, with its fault controls.
+def carrier_simulator() -> Iterator[str]:
+    """The carrier simulator the portal talks to, whose faults the tests arm.
 
     The one the portal mounts for the demo has no controls (no web page may make the carriers
-    look down); the browser tests point the portal at this one and arm its faults.
+    look down); the browser tests point the portal at this one.
     """
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", SIMULATOR_FACTORY, "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT, start_new_session=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.post(f"{url}/_control/reset").raise_for_status()
-            break
-        except httpx.HTTPError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                pytest.fail("the carrier simulator did not start")
-            time.sleep(0.2)
-    try:
+    with simulator_process() as url:
         yield url
-    finally:
-        _stop(process)
 
 
 @pytest.fixture(scope="session")
@@ -110,10 +54,8 @@ def portal(tmp_path_factory, carrier_simulator) -> dict:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     folder = tmp_path_factory.mktemp("portal")
     database = folder / "portal.db"
-    port = _free_port()
-    env = _server_env(
-        f"sqlite:///{database}", port, carrier_simulator, _free_port(), folder / "mail"
-    )
+    port = free_port()
+    env = server_env(f"sqlite:///{database}", port, carrier_simulator, free_port(), folder / "mail")
     cli = str(BIN / "alme-portal")
     subprocess.run([cli, "db", "upgrade"], env=env, check=True, cwd=ROOT)
     subprocess.run([cli, "demo", "load"], env=env, check=True, cwd=ROOT)
@@ -130,29 +72,18 @@ def portal(tmp_path_factory, carrier_simulator) -> dict:
         )  # fmt: skip
         process = subprocess.Popen(
             [str(BIN / "reflex"), "run", "--env", "prod", "--frontend-port", str(port),
-             "--backend-port", str(port)],
+             "--backend-port", str(port), "--backend-host", LOOPBACK],
             cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
-    base_url = f"http://127.0.0.1:{port}"
+    base_url = f"http://{LOOPBACK}:{port}"
     httpx.post(f"{carrier_simulator}/_control/webhooks", json={"base": base_url}).raise_for_status()
     try:
-        _wait_until_served(process, base_url, log)
+        wait_until_served(process, base_url, log)
         yield {"url": base_url, "demo": demo, "database": database,
                "simulator": carrier_simulator}  # fmt: skip
     finally:
-        _stop(process)
-        _stop(mail)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        stop(process)
+        stop(mail)
 
 
 @pytest.fixture(scope="session")
