@@ -26,17 +26,24 @@ def clone_number(index: int) -> str:
 
 
 def prepare(path: Path, *, template: str, copies: int) -> str:
-    """Create `path` migrated, with the demo loaded now and `copies` copies of `template`.
-
-    Args:
-        path: the SQLite file to create (it must not exist).
-        template: the number of the demo order to copy.
-        copies: how many copies to add.
+    """Create the SQLite file `path` (which must not exist) as `prepare_url` fills it.
 
     Returns:
         The database URL.
     """
     url = f"sqlite:///{path}"
+    prepare_url(url, template=template, copies=copies)
+    return url
+
+
+def prepare_url(url: str, *, template: str, copies: int) -> None:
+    """Migrate the empty database `url`, load the demo now and add `copies` of `template`.
+
+    Args:
+        url: an empty database (SQLite or PostgreSQL).
+        template: the number of the demo order to copy.
+        copies: how many copies to add.
+    """
     schema.upgrade(url)
     engine = db.engine_for(url)
     with Session(engine) as session:
@@ -45,7 +52,6 @@ def prepare(path: Path, *, template: str, copies: int) -> str:
     with engine.begin() as connection:
         clone_order(connection, template, copies)
     engine.dispose()
-    return url
 
 
 def _rows(connection: sa.Connection, table: sa.Table, column: str, keys: list[int]) -> list[dict]:
@@ -102,3 +108,8 @@ def clone_order(connection: sa.Connection, number: str, copies: int) -> None:
     for table in (orders, lines, payments, shipments, carried):
         if batch[table.name]:
             connection.execute(sa.insert(table), batch[table.name])
+            if connection.dialect.name == "postgresql":  # ids given: move the sequence past them
+                connection.execute(
+                    sa.text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :last)"),
+                    {"table": table.name, "last": next_ids[table.name] - 1},
+                )

@@ -1,5 +1,7 @@
 """The benchmark database: copies of a returnable demo order, each found and returnable."""
 
+import pytest
+import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from alme_portal.orders.models.orders import Order, ShipmentLine
@@ -9,9 +11,11 @@ from alme_portal.returns.services import options as return_options
 from bench import portal, portal_db
 
 
-def test_copies_of_the_template_are_found_by_their_email_and_returnable(tmp_path):
-    url = portal.prepare_database(tmp_path, copies=3)
+@pytest.mark.both_databases
+def test_copies_of_the_template_are_found_by_their_email_and_returnable(database_url):
     number, email = portal.template_order()
+    portal_db.prepare_url(database_url, template=number, copies=3)
+    url = database_url
     engine = db.engine_for(url)
     with Session(engine) as session:
         template = order_id_for_number(session, number)
@@ -32,4 +36,9 @@ def test_copies_of_the_template_are_found_by_their_email_and_returnable(tmp_path
         # Parcel lines point at the copy's own lines, never at the template's.
         carried = session.exec(select(ShipmentLine)).all()
         assert len({row.order_line_id for row in carried}) == len(carried)
+    with engine.begin() as connection:  # the portal's next order after the copies (sequences)
+        row = connection.execute(sa.select(Order.__table__).where(Order.number == number))
+        new = {**row.one()._mapping, "number": "ZZ000001"}
+        del new["id"]
+        connection.execute(sa.insert(Order.__table__), new)
     engine.dispose()
