@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from typing import Any
 
@@ -297,8 +298,54 @@ def rows(results: dict[str, Any]) -> list[dict]:
 def load_errors(results: dict[str, Any]) -> int:
     """How many load-client errors the run had (a wrong answer or a timeout)."""
     runs = [run for group in results["closed"].values() for run in group]
-    runs += [run for point in results["paced"].values() for run in point.values()]
+    for paced in (results["paced"], results.get("scaled", {})):
+        runs += [run for point in paced.values() for run in point.values()]
     return sum(run["errors"] for run in runs)
+
+
+def _per_core(run: dict) -> float:
+    """Events one core serves per second at this run's CPU cost per event."""
+    cost = _cpu_ms(run)
+    return round(1e3 / cost, 1) if cost else math.nan
+
+
+def scaled_lines(results: dict[str, Any]) -> list[str]:
+    """The table of one process against several workers on PostgreSQL + Redis (issue 20)."""
+    if not results.get("scaled"):
+        return []
+    lines = [
+        "",
+        "## One process against two workers on PostgreSQL + Redis",
+        "",
+        "The same paced sessions on fresh servers: one process on SQLite (CPU 0), then two"
+        " Granian workers sharing PostgreSQL and Redis (CPUs 0-1, the load client on CPU 1)."
+        " Capacity = workers × the events one core serves at the measured CPU per event.",
+        "",
+        "| sessions | events | setup | p95 ms | CPU ms per event | events/s per worker"
+        " | events/s one core serves | errors |",
+        "|---:|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for sessions, point in results["scaled"].items():
+        single = results["paced"].get(sessions, {})
+        for kind in ("wizard", "dashboard"):
+            for setup, run in (("1 process", single.get(kind)), ("2 workers", point[kind])):
+                if not run:
+                    continue
+                served = run["overall"]["count"] / run["wall_s"] / run.get("workers", 1)
+                lines.append(
+                    f"| {sessions} | {kind} | {setup} | {_cell(run['overall']['p95'])}"
+                    f" | {_cell(_cpu_ms(run))} | {_cell(round(served, 1))}"
+                    f" | {_cell(_per_core(run))} | {run['errors']} |"
+                )
+            if single.get(kind):
+                gain = (
+                    point[kind].get("workers", 1) * _per_core(point[kind]) / _per_core(single[kind])
+                )
+                lines.append(
+                    f"| {sessions} | {kind} | **one more core buys** | | | | capacity"
+                    f" ×{gain:.2f} | |"
+                )
+    return lines
 
 
 def _cell(value: Any) -> str:
@@ -327,6 +374,7 @@ def markdown(table: list[dict], results: dict[str, Any]) -> str:
             f" | {_cell(row['ratio'])} | {row['goal']} | {row['verdict']} |"
         )
     lines += ["", f"Goals missed: {len(failed)}" + (f" ({'; '.join(failed)})" if failed else "")]
+    lines += scaled_lines(results)
     options = results["options"]
     lines += [
         "",

@@ -8,7 +8,9 @@ the blank app's:
    every step of the return wizard ending with "Confirm my return", and the Almé Lovers
    dashboard, against the counter;
 2. 100 and 500 concurrent paced sessions (one event per second each) on fresh servers:
-   latency, worker CPU per event, memory per connected session and after they leave;
+   latency, worker CPU per event, memory per connected session and after they leave; then the
+   same sessions on two workers sharing PostgreSQL and Redis (`bench.scaled`), to say what one
+   more core buys;
 3. page weight and load of each main page in Chromium (cold cache);
 4. data scale: lookup + order page at 1,000 and 100,000 orders (`bench.data_scale`), and the
    loyalty dashboard of a member with 10,000 ledger entries against 10 (`bench.dashboard_scale`);
@@ -42,12 +44,15 @@ from bench import (
     outbox_rate,
     portal,
     report,
+    scaled,
 )
 from bench.harness.pageload import measure_pageload
 from bench.harness.server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER_CPUS, CLIENT_CPUS = "0", {1}
+SCALED_CPUS = "0-1"
+"""The workers of the scaled configuration get both cores (the load client keeps CPU 1)."""
 PORTAL_PAGES = ("/", "/track/", "/returns/", "/withdraw/", "/loyalty/", "/help/")
 DEFAULTS = {
     "repeats": 2,  # interleaved A/B closed-loop repetitions
@@ -137,6 +142,27 @@ def _paced(database_url: str, supply, token: str, sessions: int, seconds: float
     return {"blank": blank_run, "wizard": portal_run, "dashboard": dashboard_run}
 
 
+def _scaled(folder: Path, options: dict[str, Any]) -> dict[str, dict]:
+    """The paced workload again, on `scaled.WORKERS` workers sharing PostgreSQL and Redis."""
+    warmup = 3
+    copies = sum(options["paced"]) + warmup * len(options["paced"]) + 10
+    results = {}
+    with scaled.redis_server(folder) as redis_url, scaled.database(folder / "pg", copies) as url:
+        supply, token = portal.OrderSupply(copies), portal.login_token(url)
+        for sessions in options["paced"]:
+            _log(f"paced load, {sessions} sessions, {scaled.WORKERS} workers on PostgreSQL + Redis")
+            with scaled.server(url, redis_url, cpus=SCALED_CPUS) as server:
+                app = portal.app_info()
+                asyncio.run(portal.closed_wizard(server, app, supply, journeys=warmup))
+                wizard = asyncio.run(portal.paced_wizard(server, app, supply, sessions=sessions))
+                dashboard = asyncio.run(
+                    portal.paced_dashboard(server, app, token, sessions=sessions,
+                                           seconds=options["paced_seconds"])
+                )  # fmt: skip
+            results[str(sessions)] = {"wizard": wizard, "dashboard": dashboard}
+    return results
+
+
 def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
     """Run every measurement; the figures, ready for `report.build`."""
     started = time.perf_counter()
@@ -160,6 +186,7 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
         str(n): _paced(database_url, supply, token, n, options["paced_seconds"])
         for n in options["paced"]
     }
+    results["scaled"] = _scaled(folder, options)
     _log("data scale: 1,000 and 100,000 orders")
     results["data_scale"] = data_scale.run(log=_log, iterations=options.get("scale_visits", 500))
     _log("data scale: dashboard of 10 vs 10,000 ledger entries")

@@ -84,6 +84,11 @@ def _cpu_s(proc: psutil.Process) -> float:
     return times.user + times.system
 
 
+def _workers_cpu_s(workers: list[psutil.Process]) -> float:
+    """CPU seconds of every backend worker (one in the single-process default)."""
+    return sum(_cpu_s(worker) for worker in workers)
+
+
 def _group_cpu_s(server: Server) -> float:
     total = 0.0
     for proc in server.processes():
@@ -246,9 +251,10 @@ async def run_load(
         once = {"interval_s": 0.0, "think_s": 0.0, "deadline": math.inf, "counted": False}
         await asyncio.gather(*(_iterate(run, s, script, iterations=warmup, **once) for s in live))
     await asyncio.sleep(settle_s)
+    workers = [psutil.Process(pid) for pid in server.worker_pids()] if server else []
     if worker:
         mem["connected"] = worker_memory(worker.pid)
-        cpu0, group0 = _cpu_s(worker), _group_cpu_s(server)
+        cpu0, group0 = _workers_cpu_s(workers), _group_cpu_s(server)
     me = psutil.Process()
     client0, t0, epoch0 = _cpu_s(me), time.perf_counter(), time.time()
     deadline = time.monotonic() + max_seconds
@@ -274,9 +280,10 @@ async def run_load(
     result["client_cpu_s"] = round(_cpu_s(me) - client0, 3)
     result["client_cores"] = round(result["client_cpu_s"] / wall, 3) if wall else math.nan
     if worker:
-        worker_cpu = _cpu_s(worker) - cpu0
+        worker_cpu = _workers_cpu_s(workers) - cpu0
         result.update(
             worker_pid=worker.pid,
+            workers=len(workers),
             worker_cpu_s=round(worker_cpu, 3),
             worker_cores=round(worker_cpu / wall, 3) if wall else math.nan,
             group_cpu_s=round(_group_cpu_s(server) - group0, 3),

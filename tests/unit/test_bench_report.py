@@ -96,3 +96,21 @@ def test_report_rows_cover_every_metric_with_its_verdict():
     assert report.load_errors(_results()) == 1
     text = report.markdown(report.rows(_results()), _results())
     assert "| 1 session: wizard, all events p95 | ms | 4 | 1 | 4 | ≤ 3× | FAIL |" in text
+
+
+def test_scaled_table_says_what_one_more_core_buys_and_counts_its_errors():
+    results = _results()
+    single = results["paced"]["500"]
+    single["wizard"]["wall_s"] = single["dashboard"]["wall_s"] = 10.0
+    wizard = {**_run(["find"], 2.5, cpu_s=1.25, errors=2), "wall_s": 10.0, "workers": 2}
+    dashboard = {**_run(["dashboard"], 4.0, cpu_s=0.5), "wall_s": 10.0, "workers": 2}
+    results["scaled"] = {"500": {"wizard": wizard, "dashboard": dashboard}}
+    lines = report.scaled_lines(results)
+    # 1 process: 10 ms of CPU per wizard event, 100 events/s on its core; 2 workers:
+    # 12.5 ms each, so 80 events/s per core and 160 in all: ×1.6.
+    assert "| 500 | wizard | 1 process | 3 | 10 | 10 | 100 | 1 |" in lines
+    assert "| 500 | wizard | 2 workers | 2.5 | 12.5 | 5 | 80 | 2 |" in lines
+    assert "| 500 | wizard | **one more core buys** | | | | capacity ×1.60 | |" in lines
+    assert "| 500 | dashboard | **one more core buys** | | | | capacity ×4.00 | |" in lines
+    assert report.load_errors(results) == 3
+    assert report.scaled_lines(_results()) == []  # a run without the scaled setup
