@@ -18,6 +18,7 @@ from alme_portal.adapters.carriers.http import (
     TrackingNumberInvalid,
 )
 from alme_portal.adapters.carriers.statuses import (
+    RETURN_STATUSES,
     TrackingResult,
     TrackingStatus,
     build_events,
@@ -36,7 +37,9 @@ SEARCH_FIELDS = (
 )  # fmt: skip
 """WSI4_PointRelais_Recherche parameters in WSDL order, which is also the hash order."""
 TRACING_SUCCESS = {0, 80, 81, 82, 83}
-INVALID_NUMBER = {24, 94}
+INVALID_NUMBER = 24
+NOT_KNOWN_YET = {94, 99}
+"""An unknown parcel: 94 in the documentation, 99 in production (with valid credentials)."""
 SEARCH_COUNTRIES = {"FR", "BE"}
 WEEKDAYS = ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche")
 
@@ -108,7 +111,7 @@ class MondialRelayClient:
             expedition: the 8-digit shipment number.
 
         Raises:
-            TrackingNumberInvalid: STAT 24 or 94.
+            TrackingNumberInvalid: STAT 24 (a malformed number).
             CarrierUnavailable: another error STAT, a SOAP fault or an unreadable answer.
         """
         fields = {"Enseigne": self.enseigne, "Expedition": expedition, "Langue": "FR"}
@@ -194,21 +197,29 @@ def result_stat(result: ET.Element) -> int:
 
 
 def parse_paris_time(day: str, hour: str) -> datetime:
-    """Return a Mondial Relay `dd/mm/yy` date and `HH:MM` Paris time as aware UTC."""
-    local = datetime.strptime(f"{day} {hour or '00:00'}", "%d/%m/%y %H:%M")
+    """Return a Mondial Relay `dd/mm/yy` (or `dd/mm/yyyy`) date and `HH:MM` Paris time as UTC."""
+    year = "%Y" if len(day.rsplit("/", 1)[-1]) == 4 else "%y"
+    local = datetime.strptime(f"{day} {hour or '00:00'}", f"%d/%m/{year} %H:%M")
     return clock.as_utc(local.replace(tzinfo=clock.PARIS))
 
 
 def parse_tracing(result: ET.Element, expedition: str) -> TrackingResult:
     """Turn a `WSI2_TracingColisDetailleResult` element into a tracking result.
 
+    A parcel Mondial Relay does not know (yet) is one whose label is created, as La Poste's
+    "not yet available": its data reach the carrier when it is first scanned.
+
     Raises:
-        TrackingNumberInvalid: STAT 24 or 94.
+        TrackingNumberInvalid: STAT 24 (a malformed number).
         CarrierUnavailable: any other STAT that is not a tracing success, or bad dates.
     """
     stat = result_stat(result)
-    if stat in INVALID_NUMBER:
-        raise TrackingNumberInvalid(f"Mondial Relay does not know {expedition} (STAT {stat})")
+    if stat == INVALID_NUMBER:
+        raise TrackingNumberInvalid(f"Mondial Relay rejects the number {expedition} (STAT 24)")
+    if stat in NOT_KNOWN_YET:
+        return TrackingResult(
+            "mondial_relay", expedition, TrackingStatus.LABEL_CREATED, (), None, None, clock.now()
+        )
     if stat not in TRACING_SUCCESS:
         raise CarrierUnavailable(f"Mondial Relay STAT {stat}")
     raw_events, relay_countries = [], {}
@@ -232,19 +243,21 @@ def parse_tracing(result: ET.Element, expedition: str) -> TrackingResult:
     relay_code = (
         f"{relay_countries.get(relay_number, 'FR')}-{relay_number}" if relay_number else None
     )
-    delivered = [event.at for event in events if event.status == TrackingStatus.DELIVERED]
+    delivered_at = None
+    if status == TrackingStatus.DELIVERED:
+        # STAT 82 says delivered even in wordings the table does not know (the API's Spanish or
+        # English ones): then the newest scan is the delivery.
+        scans = (event.at for event in events if event.status == TrackingStatus.DELIVERED)
+        delivered_at = next(scans, events[0].at)
     return TrackingResult(
         carrier="mondial_relay",
         tracking_number=expedition,
         status=status,
         events=events,
-        delivered_at=delivered[0] if status == TrackingStatus.DELIVERED and delivered else None,
+        delivered_at=delivered_at,
         relay_point_code=relay_code,
         fetched_at=clock.now(),
     )
-
-
-RETURN_STATUSES = {TrackingStatus.RETURNING_TO_SENDER, TrackingStatus.RETURNED_TO_SENDER}
 
 
 def _overall_status(stat: int, newest: TrackingStatus | None) -> TrackingStatus:
