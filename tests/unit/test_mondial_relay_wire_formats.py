@@ -5,7 +5,7 @@ Each test names the numbered case of the issue it proves.
 
 import gzip
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import httpx
@@ -15,9 +15,11 @@ from alme_portal.adapters.carriers.mondial_relay import (
     NAMESPACE,
     MondialRelayClient,
     parse_paris_time,
+    parse_relay_points,
     parse_tracing,
 )
 from alme_portal.adapters.carriers.statuses import TrackingStatus as S
+from alme_portal.platform import settings
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "carriers"
 
@@ -88,3 +90,40 @@ def test_case_4_dates_with_a_four_digit_year():
     assert parse_paris_time("20/07/2026", "17:04") == datetime(2026, 7, 20, 15, 4, tzinfo=UTC)
     assert parse_paris_time("20/07/26", "17:04") == datetime(2026, 7, 20, 15, 4, tzinfo=UTC)
     assert len(_tracing("mondial_relay_tracing_delivered_es.xml").events) == 5
+
+
+LYON = "mondial_relay_search_lyon.xml"
+
+
+def test_case_5_the_real_lyon_answer_is_read_whole_lockers_closures_and_hours():
+    points = parse_relay_points(_result(_xml(LYON), "WSI4_PointRelais_Recherche"))
+    assert len(points) == 18
+    lockers = [p for p in points if p.locker]
+    assert len(lockers) == 12
+    assert all(p.opening_hours == ((("00:01", "23:59"),),) * 7 for p in lockers)
+    by_name = {p.name: p for p in points}
+    assert "LOCKER 24/7 INTERMARCHE EXPRESS" in by_name  # 31 characters, none lost
+    florist = by_name["FLEURISTE SAINT JEAN"]
+    assert florist.opening_hours[0] == (("14:00", "19:00"),)
+    assert florist.opening_hours[1] == (("08:30", "12:30"), ("14:30", "19:00"))
+    assert florist.closures == ((date(2026, 8, 3), date(2026, 8, 23)),)
+    bakery = by_name["BOULANGERIE DES CELESTINS"]
+    assert bakery.closed_on(date(2026, 7, 13)) and bakery.closed_on(date(2026, 8, 16))
+    assert not bakery.closed_on(date(2026, 8, 17)) and not bakery.closed_on(date(2026, 7, 12))
+
+
+def test_case_5_search_asks_for_10_and_offers_10_open_points_from_a_gzipped_answer():
+    requests = []
+    client = MondialRelayClient("https://api.mondialrelay.com/Web_Services.asmx", "BDTEST13",
+                                "PRIVATEK", _carrier(_xml(LYON), requests, "gzip"))  # fmt: skip
+    points = client.search_relay_points("FR", "69002", open_on=date(2026, 7, 20))
+    assert b"<NombreResultats>10</NombreResultats>" in requests[0].content
+    assert len(points) == settings.RELAY_SEARCH_RESULTS == 10
+    names = [p.name for p in points]
+    assert "BOULANGERIE DES CELESTINS" not in names  # on holiday
+    assert "LOCKER 24/7 CARREFOUR CITY" not in names  # out of order that day
+    assert "FLEURISTE SAINT JEAN" in names  # its holidays come later
+    assert [p.distance_m for p in points] == sorted(p.distance_m for p in points)
+    assert sum(p.locker for p in points) == 6
+    every = client.search_relay_points("FR", "69002")
+    assert len(every) == 10 and "BOULANGERIE DES CELESTINS" in [p.name for p in every]

@@ -6,7 +6,7 @@ import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 import httpx
@@ -59,6 +59,18 @@ class RelayPointView:
     distance_m: int
     opening_hours: tuple[tuple[tuple[str, str], ...], ...]
     """Seven days, each a tuple of ("09:00", "12:30") ranges; empty when closed."""
+    locker: bool = False
+    """An automatic locker (`Information` LOCKER), not a shop."""
+    closures: tuple[tuple[date, date], ...] = ()
+    """Holiday closures (`Informations_Dispo`), first and last day, both closed."""
+
+    def closed_on(self, day: date) -> bool:
+        """Whether a closure period covers `day`.
+
+        Its last day counts as closed: the answer gives midnight, and a day too many is safer
+        than a parcel at a closed door.
+        """
+        return any(first <= day <= last for first, last in self.closures)
 
 
 def security_hash(values: Iterable[str], private_key: str) -> str:
@@ -119,16 +131,20 @@ class MondialRelayClient:
         return parse_tracing(result, expedition)
 
     def search_relay_points(
-        self, country: str, postcode: str, limit: int = 10,
-        radius_km: int = settings.RELAY_SEARCH_RADIUS_KM,
+        self, country: str, postcode: str, limit: int = settings.RELAY_SEARCH_RESULTS,
+        radius_km: int = settings.RELAY_SEARCH_RADIUS_KM, open_on: date | None = None,
     ) -> list[RelayPointView]:  # fmt: skip
         """Return relay points near a postcode, nearest first (`WSI4_PointRelais_Recherche`).
+
+        Mondial Relay may answer more points than asked (18 or 19 for 10): no more than `limit`
+        are returned.
 
         Args:
             country: FR or BE.
             postcode: the postcode to search around.
             limit: how many points at most (Mondial Relay allows up to 30).
             radius_km: how far from the postcode (`RayonRecherche`).
+            open_on: leave out the points a closure period covers on that day.
 
         Raises:
             ValueError: a country other than FR and BE.
@@ -143,7 +159,10 @@ class MondialRelayClient:
             "RayonRecherche": str(radius_km), "NombreResultats": str(limit),
         }  # fmt: skip
         result = self.call("WSI4_PointRelais_Recherche", fields, SEARCH_FIELDS)
-        return parse_relay_points(result)
+        points = parse_relay_points(result)
+        if open_on is not None:
+            points = [point for point in points if not point.closed_on(open_on)]
+        return points[:limit]
 
     def call(
         self, method: str, fields: dict[str, str], order: tuple[str, ...], *, retry: bool = True
@@ -288,6 +307,16 @@ def _hours(day: ET.Element | None) -> tuple[tuple[str, str], ...]:
     return tuple(ranges)
 
 
+def _closures(detail: ET.Element) -> tuple[tuple[date, date], ...]:
+    """`Informations_Dispo/Periode` {Debut, Fin} (xs:dateTime) as (first day, last day)."""
+    periods = detail.iterfind(f"{{{NAMESPACE}}}Informations_Dispo/{{{NAMESPACE}}}Periode")
+    return tuple(
+        (date.fromisoformat(result_text(period, "Debut")[:10]),
+         date.fromisoformat(result_text(period, "Fin")[:10]))
+        for period in periods
+    )  # fmt: skip
+
+
 def parse_relay_points(result: ET.Element) -> list[RelayPointView]:
     """Turn a `WSI4_PointRelais_RechercheResult` element into relay points, nearest first.
 
@@ -321,6 +350,8 @@ def parse_relay_points(result: ET.Element) -> list[RelayPointView]:
                     opening_hours=tuple(
                         _hours(detail.find(f"{{{NAMESPACE}}}Horaires_{day}")) for day in WEEKDAYS
                     ),
+                    locker=result_text(detail, "Information").upper() == "LOCKER",
+                    closures=_closures(detail),
                 )
             )
         except ValueError as error:
