@@ -104,7 +104,7 @@ def test_o6_mondial_relay_client_reads_every_status_family(mondial_relay, number
 
 
 def test_o4_pickup_points_reach_the_portal(laposte, mondial_relay):
-    assert laposte.track(sc.LP_AT_POST_OFFICE).relay_point_code == "PARIS LOUVRE BP"
+    assert laposte.track(sc.LP_AT_POST_OFFICE).relay_point_code == "752210"  # its idPoint
     assert mondial_relay.track(sc.MR_RETURNING_NUMBER).relay_point_code == "FR-012744"
 
 
