@@ -69,7 +69,7 @@ def relay(simulator_url):
                               MR_KEY, sleep=lambda _: None)  # fmt: skip
 
 
-def test_case_5_lyon_search_offers_ten_open_points_and_marks_the_lockers(session, relay):
+def test_r3_case_5_lyon_search_offers_ten_open_points_and_marks_the_lockers(session, relay):
     every = relay.search_relay_points("FR", "69002", limit=30)
     closed = {p.name for p in every if p.closed_on(clock.today())}
     assert closed == {relay_network.LYON_CLOSED_SHOP, relay_network.LYON_CLOSED_LOCKER}
