@@ -7,7 +7,7 @@ import gzip
 import math
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from xml.sax.saxutils import escape
 
 from starlette.requests import Request
@@ -88,7 +88,9 @@ def _stat_of(story: Scenario) -> int:
     return 80 if codes == [MR_DATA] else 81
 
 
-def _tracing_entry(at, label: str, location: str, relay: str | None, chosen) -> str:
+def _tracing_entry(
+    at: datetime, label: str, location: str, relay: str | None, chosen: frozenset[str]
+) -> str:
     local = clock.in_paris(at)
     country, number = relay.split("-") if relay else ("", "")
     day = local.strftime("%d/%m/%Y" if variants.MR_FULL_YEAR in chosen else "%d/%m/%y")
@@ -146,7 +148,7 @@ def _coordinate(value: float) -> str:
     return f"{sign}{abs(value):010.7f}".replace(".", ",")
 
 
-def _closure_xml(point: SimPoint, today) -> str:
+def _closure_xml(point: SimPoint, today: date) -> str:
     if point.closed is None:
         return "<Informations_Dispo />"
     first, last = (today + timedelta(days=offset) for offset in point.closed)
@@ -157,7 +159,7 @@ def _closure_xml(point: SimPoint, today) -> str:
     )
 
 
-def _point_xml(point: SimPoint, distance: int, today) -> str:
+def _point_xml(point: SimPoint, distance: int, today: date) -> str:
     spec = point.spec
     hours = "".join(
         f"<Horaires_{day}>" + "".join(f"<string>{slot}</string>" for slot in slots)

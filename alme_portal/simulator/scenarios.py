@@ -130,7 +130,7 @@ def demo_scenarios(now: datetime) -> dict[str, Scenario]:
             if variants.LP_PARTNER in chosen:
                 events = [replace(e, code="LIVCFM") if e.code == "DI1" else e for e in events]
             estimate = (
-                estimated_window(rows.moment(shipment.dispatched))
+                variants.estimated_window(rows.moment(shipment.dispatched))
                 if variants.LP_ESTIMATE in chosen
                 else None
             )
@@ -138,18 +138,6 @@ def demo_scenarios(now: datetime) -> dict[str, Scenario]:
                 number, carrier, tuple(events), country, variants=chosen, estimate=estimate
             )
     return stories
-
-
-def estimated_window(dispatched: datetime) -> tuple[datetime, datetime]:
-    """La Poste's estimate for a parcel: the first day of its O4 window, morning hours."""
-    day = add_working_days(
-        clock.in_paris(dispatched).date(), settings.COLISSIMO_DELIVERY_WORKING_DAYS[0]
-    )
-    start, end = (
-        clock.as_utc(datetime.combine(day, time(hour), clock.PARIS))
-        for hour in variants.ESTIMATE_HOURS
-    )
-    return start, end
 
 
 def booked_stories(booked: dict[str, datetime]) -> dict[str, Scenario]:
@@ -273,7 +261,7 @@ def named_scenarios(now: datetime) -> dict[str, Scenario]:
             Carrier.COLISSIMO,
             tuple(sent),
             variants=frozenset({variants.LP_ARRAY, variants.LP_ESTIMATE}),
-            estimate=estimated_window(now),
+            estimate=variants.estimated_window(now),
         ),
         Scenario(LP_PROBLEM, Carrier.COLISSIMO, (*sent, SimEvent(now - HOUR, "PB1"))),
         Scenario(

@@ -6,6 +6,11 @@ answers take, so that tests and the demo meet them on purpose.
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
+from alme_portal.platform import clock, settings
+from alme_portal.platform.calendar import add_working_days
+
 LP_ARRAY = "laposte-array"
 """La Poste answers one id with an array of one envelope, not a bare object."""
 LP_PARTNER = "laposte-partner"
@@ -32,6 +37,18 @@ French ones to say when a parcel reached its relay point."""
 
 ESTIMATE_HOURS = (9, 13)
 """The window La Poste's estimates give, in Paris hours."""
+
+
+def estimated_window(dispatched: datetime) -> tuple[datetime, datetime]:
+    """La Poste's estimate for a parcel: the first day of its O4 window, morning hours."""
+    day = add_working_days(
+        clock.in_paris(dispatched).date(), settings.COLISSIMO_DELIVERY_WORKING_DAYS[0]
+    )
+    start, end = (
+        clock.as_utc(datetime.combine(day, time(hour), clock.PARIS)) for hour in ESTIMATE_HOURS
+    )
+    return start, end
+
 
 MONDIAL_RELAY_WORDINGS = {
     MR_SPANISH: {

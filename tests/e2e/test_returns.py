@@ -5,6 +5,7 @@ import re
 
 import pytest
 import zxingcpp
+from accessibility import violations
 from pdf_image import page_image
 from PIL import Image
 from playwright.sync_api import expect
@@ -265,6 +266,7 @@ def test_r3_lockers_are_labelled_and_points_closed_today_not_offered(
     lockers = results.locator(".locker-badge").count()
     assert 0 < lockers < settings.RELAY_SEARCH_RESULTS
     screenshot(f"relay-lockers-{width}")
+    assert violations(page) == []  # the badge reads (axe-core, WCAG 2.2 AA)
     page.locator("#language-switch").get_by_role("button", name="Français").click()
     expect(locker.locator(".locker-badge")).to_have_text("Consigne")
     expect(results.locator(".locker-badge")).to_have_count(lockers)

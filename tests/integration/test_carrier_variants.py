@@ -63,13 +63,8 @@ def test_cases_3_4_delivered_in_spanish_or_english_has_its_delivery_date(service
     assert [e.at for e in result.events] == [e.at for e in reversed(story.events)]
 
 
-@pytest.fixture
-def relay(simulator_url):
-    return MondialRelayClient(f"{simulator_url}/mondialrelay/Web_Services.asmx", "BDTEST13",
-                              MR_KEY, sleep=lambda _: None)  # fmt: skip
-
-
-def test_r3_case_5_lyon_search_offers_ten_open_points_and_marks_the_lockers(session, relay):
+def test_r3_case_5_lyon_search_offers_ten_open_points_and_marks_the_lockers(session, service):
+    relay = service.mondial_relay
     every = relay.search_relay_points("FR", "69002", limit=30)
     closed = {p.name for p in every if p.closed_on(clock.today())}
     assert closed == {relay_network.LYON_CLOSED_SHOP, relay_network.LYON_CLOSED_LOCKER}
