@@ -36,8 +36,8 @@ def _tracing(name: str):
     return parse_tracing(_result(_xml(name), "WSI2_TracingColisDetaille"), "50554860")
 
 
-def _carrier(answer: bytes, requests: list, encoding: str | None = None) -> httpx.Client:
-    """An httpx client whose every request gets `answer` (gzip-encoded when asked)."""
+def _client(answer: bytes, requests: list, encoding: str | None = None) -> MondialRelayClient:
+    """A client whose every request (kept in `requests`) gets `answer`, gzipped when asked."""
 
     def handle(request: httpx.Request) -> httpx.Response:
         requests.append(request)
@@ -47,36 +47,29 @@ def _carrier(answer: bytes, requests: list, encoding: str | None = None) -> http
                                   headers=headers | {"Content-Encoding": "gzip"})  # fmt: skip
         return httpx.Response(200, content=answer, headers=headers)
 
-    return httpx.Client(transport=httpx.MockTransport(handle))
+    http = httpx.Client(transport=httpx.MockTransport(handle))
+    return MondialRelayClient(
+        "https://api.mondialrelay.com/Web_Services.asmx", "BDTEST13", "PRIVATEK", http
+    )
 
 
 def test_case_2_mondial_relay_stat_99_is_a_parcel_not_known_yet_not_a_carrier_down():
     requests = []
-    client = MondialRelayClient("https://api.mondialrelay.com/Web_Services.asmx", "BDTEST13",
-                                "PRIVATEK", _carrier(_xml("mondial_relay_tracing_stat99.xml"),
-                                                     requests))  # fmt: skip
-    result = client.track("12345678")
+    result = _client(_xml("mondial_relay_tracing_stat99.xml"), requests).track("12345678")
     assert (result.status, result.events, result.delivered_at) == (S.LABEL_CREATED, (), None)
     assert len(requests) == 1  # an answer, not a failure to retry
-    no_longer = _xml("mondial_relay_tracing_stat99.xml").replace(b">99<", b">94<")
-    assert parse_tracing(_result(no_longer, "WSI2_TracingColisDetaille"), "1").events == ()
+    documented = _xml("mondial_relay_tracing_stat99.xml").replace(b">99<", b">94<")
+    assert parse_tracing(_result(documented, "WSI2_TracingColisDetaille"), "1").events == ()
 
 
 @pytest.mark.parametrize(
-    ("fixture", "delivered", "first"),
-    [
-        ("mondial_relay_tracing_delivered_es.xml", datetime(2026, 7, 20, 15, 4, tzinfo=UTC),
-         datetime(2026, 7, 15, 16, 40, tzinfo=UTC)),
-        ("mondial_relay_tracing_delivered_en.xml", datetime(2026, 7, 20, 15, 4, tzinfo=UTC),
-         datetime(2026, 7, 15, 16, 40, tzinfo=UTC)),
-    ],
-)  # fmt: skip
-def test_case_3_a_delivered_parcel_in_unknown_wordings_gets_its_delivery_date(
-    fixture, delivered, first
-):
+    "fixture", ["mondial_relay_tracing_delivered_es.xml", "mondial_relay_tracing_delivered_en.xml"]
+)
+def test_case_3_a_delivered_parcel_in_unknown_wordings_gets_its_delivery_date(fixture):
     result = _tracing(fixture)
-    assert (result.status, result.delivered_at) == (S.DELIVERED, delivered)
-    assert result.events[-1].at == first  # the 15 entries' padding is dropped
+    assert result.status == S.DELIVERED
+    assert result.delivered_at == datetime(2026, 7, 20, 15, 4, tzinfo=UTC)  # 17:04 in Paris
+    assert result.events[-1].at == datetime(2026, 7, 15, 16, 40, tzinfo=UTC)  # padding dropped
     assert result.relay_point_code == "FR-044105"
 
 
@@ -114,8 +107,7 @@ def test_case_5_the_real_lyon_answer_is_read_whole_lockers_closures_and_hours():
 
 def test_case_5_search_asks_for_10_and_offers_10_open_points_from_a_gzipped_answer():
     requests = []
-    client = MondialRelayClient("https://api.mondialrelay.com/Web_Services.asmx", "BDTEST13",
-                                "PRIVATEK", _carrier(_xml(LYON), requests, "gzip"))  # fmt: skip
+    client = _client(_xml(LYON), requests, "gzip")
     points = client.search_relay_points("FR", "69002", open_on=date(2026, 7, 20))
     assert b"<NombreResultats>10</NombreResultats>" in requests[0].content
     assert len(points) == settings.RELAY_SEARCH_RESULTS == 10
