@@ -81,10 +81,10 @@ def select_field(
 
 
 def radio_choice(value, label) -> rx.Component:
-    """One labelled radio button of a `rx.radio_group.root`."""
+    """One labelled radio button of a `rx.radio_group.root`; `label` is text or a component."""
     return rx.el.label(
         rx.radio_group.item(value=value),
-        rx.text(label, size="2"),
+        label if isinstance(label, rx.Component) else rx.text(label, size="2"),
         display="flex",
         gap="0.6em",
         align_items="center",
@@ -94,15 +94,17 @@ def radio_choice(value, label) -> rx.Component:
     )
 
 
-def radio_list(current, handler, options, group_id: str, label=None) -> rx.Component:
+def radio_list(current, handler, options, group_id: str, label=None, content=None) -> rx.Component:
     """A labelled radio group; `options` is a list of (value, label) or a Var of dicts.
 
-    `label`, the question the group answers, is its accessible name.
+    `label`, the question the group answers, is its accessible name. `content` lays out a Var
+    option (its "label" as text by default).
     """
     if isinstance(options, list):
         items = [radio_choice(value, label) for value, label in options]
     else:
-        items = [rx.foreach(options, lambda item: radio_choice(item["value"], item["label"]))]
+        show = content or (lambda item: item["label"])
+        items = [rx.foreach(options, lambda item: radio_choice(item["value"], show(item)))]
     return rx.radio_group.root(
         rx.vstack(*items, spacing="0"),
         value=current,

@@ -39,13 +39,18 @@ def format_date(day: date | datetime, language: str, today: date | None = None) 
     return text if day.year == (today or clock.today()).year else f"{text} {day.year}"
 
 
+def format_time(moment: datetime, language: str) -> str:
+    """``14:05`` / ``14h05`` in Paris time."""
+    local = clock.in_paris(moment)
+    return f"{local.hour}h{local.minute:02d}" if language == "fr" else f"{local:%H:%M}"
+
+
 def format_moment(moment: datetime, language: str) -> str:
     """``25 November, 14:05`` / ``25 novembre, 14h05`` in Paris time."""
     local = clock.in_paris(moment)
     language = settings.supported_language(language)
     month = _MONTHS[language][local.month - 1]
-    time = f"{local.hour}h{local.minute:02d}" if language == "fr" else f"{local:%H:%M}"
-    return f"{_day_number(local.day, language)} {month}, {time}"
+    return f"{_day_number(local.day, language)} {month}, {format_time(moment, language)}"
 
 
 def format_day(day: date | datetime, language: str) -> str:

@@ -132,6 +132,10 @@ MESSAGES: dict[str, str] = {
     "order.tracking_number": "Tracking number",
     "order.carrier_link": "Follow on the carrier's site",
     "order.expected": "Expected between {start} and {end}",
+    "order.estimate_day": "{carrier} expects to deliver it on {date}.",
+    "order.estimate_window": (
+        "{carrier} expects to deliver it on {date}, between {start} and {end}."
+    ),
     "order.ships_on": "Ships on {date}",
     "order.planned": "Ships on {date} (pre-order)",
     "order.not_dispatched": "Being prepared: it leaves our warehouse within 24 working hours.",

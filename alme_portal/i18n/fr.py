@@ -150,6 +150,8 @@ MESSAGES: dict[str, str] = {
     "order.tracking_number": "Numéro de suivi",
     "order.carrier_link": "Suivre sur le site du transporteur",
     "order.expected": "Livraison prévue entre le {start} et le {end}",
+    "order.estimate_day": "{carrier} prévoit de le livrer le {date}.",
+    "order.estimate_window": "{carrier} prévoit de le livrer le {date}, entre {start} et {end}.",
     "order.ships_on": "Expédié le {date}",
     "order.planned": "Expédié le {date} (précommande)",
     "order.not_dispatched": "En préparation : il quitte notre entrepôt sous 24 heures ouvrées.",

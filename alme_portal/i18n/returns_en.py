@@ -99,6 +99,7 @@ MESSAGES: dict[str, str] = {
     "returns.relay.postcode": "Postcode",
     "returns.relay.search": "Find relay points",
     "returns.relay.chosen": "Your drop-off point",
+    "returns.relay.locker": "Locker",
     "relay.invalid.country": "Mondial Relay points can be searched in France and Belgium.",
     "relay.invalid.postcode": "Please enter a valid postcode.",
     "relay.none_near": (

@@ -104,6 +104,7 @@ MESSAGES: dict[str, str] = {
     "returns.relay.postcode": "Code postal",
     "returns.relay.search": "Trouver un point relais",
     "returns.relay.chosen": "Votre point de dépôt",
+    "returns.relay.locker": "Consigne",
     "relay.invalid.country": (
         "La recherche de points Mondial Relay couvre la France et la Belgique."
     ),

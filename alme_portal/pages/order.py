@@ -59,6 +59,8 @@ def _parcel(parcel: ParcelCard) -> rx.Component:
         ),
         rx.heading(parcel.carrier, as_="h3", size="4", **theme.HEADING, margin_top="0.5em"),
         rx.cond(parcel.headline != "", rx.text(parcel.headline, class_name="parcel-headline")),
+        rx.cond(parcel.estimate != "",
+                rx.text(parcel.estimate, size="2", class_name="parcel-estimate")),
         rx.cond(
             parcel.tracking_number != "",
             rx.text(

@@ -185,6 +185,24 @@ def details_step() -> rx.Component:
     )  # fmt: skip
 
 
+def _relay_point(point) -> rx.Component:
+    """A relay point found: its name, "Locker" when it is one, then where and how far."""
+    return rx.vstack(
+        rx.hstack(
+            rx.text(point["name"], size="2", weight="medium"),
+            rx.cond(point["locker"] != "",
+                    rx.badge(point["locker"], variant="outline", color_scheme="gray",
+                             radius="none", class_name="locker-badge")),
+            align="center",
+            spacing="2",
+            wrap="wrap",
+        ),
+        rx.text(point["details"], size="1", color=theme.MUTED),
+        spacing="0",
+        padding_y="0.3em",
+    )  # fmt: skip
+
+
 def _relay_finder() -> rx.Component:
     return rx.vstack(
         rx.text(t("returns.relay.any"), size="2", color=theme.MUTED),
@@ -205,7 +223,8 @@ def _relay_finder() -> rx.Component:
         rx.cond(
             R.relay_results.length() > 0,
             radio_list(R.relay_point_code, lambda v: Place.choose_place("relay_point_code", v),
-                       Place.relay_choices, "relay-results", t("returns.relay_points_label")),
+                       Place.relay_choices, "relay-results", t("returns.relay_points_label"),
+                       content=_relay_point),
         ),
         rx.cond(Place.paperless_offered,
                 rx.checkbox(t("returns.paperless.choice"), checked=R.paperless,

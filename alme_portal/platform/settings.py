@@ -173,6 +173,9 @@ RELAY_PICKUP_HOLD_WORKING_DAYS = 10
 """How long a relay point keeps a parcel before it goes back to the sender."""
 RELAY_SEARCH_RADIUS_KM = 20
 """Rule R3: how far from her postcode relay points are offered to drop a return at."""
+RELAY_SEARCH_RESULTS = 10
+"""Rule R3: how many relay points a search offers at most, nearest first (Mondial Relay may
+answer more than it is asked for)."""
 CHANGE_RELAY_POINT_CHOICES = 8
 """Rule O1: how many relay points the "Modify my order" form offers (nearest first)."""
 RETURN_BOOKING_RETRY_MINUTES = (1, 2, 4, 8, 15, 30)

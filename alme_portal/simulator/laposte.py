@@ -9,15 +9,25 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from alme_portal.adapters.carriers.statuses import LAPOSTE_PARTNER_CODES, laposte_code
 from alme_portal.platform import clock
 from alme_portal.platform.vocabulary import Carrier
+from alme_portal.simulator import variants
 from alme_portal.simulator.faults import Fault, board_of
-from alme_portal.simulator.scenarios import Scenario, scenarios_at
+from alme_portal.simulator.scenarios import Scenario, SimEvent, scenarios_at
 
 VALID_ID = re.compile(r"^\w{11,15}$")
 FINAL_CODES = {"DI1", "DI2"}
 STEP_OF_CODE = {"DR1": 1, "PC1": 2, "PC2": 2, "MD2": 4, "ND1": 4, "AG1": 4, "RE1": 4}
 STEP_OF_CODE |= {"DI1": 5, "DI2": 5}
+STEP_LABELS = {
+    1: "Votre colis est entre nos mains.",
+    2: "Il est en chemin.",
+    3: "Votre colis est arrivé sur son site de livraison.",
+    4: "Nous préparons votre colis pour sa livraison.",
+    5: "Votre colis a été livré",
+}
+"""Timeline `shortLabel`s of reference Example A; a step not reached yet has none."""
 LABELS = {
     "DR1": "Votre Colissimo va bientôt nous être confié ! Il est en cours de préparation chez "
     "votre expéditeur.",
@@ -62,35 +72,41 @@ def _iso(moment) -> str:
     return clock.in_paris(moment).isoformat(timespec="seconds")
 
 
+def _event(index: int, event: SimEvent) -> dict[str, Any]:
+    """One `event[]` entry; a partner code comes as `status`, with neither `code` nor `order`."""
+    label = event.label or LABELS.get(laposte_code(event.code), "")
+    body = {"label": label, "date": _iso(event.at)}
+    if event.code in LAPOSTE_PARTNER_CODES:
+        return {"status": event.code} | body
+    return {"order": 100 - index, "code": event.code} | body
+
+
+def _timeline(events: tuple[SimEvent, ...], final: bool) -> list[dict[str, Any]]:
+    reached = max((STEP_OF_CODE.get(laposte_code(e.code), 3) for e in events), default=0)
+    steps = []
+    for step in range(1, 6):
+        label = STEP_LABELS[step] if step <= reached else ""
+        entry = {"id": step, "shortLabel": label, "longLabel": "", "status": step <= reached,
+                 "type": 1, "country": "FR"}  # fmt: skip
+        if step == 1 and events:
+            entry["date"] = _iso(events[0].at)
+        if step == 5 and final:
+            entry["date"] = _iso(events[-1].at)
+        steps.append(entry)
+    return steps
+
+
 def _shipment(story: Scenario) -> dict[str, Any]:
     events = story.events
-    last_step = max((STEP_OF_CODE.get(e.code, 3) for e in events), default=0)
-    final = bool(events) and events[-1].code in FINAL_CODES
+    last = laposte_code(events[-1].code) if events else ""
+    final = last in FINAL_CODES
     shipment: dict[str, Any] = {
         "idShip": story.number,
         "holder": 3 if story.carrier == Carrier.CHRONOPOST else 4,
         "product": "chronopost" if story.carrier == Carrier.CHRONOPOST else "colissimo",
         "isFinal": final,
-        "timeline": [
-            {
-                "id": step,
-                "shortLabel": "",
-                "longLabel": "",
-                "status": step <= last_step,
-                "type": 1,
-                "country": "",
-            }
-            for step in range(1, 6)
-        ],  # fmt: skip
-        "event": [
-            {
-                "order": 100 - index,
-                "code": e.code,
-                "label": e.label or LABELS.get(e.code, ""),
-                "date": _iso(e.at),
-            }
-            for index, e in enumerate(reversed(events))
-        ],  # fmt: skip
+        "timeline": _timeline(events, final),
+        "event": [_event(index, e) for index, e in enumerate(reversed(events))],
         "contextData": {
             "deliveryChoice": {"deliveryChoice": 0},
             "originCountry": "FR",
@@ -101,10 +117,16 @@ def _shipment(story: Scenario) -> dict[str, Any]:
     }
     if events:
         shipment["entryDate"] = _iso(events[0].at)
-    if final and events[-1].code == "DI1":
+    if last == "DI1":
         shipment["deliveryDate"] = _iso(events[-1].at)
     if story.removal_point:
-        shipment["contextData"]["removalPoint"] = {"name": story.removal_point, "type": "BDP"}
+        point, name = story.removal_point
+        shipment["contextData"]["removalPoint"] = {"name": name, "type": "BDP", "idPoint": point}
+    if story.estimate and not final:
+        start, end = (clock.in_paris(moment) for moment in story.estimate)
+        midnight = start.replace(hour=0, minute=0, second=0, microsecond=0)
+        shipment |= {"estimDate": _iso(midnight), "estimHourMin": _iso(start),
+                     "estimHourMax": _iso(end)}  # fmt: skip
     return shipment
 
 
@@ -156,5 +178,8 @@ async def idships(request: Request) -> Response:
     answers = [envelope(number, lang, stories) for number in ids]
     if len(answers) == 1:
         status, body = answers[0]
+        story = stories.get(ids[0])
+        if status == 200 and variants.LP_ARRAY in story.variants:
+            return JSONResponse([body])
         return JSONResponse(body, status_code=status)
     return JSONResponse([body for _, body in answers], status_code=207)

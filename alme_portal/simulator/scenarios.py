@@ -6,7 +6,7 @@ named extra scenarios cover the cases tests need (silent parcel, neighbour, cust
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from alme_portal.demo import returns as demo_returns
@@ -17,6 +17,7 @@ from alme_portal.demo.rows import DemoRows, tracking_number
 from alme_portal.platform import clock, settings
 from alme_portal.platform.calendar import add_working_days, working_days_before
 from alme_portal.platform.vocabulary import Carrier, ReturnStatus
+from alme_portal.simulator import variants
 
 NON_EU = {"CH", "GB"}
 HOUR = timedelta(hours=1)
@@ -58,6 +59,14 @@ MR_RETURN_DROPPED = "90000011"
 MR_RETURN_ON_ITS_WAY = "90000012"
 MR_RETURN_AT_ATELIER = "90000013"
 """R3: a prepaid return delivered to the Atelier."""
+LP_PARTNER_DELIVERED = "6A00000000119"
+"""Collected at a pickup point; the delivery scan in partner scope (`status` LIVCFM, no `code`)."""
+LP_ESTIMATED = "6A00000000126"
+"""On its way with La Poste's estimated window (O4), answered as an array of one."""
+MR_DELIVERED_SPANISH = "90000006"
+"""Collected at its relay point; tracing in Spanish, dates with a four-digit year."""
+MR_DELIVERED_ENGLISH = "90000007"
+"""Collected at its relay point; tracing in English."""
 
 
 @dataclass(frozen=True)
@@ -81,20 +90,21 @@ class Scenario:
     carrier: Carrier
     events: tuple[SimEvent, ...]
     destination: str = "FR"
-    removal_point: str | None = None
-    """La Poste: name of the post office or pickup point holding the parcel."""
+    removal_point: tuple[str, str] | None = None
+    """La Poste: (`idPoint`, name) of the post office or pickup point holding the parcel."""
+    variants: frozenset[str] = frozenset()
+    """The shapes of the real formats its answers take (`simulator.variants`)."""
+    estimate: tuple[datetime, datetime] | None = None
+    """La Poste: the delivery window it estimates, given while the parcel is on its way."""
 
 
 def scenarios_at(now: datetime) -> dict[str, Scenario]:
     """Return every scenario by tracking number, events up to `now` only."""
     stories = demo_scenarios(now) | demo_return_scenarios(now) | named_scenarios(now)
     return {
-        number: Scenario(
-            story.number,
-            story.carrier,
-            tuple(sorted((e for e in story.events if e.at <= now), key=lambda e: e.at)),
-            story.destination,
-            story.removal_point,
+        number: replace(
+            story,
+            events=tuple(sorted((e for e in story.events if e.at <= now), key=lambda e: e.at)),
         )
         for number, story in stories.items()
     }
@@ -112,11 +122,21 @@ def demo_scenarios(now: datetime) -> dict[str, Scenario]:
             if not shipment.dispatched:
                 continue
             number = tracking_number(carrier, country, f"{order.number}/{sequence}")
+            chosen = variants.DEMO_VARIANTS.get(order.number, frozenset())
             if carrier == Carrier.MONDIAL_RELAY:
                 events = _relay_events(shipment, rows.moment, order.relay_point)
             else:
                 events = _laposte_events(shipment, rows.moment, country)
-            stories[number] = Scenario(number, carrier, tuple(events), country)
+            if variants.LP_PARTNER in chosen:
+                events = [replace(e, code="LIVCFM") if e.code == "DI1" else e for e in events]
+            estimate = (
+                variants.estimated_window(rows.moment(shipment.dispatched))
+                if variants.LP_ESTIMATE in chosen
+                else None
+            )
+            stories[number] = Scenario(
+                number, carrier, tuple(events), country, variants=chosen, estimate=estimate
+            )
     return stories
 
 
@@ -227,7 +247,21 @@ def named_scenarios(now: datetime) -> dict[str, Scenario]:
             LP_AT_POST_OFFICE,
             Carrier.COLISSIMO,
             (*sent, SimEvent(now - day, "ND1"), SimEvent(now - 5 * HOUR, "AG1")),
-            removal_point="PARIS LOUVRE BP",
+            removal_point=("752210", "PARIS LOUVRE BP"),
+        ),
+        Scenario(
+            LP_PARTNER_DELIVERED,
+            Carrier.COLISSIMO,
+            (*sent, SimEvent(now - day, "AG1"), SimEvent(now - 2 * HOUR, "LIVCFM")),
+            removal_point=("691230", "LYON TERREAUX"),
+            variants=frozenset({variants.LP_PARTNER}),
+        ),
+        Scenario(
+            LP_ESTIMATED,
+            Carrier.COLISSIMO,
+            tuple(sent),
+            variants=frozenset({variants.LP_ARRAY, variants.LP_ESTIMATE}),
+            estimate=variants.estimated_window(now),
         ),
         Scenario(LP_PROBLEM, Carrier.COLISSIMO, (*sent, SimEvent(now - HOUR, "PB1"))),
         Scenario(
@@ -320,5 +354,21 @@ def named_scenarios(now: datetime) -> dict[str, Scenario]:
                 SimEvent(now - HOUR, "COLIS EN COURS DE CONTRÔLE"),
             ),
         ),  # fmt: skip
+        *(
+            Scenario(
+                number,
+                Carrier.MONDIAL_RELAY,
+                (
+                    *mr_sent,
+                    SimEvent(now - 2 * day, MR_AT_RELAY, relay_point="FR-044105"),
+                    SimEvent(now - 3 * HOUR, MR_DELIVERED, relay_point="FR-044105"),
+                ),
+                variants=chosen,
+            )
+            for number, chosen in (
+                (MR_DELIVERED_SPANISH, frozenset({variants.MR_SPANISH, variants.MR_FULL_YEAR})),
+                (MR_DELIVERED_ENGLISH, frozenset({variants.MR_ENGLISH})),
+            )
+        ),
     ]
     return {story.number: story for story in stories}

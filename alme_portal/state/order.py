@@ -35,6 +35,8 @@ class ParcelCard:
     tracking_number: str = ""
     tracking_url: str = ""
     headline: str = ""
+    estimate: str = ""
+    """Rule O4: the carrier's estimated delivery, when it gives one."""
     guidance: list[str] = dataclasses.field(default_factory=list)
     carrier_note: str = ""
     contents: list[str] = dataclasses.field(default_factory=list)

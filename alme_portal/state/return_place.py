@@ -51,12 +51,15 @@ class ReturnPlaceState(ReturnState):
 
     @rx.var
     def relay_choices(self) -> list[dict[str, str]]:
-        """The relay points found, as radio options."""
+        """The relay points found, as radio options; `locker` says "Locker" for a locker."""
+        locker = translate(self.language, "returns.relay.locker")
         return [
             {
                 "value": p["code"],
-                "label": f"{p['name']} · {p['address']} · "
+                "name": p["name"],
+                "details": f"{p['address']} · "
                 f"{format_distance(int(p['distance_m']), self.language)}",
+                "locker": locker if p.get("locker") else "",
             }
             for p in self.relay_results
         ]

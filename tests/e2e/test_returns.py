@@ -3,11 +3,16 @@
 import io
 import re
 
+import pytest
 import zxingcpp
+from accessibility import violations
 from pdf_image import page_image
 from PIL import Image
 from playwright.sync_api import expect
 from test_tracking import _order
+
+from alme_portal.platform import settings
+from alme_portal.simulator import relay_network
 
 
 def find_for_return(page, portal, tag):
@@ -233,6 +238,39 @@ def test_r3_no_printer_a_qr_code_to_show_at_the_relay_point(page, portal, screen
     expedition = expedition_number(page)
     expect(page.locator("#download-pdf")).to_have_count(0)
     assert qr_codes(download(page, "download-png")) == {f"MR-RETOUR:{expedition}"}
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_r3_lockers_are_labelled_and_points_closed_today_not_offered(
+    page, portal, screenshot, width
+):
+    """Issue 22, case 5: around Lyon the search answers like the real one: 18 points for 10
+    asked, 12 lockers, a shop and a locker closed today."""
+    page.set_viewport_size({"width": width, "height": 900})
+    find_for_return(page, portal, "delivered-returnable")
+    choose_items(page, (0, 1))
+    refund(page, "Too small", CREDIT_NOTE)
+    details_then(page)
+    page.locator("#relay-postcode").fill("69002")
+    page.locator("#relay-search").click()
+    results = page.locator("#relay-results")
+    choices = results.locator(".choice")
+    expect(choices).to_have_count(settings.RELAY_SEARCH_RESULTS)
+    expect(results).to_contain_text("Tabac de la Presqu'île")
+    for closed in (relay_network.LYON_CLOSED_SHOP, relay_network.LYON_CLOSED_LOCKER):
+        expect(results).not_to_contain_text(closed)
+    locker = choices.filter(has_text=relay_network.LYON_LONGEST_NAME)
+    expect(locker.locator(".locker-badge")).to_have_text("Locker")
+    shop = choices.filter(has_text="Tabac de la Presqu'île")
+    expect(shop.locator(".locker-badge")).to_have_count(0)
+    lockers = results.locator(".locker-badge").count()
+    assert 0 < lockers < settings.RELAY_SEARCH_RESULTS
+    screenshot(f"relay-lockers-{width}")
+    assert violations(page) == []  # the badge reads (axe-core, WCAG 2.2 AA)
+    page.locator("#language-switch").get_by_role("button", name="Français").click()
+    expect(locker.locator(".locker-badge")).to_have_text("Consigne")
+    expect(results.locator(".locker-badge")).to_have_count(lockers)
+    page.locator("#language-switch").get_by_role("button", name="English").click()
 
 
 def test_r4_store_drop_off(page, portal):

@@ -5,6 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from alme_portal.platform import clock
+from alme_portal.simulator import scenarios, variants
+
 
 def _order(portal, tag):
     return next(o for o in portal["demo"]["orders"] if tag in o["tags"])
@@ -67,6 +70,42 @@ def test_relay_parcel_waits_with_a_deadline(page, portal):
         re.compile(r"Waiting for you at .+ until")
     )
     expect(page.locator("#order-destination")).to_contain_text("Mondial Relay point")
+    card = page.locator(".parcel-card").first  # issue 22: its tracing dates read 25/11/2026
+    expect(card.locator(".tracking-event").first).to_contain_text("waiting for you")
+    expect(card.locator("#carrier-note")).to_have_count(0)
+
+
+def test_partner_scope_delivery_scan_reads_as_delivered(page, portal):
+    """Issue 22, case 1: its delivery scan comes as `status` LIVCFM, with no `code`."""
+    _open(page, portal, "delivered-returnable")
+    card = page.locator(".parcel-card").first
+    expect(card.locator(".tracking-event").first).to_contain_text("Your parcel has been delivered.")
+    expect(card.locator("#carrier-note")).to_have_count(0)
+    expect(card.locator(".parcel-status")).to_have_text("Delivered")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_o4_la_poste_estimated_window_in_both_languages(page, portal, screenshot, width):
+    """Issue 22: La Poste's estimDate, estimHourMin and estimHourMax, under our own window."""
+    page.set_viewport_size({"width": width, "height": 900})
+    _open(page, portal, "in-transit")
+    card = page.locator(".parcel-card").first
+    number = card.locator(".tracking-number").inner_text()
+    story = scenarios.demo_scenarios(clock.now())[number]
+    assert variants.LP_ESTIMATE in story.variants
+    start, end = (clock.in_paris(moment) for moment in story.estimate)
+    expect(card.locator(".parcel-headline")).to_contain_text("Expected between")
+    expect(card.locator(".parcel-estimate")).to_have_text(
+        f"Colissimo expects to deliver it on {start:%A} {start.day} {start:%B}, "
+        f"between {start:%H:%M} and {end:%H:%M}."
+    )
+    screenshot(f"order-estimate-{width}")
+    page.locator("#language-switch").get_by_role("button", name="Français").click()
+    expect(card.locator(".parcel-estimate")).to_have_text(re.compile(
+        rf"^Colissimo prévoit de le livrer le \w+ {start.day} \w+, "
+        rf"entre {start.hour}h{start:%M} et {end.hour}h{end:%M}\.$"
+    ))  # fmt: skip
+    page.locator("#language-switch").get_by_role("button", name="English").click()
 
 
 def test_split_preorder_has_one_card_per_parcel(page, portal):

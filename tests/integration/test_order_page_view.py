@@ -1,6 +1,7 @@
 """The order page's words when the carrier answers late or not at all (issue 3, item 3)."""
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from conftest import NOW, order_id
 
@@ -71,3 +72,39 @@ def test_o3_an_in_stock_parcel_planned_for_monday_is_not_called_a_pre_order(demo
     assert parcel["headline"].startswith("Ships on") and "pre-order" not in parcel["headline"]
     [first, later] = page_for(demo_session, "AL100107", lambda shipment: None)["parcels"]
     assert later["headline"].endswith("(pre-order)")  # O3: the pre-ordered jumper's own date
+
+
+def estimated(shipment, start, end=None):
+    """La Poste's answer for the parcel, with its estimated delivery (issue 22)."""
+    return replace(known(shipment, "live"), estimated_from=start, estimated_until=end)
+
+
+def test_o4_la_poste_estimated_window_is_said_in_both_languages(demo_session):
+    """Issue 22: La Poste's estimDate, estimHourMin and estimHourMax, under the O4 window."""
+    start = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)  # Thursday, 09:00 in Paris
+
+    def answer(shipment):
+        return estimated(shipment, start, start + timedelta(hours=4))
+
+    parcel = page_for(demo_session, "AL100103", answer)["parcels"][0]
+    assert parcel["headline"].startswith("Expected between")
+    assert parcel["estimate"] == (
+        "Colissimo expects to deliver it on Thursday 26 November, between 09:00 and 13:00."
+    )
+    french = page_for(demo_session, "AL100103", answer, "fr")["parcels"][0]
+    assert french["estimate"] == (
+        "Colissimo prévoit de le livrer le jeudi 26 novembre, entre 9h00 et 13h00."
+    )
+
+
+def test_o4_an_estimated_day_alone_is_said_and_a_past_one_is_not(demo_session):
+    day = datetime(2026, 11, 26, 23, 0, tzinfo=UTC)  # Friday, midnight in Paris
+    parcel = page_for(demo_session, "AL100103", lambda s: estimated(s, day))["parcels"][0]
+    assert parcel["estimate"] == "Colissimo expects to deliver it on Friday 27 November."
+    past = NOW - timedelta(days=1)
+    parcel = page_for(demo_session, "AL100103", lambda s: estimated(s, past))["parcels"][0]
+    assert parcel["estimate"] == ""
+    assert (
+        page_for(demo_session, "AL100103", lambda s: known(s, "live"))["parcels"][0]["estimate"]
+        == ""
+    )

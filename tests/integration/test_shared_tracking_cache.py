@@ -4,6 +4,7 @@ Two tracking services stand for two workers (each its own carrier clients, as ea
 has); the carrier is the simulator over real HTTP, Redis a real server on loopback.
 """
 
+import json
 from datetime import timedelta
 
 import httpx
@@ -14,6 +15,8 @@ from test_carriers import MovableClock
 from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.laposte import LaPosteClient
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient
+from alme_portal.adapters.carriers.statuses import TrackingResult
+from alme_portal.adapters.carriers.statuses import TrackingStatus as S
 from alme_portal.adapters.carriers.tracking import TrackingService, default_tracking_service
 from alme_portal.adapters.carriers.tracking_cache import (
     MemoryTrackingCache,
@@ -71,6 +74,18 @@ def test_a_result_survives_the_round_trip_through_json(simulator_url):
     result = worker(simulator_url, MemoryTrackingCache()).track("colissimo", sc.LP_NEIGHBOUR)
     assert result.delivered_at is not None
     assert result_from_json(result_to_json(result)) == result
+    estimated = worker(simulator_url, MemoryTrackingCache()).track("colissimo", sc.LP_ESTIMATED)
+    assert estimated.estimated_until is not None  # issue 22: La Poste's window (O4)
+    assert result_from_json(result_to_json(estimated)) == estimated
+
+
+def test_an_answer_cached_before_the_estimate_existed_still_reads():
+    """Issue 22: Redis keeps answers 30 days; those written before carry no estimate."""
+    old = json.loads(result_to_json(TrackingResult(
+        "colissimo", "6A00000000027", S.IN_TRANSIT, (), None, None, clock.now())))  # fmt: skip
+    del old["estimated_from"], old["estimated_until"]
+    read = result_from_json(json.dumps(old))
+    assert (read.status, read.estimated_from, read.estimated_until) == (S.IN_TRANSIT, None, None)
 
 
 def test_the_configured_service_uses_redis_when_the_deployment_has_one(monkeypatch, redis_url):

@@ -21,6 +21,13 @@ def test_la_poste_in_english_by_its_code_and_in_its_own_french_words():
     assert event_text(event, "fr", "chronopost") == event.label  # names the neighbour
 
 
+def test_la_poste_partner_code_reads_as_the_official_code_it_means():
+    """Issue 22: an older partner scope's delivery scan, `status` LIVCFM and no `code`."""
+    event = scan("LIVCFM", "Votre colis est livré.")
+    assert event_text(event, "en", "colissimo") == "Your parcel has been delivered."
+    assert event_text(event, "fr", "colissimo") == "Votre colis est livré."
+
+
 def test_la_poste_code_outside_the_catalogue_keeps_la_postes_words():
     event = scan("XX9", "Événement inconnu")
     assert event_text(event, "en", "colissimo") == "Événement inconnu"

@@ -17,6 +17,7 @@ from alme_portal.adapters.carriers.http import (
     TrackingNumberInvalid,
 )
 from alme_portal.adapters.carriers.statuses import (
+    RETURN_STATUSES,
     TrackingResult,
     TrackingStatus,
     build_events,
@@ -161,19 +162,18 @@ def result_from_envelope(envelope: dict[str, Any], number: str, carrier: str) ->
 
 
 def _result_from_shipment(shipment: dict[str, Any], number: str, carrier: str) -> TrackingResult:
-    raw_events = [
-        (parse_iso(event["date"]), str(event["code"]), str(event.get("label") or ""))
-        for event in shipment.get("event") or []
-    ]
-    events = build_events("La Poste", raw_events, laposte_status)
+    events = build_events("La Poste", map(_raw_event, shipment.get("event") or []), laposte_status)
     status = events[0].status if events else TrackingStatus.LABEL_CREATED
+    if shipment.get("isFinal") is True and status not in RETURN_STATUSES:
+        status = TrackingStatus.DELIVERED  # final and not back at the sender, whatever the code
     delivered_at = shipment.get("deliveryDate")
     if delivered_at:
         delivered_at = parse_iso(delivered_at)
     elif status == TrackingStatus.DELIVERED:
-        delivered_at = events[0].at
+        delivered_at = events[0].at if events else None
     removal_point = (shipment.get("contextData") or {}).get("removalPoint") or {}
     relay_point = removal_point.get("idPoint") or removal_point.get("name") or None
+    estimated_from, estimated_until = _estimate(shipment, number)
     return TrackingResult(
         carrier=carrier,
         tracking_number=str(shipment.get("idShip") or number),
@@ -182,7 +182,36 @@ def _result_from_shipment(shipment: dict[str, Any], number: str, carrier: str) -
         delivered_at=delivered_at,
         relay_point_code=relay_point,
         fetched_at=clock.now(),
+        estimated_from=estimated_from,
+        estimated_until=estimated_until,
     )
+
+
+def _raw_event(event: dict[str, Any]) -> tuple[datetime, str, str]:
+    """(instant, code, label); older partner scopes give an internal `status` and no `code`."""
+    code = event.get("code") or event.get("status") or ""
+    return parse_iso(event["date"]), str(code), str(event.get("label") or "")
+
+
+ESTIMATE_FIELDS = ("estimDate", "estimHourMin", "estimHourMax")
+
+
+def _estimate(shipment: dict[str, Any], number: str) -> tuple[datetime | None, datetime | None]:
+    """`estimDate`, or the window `estimHourMin`-`estimHourMax` on it; (None, None) when absent.
+
+    An estimate that cannot be read is dropped (and logged): it is optional, the rest stands.
+    """
+    try:
+        day, start, end = (
+            parse_iso(shipment[name]) if shipment.get(name) else None for name in ESTIMATE_FIELDS
+        )
+    except (TypeError, ValueError):
+        values = {name: shipment.get(name) for name in ESTIMATE_FIELDS}
+        logger.warning("La Poste estimate for %s cannot be read: %s", number, values)
+        return None, None
+    if start is not None and end is not None and start < end:
+        return start, end
+    return day, None
 
 
 def parse_iso(value: str) -> datetime:

@@ -6,7 +6,7 @@ import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 import httpx
@@ -18,6 +18,7 @@ from alme_portal.adapters.carriers.http import (
     TrackingNumberInvalid,
 )
 from alme_portal.adapters.carriers.statuses import (
+    RETURN_STATUSES,
     TrackingResult,
     TrackingStatus,
     build_events,
@@ -36,7 +37,9 @@ SEARCH_FIELDS = (
 )  # fmt: skip
 """WSI4_PointRelais_Recherche parameters in WSDL order, which is also the hash order."""
 TRACING_SUCCESS = {0, 80, 81, 82, 83}
-INVALID_NUMBER = {24, 94}
+INVALID_NUMBER = 24
+NOT_KNOWN_YET = {94, 99}
+"""An unknown parcel: 94 in the documentation, 99 in production (with valid credentials)."""
 SEARCH_COUNTRIES = {"FR", "BE"}
 WEEKDAYS = ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche")
 
@@ -56,6 +59,18 @@ class RelayPointView:
     distance_m: int
     opening_hours: tuple[tuple[tuple[str, str], ...], ...]
     """Seven days, each a tuple of ("09:00", "12:30") ranges; empty when closed."""
+    locker: bool = False
+    """An automatic locker (`Information` LOCKER), not a shop."""
+    closures: tuple[tuple[date, date], ...] = ()
+    """Holiday closures (`Informations_Dispo`), first and last day, both closed."""
+
+    def closed_on(self, day: date) -> bool:
+        """Whether a closure period covers `day`.
+
+        Its last day counts as closed: the answer gives midnight, and a day too many is safer
+        than a parcel at a closed door.
+        """
+        return any(first <= day <= last for first, last in self.closures)
 
 
 def security_hash(values: Iterable[str], private_key: str) -> str:
@@ -108,7 +123,7 @@ class MondialRelayClient:
             expedition: the 8-digit shipment number.
 
         Raises:
-            TrackingNumberInvalid: STAT 24 or 94.
+            TrackingNumberInvalid: STAT 24 (a malformed number).
             CarrierUnavailable: another error STAT, a SOAP fault or an unreadable answer.
         """
         fields = {"Enseigne": self.enseigne, "Expedition": expedition, "Langue": "FR"}
@@ -116,16 +131,20 @@ class MondialRelayClient:
         return parse_tracing(result, expedition)
 
     def search_relay_points(
-        self, country: str, postcode: str, limit: int = 10,
-        radius_km: int = settings.RELAY_SEARCH_RADIUS_KM,
+        self, country: str, postcode: str, limit: int = settings.RELAY_SEARCH_RESULTS,
+        radius_km: int = settings.RELAY_SEARCH_RADIUS_KM, open_on: date | None = None,
     ) -> list[RelayPointView]:  # fmt: skip
         """Return relay points near a postcode, nearest first (`WSI4_PointRelais_Recherche`).
+
+        Mondial Relay may answer more points than asked (18 or 19 for 10): no more than `limit`
+        are returned.
 
         Args:
             country: FR or BE.
             postcode: the postcode to search around.
             limit: how many points at most (Mondial Relay allows up to 30).
             radius_km: how far from the postcode (`RayonRecherche`).
+            open_on: leave out the points a closure period covers on that day.
 
         Raises:
             ValueError: a country other than FR and BE.
@@ -140,7 +159,10 @@ class MondialRelayClient:
             "RayonRecherche": str(radius_km), "NombreResultats": str(limit),
         }  # fmt: skip
         result = self.call("WSI4_PointRelais_Recherche", fields, SEARCH_FIELDS)
-        return parse_relay_points(result)
+        points = parse_relay_points(result)
+        if open_on is not None:
+            points = [point for point in points if not point.closed_on(open_on)]
+        return points[:limit]
 
     def call(
         self, method: str, fields: dict[str, str], order: tuple[str, ...], *, retry: bool = True
@@ -194,21 +216,29 @@ def result_stat(result: ET.Element) -> int:
 
 
 def parse_paris_time(day: str, hour: str) -> datetime:
-    """Return a Mondial Relay `dd/mm/yy` date and `HH:MM` Paris time as aware UTC."""
-    local = datetime.strptime(f"{day} {hour or '00:00'}", "%d/%m/%y %H:%M")
+    """Return a Mondial Relay `dd/mm/yy` (or `dd/mm/yyyy`) date and `HH:MM` Paris time as UTC."""
+    year = "%Y" if len(day.rsplit("/", 1)[-1]) == 4 else "%y"
+    local = datetime.strptime(f"{day} {hour or '00:00'}", f"%d/%m/{year} %H:%M")
     return clock.as_utc(local.replace(tzinfo=clock.PARIS))
 
 
 def parse_tracing(result: ET.Element, expedition: str) -> TrackingResult:
     """Turn a `WSI2_TracingColisDetailleResult` element into a tracking result.
 
+    A parcel Mondial Relay does not know (yet) is one whose label is created, as La Poste's
+    "not yet available": its data reach the carrier when it is first scanned.
+
     Raises:
-        TrackingNumberInvalid: STAT 24 or 94.
+        TrackingNumberInvalid: STAT 24 (a malformed number).
         CarrierUnavailable: any other STAT that is not a tracing success, or bad dates.
     """
     stat = result_stat(result)
-    if stat in INVALID_NUMBER:
-        raise TrackingNumberInvalid(f"Mondial Relay does not know {expedition} (STAT {stat})")
+    if stat == INVALID_NUMBER:
+        raise TrackingNumberInvalid(f"Mondial Relay rejects the number {expedition} (STAT 24)")
+    if stat in NOT_KNOWN_YET:
+        return TrackingResult(
+            "mondial_relay", expedition, TrackingStatus.LABEL_CREATED, (), None, None, clock.now()
+        )
     if stat not in TRACING_SUCCESS:
         raise CarrierUnavailable(f"Mondial Relay STAT {stat}")
     raw_events, relay_countries = [], {}
@@ -232,19 +262,21 @@ def parse_tracing(result: ET.Element, expedition: str) -> TrackingResult:
     relay_code = (
         f"{relay_countries.get(relay_number, 'FR')}-{relay_number}" if relay_number else None
     )
-    delivered = [event.at for event in events if event.status == TrackingStatus.DELIVERED]
+    delivered_at = None
+    if status == TrackingStatus.DELIVERED:
+        # STAT 82 says delivered even in wordings the table does not know (the API's Spanish or
+        # English ones): then the newest scan is the delivery.
+        scans = (event.at for event in events if event.status == TrackingStatus.DELIVERED)
+        delivered_at = next(scans, events[0].at)
     return TrackingResult(
         carrier="mondial_relay",
         tracking_number=expedition,
         status=status,
         events=events,
-        delivered_at=delivered[0] if status == TrackingStatus.DELIVERED and delivered else None,
+        delivered_at=delivered_at,
         relay_point_code=relay_code,
         fetched_at=clock.now(),
     )
-
-
-RETURN_STATUSES = {TrackingStatus.RETURNING_TO_SENDER, TrackingStatus.RETURNED_TO_SENDER}
 
 
 def _overall_status(stat: int, newest: TrackingStatus | None) -> TrackingStatus:
@@ -273,6 +305,16 @@ def _hours(day: ET.Element | None) -> tuple[tuple[str, str], ...]:
         if start != "0000" or end != "0000":
             ranges.append((f"{start[:2]}:{start[2:]}", f"{end[:2]}:{end[2:]}"))
     return tuple(ranges)
+
+
+def _closures(detail: ET.Element) -> tuple[tuple[date, date], ...]:
+    """`Informations_Dispo/Periode` {Debut, Fin} (xs:dateTime) as (first day, last day)."""
+    periods = detail.iterfind(f"{{{NAMESPACE}}}Informations_Dispo/{{{NAMESPACE}}}Periode")
+    return tuple(
+        (date.fromisoformat(result_text(period, "Debut")[:10]),
+         date.fromisoformat(result_text(period, "Fin")[:10]))
+        for period in periods
+    )  # fmt: skip
 
 
 def parse_relay_points(result: ET.Element) -> list[RelayPointView]:
@@ -308,6 +350,8 @@ def parse_relay_points(result: ET.Element) -> list[RelayPointView]:
                     opening_hours=tuple(
                         _hours(detail.find(f"{{{NAMESPACE}}}Horaires_{day}")) for day in WEEKDAYS
                     ),
+                    locker=result_text(detail, "Information").upper() == "LOCKER",
+                    closures=_closures(detail),
                 )
             )
         except ValueError as error:

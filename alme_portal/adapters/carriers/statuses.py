@@ -53,6 +53,13 @@ class TrackingResult:
     relay_point_code: str | None
     fetched_at: datetime
     source: Source = "live"
+    estimated_from: datetime | None = None
+    """La Poste's estimated delivery (aware UTC): the day, or the start of a time window."""
+    estimated_until: datetime | None = None
+    """The end of that time window, when La Poste gives one."""
+
+
+RETURN_STATUSES = {TrackingStatus.RETURNING_TO_SENDER, TrackingStatus.RETURNED_TO_SENDER}
 
 
 LAPOSTE_STATUSES: dict[str, TrackingStatus] = {
@@ -78,6 +85,16 @@ LAPOSTE_STATUSES: dict[str, TrackingStatus] = {
 }
 """La Poste Suivi v2 event codes (reference table §1.3)."""
 
+LAPOSTE_PARTNER_CODES: dict[str, str] = {
+    "COMCFM": "DR1", "PCHMQT": "DR1", "DEPGUI": "PC1", "PCHCFM": "PC1", "PCHTRI": "ET1",
+    "AARCFM": "ET1", "PRELIV": "MD2", "RENNRV": "ND1", "RENAVI": "AG1", "MLVARS": "AG1",
+    "RENAVA": "RE1", "LIVCFM": "DI1", "LIVGAR": "DI1", "LIVVOI": "DI1", "LIVRTI": "DI1",
+    "LIVREO": "DI2",
+}  # fmt: skip
+"""The internal `status` codes older and partner scopes send in events without a `code`
+(reference §1.2), as the official code each means. Their labels are the official ones
+("Votre colis est livré." for LIVCFM); unlisted ones keep the previous status."""
+
 MONDIAL_RELAY_STATUSES: dict[str, TrackingStatus] = {
     "RECEPTION DES DONNEES": TrackingStatus.LABEL_CREATED,
     "DATA RECEPTION": TrackingStatus.LABEL_CREATED,
@@ -102,9 +119,15 @@ def plain_label(label: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def laposte_code(code: str) -> str:
+    """Return the official Suivi v2 code an event code means (partner codes translated)."""
+    code = code.strip().upper()
+    return LAPOSTE_PARTNER_CODES.get(code, code)
+
+
 def laposte_status(code: str) -> TrackingStatus | None:
     """Return the portal status of a La Poste event code, or None when the code is unknown."""
-    return LAPOSTE_STATUSES.get(code.strip().upper())
+    return LAPOSTE_STATUSES.get(laposte_code(code))
 
 
 def mondial_relay_status(label: str) -> TrackingStatus | None:

@@ -78,9 +78,12 @@ def result_to_json(result: TrackingResult) -> str:
 
 
 def result_from_json(raw: str | bytes) -> TrackingResult:
-    """The tracking result `result_to_json` wrote."""
+    """The tracking result `result_to_json` wrote (one written before a field existed lacks it)."""
     data = json.loads(raw)
-    when = datetime.fromisoformat
+
+    def when(value: str | None) -> datetime | None:
+        return datetime.fromisoformat(value) if value else None
+
     return TrackingResult(
         carrier=data["carrier"],
         tracking_number=data["tracking_number"],
@@ -89,10 +92,12 @@ def result_from_json(raw: str | bytes) -> TrackingResult:
             TrackingEvent(when(e["at"]), TrackingStatus(e["status"]), e["code"], e["label"])
             for e in data["events"]
         ),
-        delivered_at=when(data["delivered_at"]) if data["delivered_at"] else None,
+        delivered_at=when(data["delivered_at"]),
         relay_point_code=data["relay_point_code"],
         fetched_at=when(data["fetched_at"]),
         source=data["source"],
+        estimated_from=when(data.get("estimated_from")),
+        estimated_until=when(data.get("estimated_until")),
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from alme_portal.adapters.carriers.laposte import public_tracking_url
 from alme_portal.adapters.carriers.statuses import TrackingResult
 from alme_portal.i18n import colour_name, translate
-from alme_portal.i18n.dates import format_date, format_moment
+from alme_portal.i18n.dates import format_date, format_moment, format_time
 from alme_portal.orders.rules import delivery
 from alme_portal.orders.views.carrier_events import event_text
 from alme_portal.platform import clock, settings
@@ -115,7 +115,7 @@ def _parcel(order, shipment, result: TrackingResult | None, index, count, langua
     status = result.status.value if result is not None else shipment["status"]
     if shipment["status"] in ("planned", "returned_to_sender", "delivered", "ready_for_pickup"):
         status = shipment["status"] if result is None or status == "unknown" else status
-    guidance, headline = [], ""
+    guidance, headline, estimate = [], "", ""
     relay = shipment["relay_point"] or order["destination"]["relay_point"]
     events = list(result.events) if result else []
     if shipment["status"] == "planned":
@@ -151,6 +151,7 @@ def _parcel(order, shipment, result: TrackingResult | None, index, count, langua
         headline = text(
             "order.expected", start=format_date(start, language), end=format_date(end, language)
         )
+        estimate = _estimate(result, CARRIER_NAMES.get(shipment["carrier"], ""), language)
         if _is_silent(shipment, events):
             guidance.append(text("guide.silent"))  # rule O7
     number = shipment["tracking_number"]
@@ -166,6 +167,7 @@ def _parcel(order, shipment, result: TrackingResult | None, index, count, langua
         if number
         else "",
         "headline": headline,
+        "estimate": estimate,
         "guidance": guidance,
         "carrier_note": _carrier_note(number, result, language),
         "contents": [
@@ -180,6 +182,20 @@ def _parcel(order, shipment, result: TrackingResult | None, index, count, langua
             for event in events
         ],
     }
+
+
+def _estimate(result: TrackingResult | None, carrier: str, language: str) -> str:
+    """Rule O4: La Poste's estimated delivery, a day or a window on it, unless it is past."""
+    start = result.estimated_from if result else None
+    if start is None or clock.in_paris(start).date() < clock.today():
+        return ""
+    day = format_date(start, language)
+    if result.estimated_until is None:
+        return translate(language, "order.estimate_day", carrier=carrier, date=day)
+    return translate(
+        language, "order.estimate_window", carrier=carrier, date=day,
+        start=format_time(start, language), end=format_time(result.estimated_until, language),
+    )  # fmt: skip
 
 
 def _carrier_note(number: str | None, result: TrackingResult | None, language: str) -> str:

@@ -9,7 +9,7 @@ know is shown as the carrier wrote it.
 
 from __future__ import annotations
 
-from alme_portal.adapters.carriers.statuses import TrackingEvent, plain_label
+from alme_portal.adapters.carriers.statuses import TrackingEvent, laposte_code, plain_label
 from alme_portal.adapters.carriers.tracking import LAPOSTE_CARRIERS
 
 LAPOSTE_EVENTS_EN = {
@@ -96,7 +96,8 @@ def event_text(event: TrackingEvent, language: str, carrier: str) -> str:
         carrier: the carrier's key ("colissimo", "chronopost", "mondial_relay").
     """
     if carrier in LAPOSTE_CARRIERS:
-        return event.label if language == "fr" else LAPOSTE_EVENTS_EN.get(event.code, event.label)
+        english = LAPOSTE_EVENTS_EN.get(laposte_code(event.code), event.label)
+        return event.label if language == "fr" else english
     if carrier == "mondial_relay":
         wording = plain_label(event.label)
         texts = MONDIAL_RELAY_EVENTS.get(MONDIAL_RELAY_ENGLISH_WORDINGS.get(wording, wording))

@@ -10,10 +10,9 @@ from sqlmodel import Session, select
 from alme_portal.adapters.carriers.http import CarrierUnavailable
 from alme_portal.adapters.carriers.mondial_relay import MondialRelayClient, RelayPointView
 from alme_portal.orders.models.catalog import RelayPoint
-from alme_portal.platform import settings
+from alme_portal.platform import clock, settings
 
 POSTCODES = {"FR": re.compile(r"^\d{5}$"), "BE": re.compile(r"^\d{4}$")}
-RESULTS = 8
 
 
 def find_relay_points(
@@ -21,7 +20,9 @@ def find_relay_points(
 ) -> list[dict[str, Any]] | str:
     """Relay points near a postcode (France and Belgium), nearest first, or an error key.
 
-    Only points within `RELAY_SEARCH_RADIUS_KM` are offered ("relay.none_near" when none is).
+    Only points within `RELAY_SEARCH_RADIUS_KM` are offered ("relay.none_near" when none is),
+    `RELAY_SEARCH_RESULTS` at most, none closed today (she may drop her parcel at once).
+    Lockers are marked ("locker": "1"), for the page to say so.
 
     The points found are remembered in the `relay_point` table, so that a return can name one.
 
@@ -37,7 +38,9 @@ def find_relay_points(
     if not POSTCODES[country].match(code):
         return "relay.invalid.postcode"
     try:
-        points = client.search_relay_points(country, code, limit=RESULTS)
+        points = client.search_relay_points(
+            country, code, limit=settings.RELAY_SEARCH_RESULTS, open_on=clock.today()
+        )
     except CarrierUnavailable:
         return "relay.unavailable"
     near = [p for p in points if p.distance_m <= settings.RELAY_SEARCH_RADIUS_KM * 1000]
@@ -50,6 +53,7 @@ def find_relay_points(
             "name": point.name,
             "address": f"{point.address}, {point.postcode} {point.city}",
             "distance_m": str(point.distance_m),
+            "locker": "1" if point.locker else "",
         }
         for point in near
     ]
