@@ -7,7 +7,8 @@ import re
 
 import reflex as rx
 
-from alme_portal.adapters.carriers.http import CarrierUnavailable
+from alme_portal.adapters.carriers.http import CarrierUnavailable, TrackingNumberInvalid
+from alme_portal.adapters.carriers.statuses import TrackingResult, TrackingStatus
 from alme_portal.adapters.carriers.tracking import shared_tracking_service
 from alme_portal.i18n import colour_name
 from alme_portal.orders.services import changes as order_changes
@@ -84,6 +85,10 @@ class OrderPageView:
 def _track(carrier: str, number: str):
     try:
         return shared_tracking_service().track(carrier, number)
+    except TrackingNumberInvalid as error:  # an answer, not an outage: no "not answering"
+        logger.error("tracking %s %s: the carrier refuses the number: %s", carrier, number, error)
+        return TrackingResult(carrier, number, TrackingStatus.LABEL_CREATED, (), None, None,
+                              clock.now())  # fmt: skip
     except (CarrierUnavailable, ValueError) as error:
         logger.warning("tracking %s %s unavailable: %s", carrier, number, error)
         return None

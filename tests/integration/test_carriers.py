@@ -21,10 +21,12 @@ from alme_portal.adapters.carriers.tracking import TrackingService, default_trac
 from alme_portal.demo import loader as demo
 from alme_portal.orders.models.catalog import RelayPoint
 from alme_portal.orders.models.orders import Shipment
+from alme_portal.orders.views import _carrier_note
 from alme_portal.platform import clock, settings
 from alme_portal.platform.calendar import working_days_between
 from alme_portal.platform.vocabulary import ShipmentStatus
 from alme_portal.simulator import scenarios as sc
+from alme_portal.state.order import _track
 
 DEMO_STATUS_TO_TRACKING = {
     ShipmentStatus.DISPATCHED: S.LABEL_CREATED,
@@ -330,3 +332,15 @@ def test_o6_every_demo_shipment_tracks_to_its_demo_status(session, simulator_url
 def test_simulator_named_numbers_do_not_collide_with_demo_numbers():
     now = clock.now()
     assert not set(sc.demo_scenarios(now)) & set(sc.named_scenarios(now))
+
+
+@pytest.mark.parametrize(("carrier", "number"), [("colissimo", "12AB"), ("mondial_relay", "ABC")])
+def test_o6_a_number_the_carrier_refuses_is_an_answer_not_an_outage(
+    simulator_url, monkeypatch, carrier, number
+):
+    """Issue 22: a refused number shows the parcel without events, never "not answering"."""
+    monkeypatch.setenv(settings.SIMULATOR_URL_ENV, simulator_url)
+    monkeypatch.setenv(settings.MONDIAL_RELAY_KEY_ENV, MR_KEY)  # this simulator's key
+    result = _track(carrier, number)
+    assert (result.status, result.events) == (S.LABEL_CREATED, ())
+    assert _carrier_note(number, result, "en") == ""
