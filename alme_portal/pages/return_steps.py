@@ -211,7 +211,7 @@ def _relay_finder() -> rx.Component:
                 field(t("returns.relay.postcode"), "postcode", "relay-postcode",
                       default_value=R.relay_postcode, max_length=12),
                 rx.button(t("returns.relay.search"), type="submit", id="relay-search",
-                          **theme.SECONDARY_BUTTON),
+                          loading=R.searching, **theme.SECONDARY_BUTTON),
                 align="end",
                 spacing="3",
                 width="100%",

@@ -67,6 +67,8 @@ class ReturnState(UiState):
     step_error: str = ""
     return_number: str = ""
     sending: bool = False
+    searching: bool = False
+    """A relay search is with the carrier (its button spins)."""
     _order_id: int = 0
     _loaded_on: str = ""
     """The websocket connection of the tab's last wizard page load."""

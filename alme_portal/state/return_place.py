@@ -113,20 +113,29 @@ class ReturnPlaceState(ReturnState):
         elif field == "relay_point_code" and value in [p["code"] for p in self.relay_results]:
             self.relay_point_code = value
 
-    @rx.event
+    @rx.event(background=True)
     async def search_relay(self, form_data: dict):
-        """Find Mondial Relay points near a postcode (France and Belgium)."""
-        if not self._ready("method"):
-            return
-        data = form_data if isinstance(form_data, dict) else {}
-        self.relay_postcode = text_field(data.get("postcode"))[:12]
-        found = await asyncio.to_thread(
-            _search, self._options()["order"].get("country", ""), self.relay_postcode
-        )
-        if isinstance(found, str):
-            self.step_error, self.relay_results = found, []
-            return
-        self.relay_results, self.relay_point_code, self.step_error = found, "", ""
+        """Find Mondial Relay points near a postcode (France and Belgium).
+
+        A background event: the carrier may take seconds; the button spins, the tab stays usable.
+        """
+        async with self:
+            if not self._ready("method") or self.searching:
+                return
+            data = form_data if isinstance(form_data, dict) else {}
+            self.relay_postcode = text_field(data.get("postcode"))[:12]
+            country, postcode = self._options()["order"].get("country", ""), self.relay_postcode
+            self.searching = True
+        try:
+            found = await asyncio.to_thread(_search, country, postcode)
+        finally:
+            async with self:
+                self.searching = False
+        async with self:
+            if isinstance(found, str):
+                self.step_error, self.relay_results = found, []
+                return
+            self.relay_results, self.relay_point_code, self.step_error = found, "", ""
 
     def _carrier_problem(self) -> str | None:
         """Rule R3: what Mondial Relay would refuse in her details (phone, street length)."""

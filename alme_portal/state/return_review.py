@@ -141,14 +141,42 @@ class ReturnReviewState(ReturnState):
             cap=reimbursement_cap(self.language),
         )
 
-    @rx.event
+    @rx.event(background=True)
     async def confirm_return(self):
-        """Confirm my return: stored once, however many clicks or tabs."""
+        """Confirm my return: stored once, however many clicks or tabs.
+
+        A background event: while the return is stored and its label booked with the carrier
+        (up to the carrier's timeout), the button shows its spinner and the tab stays usable.
+        """
+        async with self:
+            draft = await self._draft_to_send()
+            if draft is None:
+                return
+            self.sending = True
+            order_id, language = self._order_id, self.language
+        try:
+            outcome, undeliverable, label = await asyncio.to_thread(
+                _declare, order_id, draft, language
+            )
+        finally:
+            async with self:
+                self.sending = False
+        async with self:
+            if not outcome.ok:
+                self.step_error = outcome.message_key
+                return
+            self.return_number, self.step, self.step_error = outcome.value, "done", ""
+            self.email_undeliverable = undeliverable
+            self.label_pending, self.parcel_number = label.pending, label.parcel
+            self.paperless_qr = data_url(label.qr_png) if label.qr_png else ""
+
+    async def _draft_to_send(self) -> dict | None:
+        """The return to declare, or None (with `step_error` set when she must act)."""
         if not self._ready("review") or self.sending:
-            return
+            return None
         if self._order_id not in await unlocked_orders(self):
             self.step_error = "returns.invalid.order"
-            return
+            return None
         salon = self.salon_code if self.method == ReturnMethod.STORE else ""
         paperless = self.paperless and self.method == ReturnMethod.MONDIAL_RELAY
         place = {"method": self.method, "relay_point_code": self.relay_point_code,
@@ -157,17 +185,4 @@ class ReturnReviewState(ReturnState):
         draft = wizard.build_draft(
             self._options(), self.quantities, self.choices, place, self.sender, snapshot
         )
-        self.sending = True
-        try:
-            outcome, undeliverable, label = await asyncio.to_thread(
-                _declare, self._order_id, draft, self.language
-            )
-        finally:
-            self.sending = False
-        if not outcome.ok:
-            self.step_error = outcome.message_key
-            return
-        self.return_number, self.step, self.step_error = outcome.value, "done", ""
-        self.email_undeliverable = undeliverable
-        self.label_pending, self.parcel_number = label.pending, label.parcel
-        self.paperless_qr = data_url(label.qr_png) if label.qr_png else ""
+        return draft

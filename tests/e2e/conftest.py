@@ -186,9 +186,9 @@ def carrier_faults(portal):
     """Arm faults on the carrier simulator the portal talks to; reset them afterwards."""
     control = f"{portal['simulator']}/_control"
 
-    def arm(route, kind, count):
+    def arm(route, kind, count, **details):  # details: delay, retry_after, stat
         answer = httpx.post(
-            f"{control}/faults", json={"route": route, "kind": kind, "count": count}
+            f"{control}/faults", json={"route": route, "kind": kind, "count": count, **details}
         )
         answer.raise_for_status()
 
@@ -208,7 +208,7 @@ def spare_orders(portal) -> dict[str, dict]:
     Each confirmed return uses up what an order has left to return; these copies (same
     customer, lines, payment and parcel) leave the demo orders to the tests that name them.
     """
-    uses = ("axe-en", "axe-fr", "keyboard")
+    uses = ("axe-en", "axe-fr", "keyboard", "slow-carrier")
     engine = db.engine_for(f"sqlite:///{portal['database']}")
     with Session(db.for_writing(engine)) as session:
         portal_db.clone_order(session.connection(), SPARE_TEMPLATE, len(uses))

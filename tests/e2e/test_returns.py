@@ -228,6 +228,32 @@ def test_r3_carrier_down_the_return_is_recorded_and_its_label_follows(page, port
     expect(page.locator("#label-pending")).to_contain_text("being prepared")
 
 
+SLOW_CARRIER_S = 3
+
+
+def test_r3_a_slow_carrier_spins_the_button_and_the_page_stays_usable(
+    page, spare_orders, carrier_faults
+):
+    """Issue 21: the carrier calls run beside the tab's events, not in front of them."""
+    up_to_a_relay_point(page, {"demo": {"orders": [spare_orders["slow-carrier"]]}},
+                        "delivered-returnable", "Too big")  # fmt: skip
+    carrier_faults("mondialrelay", "slow", 1, delay=SLOW_CARRIER_S)  # the next search
+    search = page.locator("#relay-search")
+    search.click()
+    expect(search.locator(".rt-Spinner")).to_be_visible()
+    page.locator("#paperless").click()  # while the carrier thinks, her other choices answer
+    expect(page.locator("#paperless")).to_be_checked()
+    expect(search.locator(".rt-Spinner")).to_be_visible()  # the search is still out
+    expect(search.locator(".rt-Spinner")).to_have_count(0, timeout=SLOW_CARRIER_S * 3000)
+    page.locator("#relay-results .choice").first.click()
+    page.get_by_role("button", name="Continue").click()
+    carrier_faults("mondialrelay-connect", "slow", 1, delay=SLOW_CARRIER_S)  # the QR booking
+    confirm_button = page.get_by_role("button", name="Confirm my return")
+    confirm_button.click()
+    expect(confirm_button.locator(".rt-Spinner")).to_be_visible()
+    expect(page.locator("#paperless-qr")).to_be_visible(timeout=SLOW_CARRIER_S * 3000)
+
+
 def test_r3_no_printer_a_qr_code_to_show_at_the_relay_point(page, portal, screenshot):
     page.set_viewport_size({"width": 375, "height": 800})
     up_to_a_relay_point(page, portal, "gift-card-and-card", "Too small")

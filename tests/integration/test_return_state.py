@@ -1,6 +1,7 @@
 """The return wizard's state called as a browser, or a forged client, would call it (R1)."""
 
 import asyncio
+import functools
 
 import pytest
 import reflex as rx
@@ -43,7 +44,11 @@ class Wizard:
         return next((s for s in self.steps if name in vars(type(s))), self.draft)
 
     def __getattr__(self, name):
-        return getattr(self._owner(name), name)
+        owner = self._owner(name)
+        handler = type(owner).event_handlers.get(name)
+        if handler is not None and handler.is_background:  # Reflex runs these itself
+            return functools.partial(handler.fn, owner)
+        return getattr(owner, name)
 
     def __setattr__(self, name, value):
         setattr(self.track if name == "_unlocked_order_ids" else self._owner(name), name, value)
