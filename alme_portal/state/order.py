@@ -159,6 +159,8 @@ class OrderState(UiState):
     """She comes back from paying an exchange's supplement (E4): say it was received."""
     _views: dict[str, dict] = {}
     _order_id: int = 0
+    _loads: int = 0
+    """Page loads started by this tab: only the latest one's answer is shown."""
 
     @rx.var
     def view(self) -> OrderPageView:
@@ -170,16 +172,27 @@ class OrderState(UiState):
         lines = [ChangeLine(**line) for line in data["change_lines"]]
         return OrderPageView(**{**data, "parcels": parcels, "change_lines": lines})
 
-    @rx.event
+    @rx.event(background=True)
     async def load_order(self):
-        """Show the order named in the address, if this tab found it with its e-mail."""
-        self.loaded, self.denied, self._views, self._order_id = False, False, {}, 0
-        self.just_paid = self.router.page.params.get("paid") == "1"
-        reference = self.router.page.params.get("order_ref", "")
-        if not isinstance(reference, str) or not ORDER_NUMBER.match(reference):
-            self.denied, self.loaded = True, True
-            return
-        found = await asyncio.to_thread(_load_views, reference, await unlocked_orders(self))
-        self.denied = found is None
-        self._order_id, self._views = found or (0, {})
-        self.loaded = True
+        """Show the order named in the address, if this tab found it with its e-mail.
+
+        A background event: the carriers may take seconds to answer; meanwhile the page says
+        it is loading and the tab's other events are served.
+        """
+        async with self:
+            self._loads += 1
+            load = self._loads
+            self.loaded, self.denied, self._views, self._order_id = False, False, {}, 0
+            self.just_paid = self.router.page.params.get("paid") == "1"
+            reference = self.router.page.params.get("order_ref", "")
+            if not isinstance(reference, str) or not ORDER_NUMBER.match(reference):
+                self.denied, self.loaded = True, True
+                return
+            unlocked = await unlocked_orders(self)
+        found = await asyncio.to_thread(_load_views, reference, unlocked)
+        async with self:
+            if load != self._loads:
+                return  # she has opened another order since: that page is the one to show
+            self.denied = found is None
+            self._order_id, self._views = found or (0, {})
+            self.loaded = True

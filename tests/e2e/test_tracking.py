@@ -180,6 +180,28 @@ def test_carrier_down_shows_the_last_known_events(page, portal, carrier_faults):
     expect(card.locator(".tracking-event")).to_have_count(events)
 
 
+SLOW_CARRIER_S = 3
+
+
+def test_a_slow_carrier_shows_the_spinner_and_the_page_answers_meanwhile(
+    page, portal, carrier_faults
+):
+    """Issue 21: the order page waits for La Poste beside the tab's events, not in front."""
+    order = _order(portal, "in-transit")
+    carrier_faults("laposte", "slow", 1, delay=SLOW_CARRIER_S)
+    _find(page, order["number"], order["email"])
+    spinner = page.locator("#main .rt-Spinner")
+    expect(spinner).to_be_visible()
+    page.locator("#language-switch").get_by_role("button", name="Français").click()
+    expect(page.get_by_role("link", name="Suivre une commande").first).to_be_visible()
+    expect(spinner).to_be_visible()  # she switched language while La Poste was still thinking
+    card = page.locator(".parcel-card").first
+    expect(card.locator(".parcel-headline")).to_contain_text(
+        "Livraison prévue", timeout=SLOW_CARRIER_S * 3000
+    )
+    page.locator("#language-switch").get_by_role("button", name="English").click()
+
+
 def test_empty_lookup_says_what_is_missing_on_the_fields(page):
     """Issue 19.17: the portal's message, not the browser's bubble, and the fields marked."""
     page.goto("/track")
