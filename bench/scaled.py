@@ -9,6 +9,7 @@ cache, and `WORKERS` Granian workers sharing them.
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import time
@@ -27,31 +28,43 @@ WORKERS = 2
 
 
 @contextlib.contextmanager
-def postgres(folder: Path) -> Iterator[str]:
-    """A throwaway PostgreSQL server in `folder` with one empty database; yield its URL."""
+def postgres(folder: Path, name: str = "bench") -> Iterator[str]:
+    """A throwaway PostgreSQL server in `folder` with one empty database `name`; its URL."""
     server = pgserver.get_server(folder, cleanup_mode="delete")
     base = server.get_uri().replace("postgresql://", "postgresql+psycopg://")
     engine = sa.create_engine(base, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
     with engine.connect() as connection:
-        connection.exec_driver_sql("CREATE DATABASE bench")
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
     engine.dispose()
     try:
-        yield str(sa.make_url(base).set(database="bench"))
+        yield str(sa.make_url(base).set(database=name))
     finally:
         server.cleanup()
 
 
+def redis_binary() -> str:
+    """Debian's `redis-server` (`ALME_REDIS_SERVER`, else installed by `scripts/find-redis`)."""
+    return (
+        os.environ.get("ALME_REDIS_SERVER")
+        or subprocess.run(
+            [str(ROOT / "scripts" / "find-redis")], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    )
+
+
 @contextlib.contextmanager
-def redis_server(folder: Path) -> Iterator[str]:
-    """A Redis without persistence on a free loopback port; yield its URL."""
-    binary = subprocess.run([str(ROOT / "scripts" / "find-redis")], capture_output=True,
-                            text=True, check=True).stdout.strip()  # fmt: skip
+def redis_server(folder: Path, binary: str | None = None) -> Iterator[str]:
+    """A Redis without persistence on a free loopback port; yield its URL; stop it.
+
+    Raises:
+        RuntimeError: If it does not answer within 10 s.
+    """
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(folder)],
+        [binary or redis_binary(), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(folder)],
         stdout=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"redis://127.0.0.1:{port}/0"

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import pgserver
 import pytest
 import redis
-import sqlalchemy as sa
 from redis_server import redis_server
 from servers import BIN, LOOPBACK, ROOT, free_port, server_env, simulator_process, stop
 from switching_proxy import SwitchingProxy
+
+from bench import scaled as bench_scaled
 
 BALANCER_HOST = "127.0.0.2"
 APP_TARGET = "alme_portal.alme_portal:app"
@@ -46,19 +46,6 @@ class ScaledPortal:
     env: dict[str, str]
     demo: dict
     logs: Path
-
-
-def _postgres(folder: Path) -> Iterator[str]:
-    server = pgserver.get_server(folder, cleanup_mode="delete")
-    base = server.get_uri().replace("postgresql://", "postgresql+psycopg://")
-    engine = sa.create_engine(base, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-    with engine.connect() as connection:
-        connection.exec_driver_sql("CREATE DATABASE alme")
-    engine.dispose()
-    try:
-        yield str(sa.make_url(base).set(database="alme"))
-    finally:
-        server.cleanup()
 
 
 def _worker(port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
@@ -111,7 +98,7 @@ def two_workers(folder: Path, port: int) -> Iterator[ScaledPortal]:
     logs.mkdir()
     with contextlib.ExitStack() as stack:
         redis_url = stack.enter_context(redis_server(folder))
-        database_url = stack.enter_context(contextlib.contextmanager(_postgres)(folder / "pg"))
+        database_url = stack.enter_context(bench_scaled.postgres(folder / "pg", "alme"))
         simulator = stack.enter_context(simulator_process())
         env = server_env(database_url, port, simulator, free_port(), folder / "mail")
         env.update(
