@@ -81,6 +81,8 @@ class ReturnStatusState(UiState):
     status_denied: bool = False
     download_error: str = ""
     _pages: dict[str, dict] = {}
+    _loads: int = 0
+    """Page loads started by this tab: only the latest one's answer is shown."""
 
     @rx.var
     def page(self) -> ReturnPageView:
@@ -95,15 +97,26 @@ class ReturnStatusState(UiState):
         """Why a label could not be downloaded."""
         return translate(self.language, self.download_error) if self.download_error else ""
 
-    @rx.event
+    @rx.event(background=True)
     async def load_status(self):
-        """Show the return named in the address to the tab that found its order."""
-        self.status_loaded, self.status_denied, self._pages = False, False, {}
-        self.download_error = ""
-        number = self.router.page.params.get("return_ref", "")
-        pages = await asyncio.to_thread(_views, number, await unlocked_orders(self))
-        self.status_denied, self._pages = pages is None, pages or {}
-        self.status_loaded = True
+        """Show the return named in the address to the tab that found its order.
+
+        A background event: the parcel's progress comes from Mondial Relay; meanwhile the page
+        spins and the tab's other events are served.
+        """
+        async with self:
+            self._loads += 1
+            load = self._loads
+            self.status_loaded, self.status_denied, self._pages = False, False, {}
+            self.download_error = ""
+            number = self.router.page.params.get("return_ref", "")
+            unlocked = await unlocked_orders(self)
+        pages = await asyncio.to_thread(_views, number, unlocked)
+        async with self:
+            if load != self._loads:
+                return  # she has opened another return since
+            self.status_denied, self._pages = pages is None, pages or {}
+            self.status_loaded = True
 
     @rx.event
     async def download_label(self, number: str, file_format: str):

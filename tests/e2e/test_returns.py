@@ -252,6 +252,14 @@ def test_r3_a_slow_carrier_spins_the_button_and_the_page_stays_usable(
     confirm_button.click()
     expect(confirm_button.locator(".rt-Spinner")).to_be_visible()
     expect(page.locator("#paperless-qr")).to_be_visible(timeout=SLOW_CARRIER_S * 3000)
+    carrier_faults("mondialrelay", "slow", 1, delay=SLOW_CARRIER_S)  # her parcel's progress
+    page.locator("#status-link").click()
+    spinner = page.locator("#main .rt-Spinner")
+    expect(spinner).to_be_visible()
+    page.locator("#language-switch").get_by_role("button", name="Français").click()
+    expect(page.get_by_role("link", name="Suivre une commande").first).to_be_visible()
+    expect(spinner).to_be_visible()  # the switch was served while Mondial Relay was thinking
+    expect(page.locator("#return-page")).to_be_visible(timeout=SLOW_CARRIER_S * 3000)
 
 
 def test_r3_no_printer_a_qr_code_to_show_at_the_relay_point(page, portal, screenshot):
