@@ -14,7 +14,6 @@ import os
 import re
 import subprocess
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 import httpx
@@ -24,6 +23,7 @@ from pdf_image import page_image
 from playwright.sync_api import expect
 from scaled import ScaledPortal, two_workers, wait_until_let_go
 from servers import BIN, ROOT, stop
+from test_bench_client import _in_own_loop
 from test_returns import (
     CREDIT_NOTE,
     choose_items,
@@ -230,12 +230,6 @@ class AlternatingTab(Session):
                 self._collected.add(code)
 
 
-def run(coroutine):
-    """Run a coroutine in a thread of its own (Playwright's loop holds this one)."""
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(asyncio.run, coroutine).result()
-
-
 def test_r1_the_wizard_over_websockets_every_event_on_the_other_worker(scaled, faults):
     order = next(o for o in scaled.demo["orders"] if o["number"] == PARIS_GUEST_ORDER)
     workers = [f"http://{host}:{port}" for host, port in scaled.proxy.workers]
@@ -264,7 +258,7 @@ def test_r1_the_wizard_over_websockets_every_event_on_the_other_worker(scaled, f
         await tab.close()
         return next(event for event in tab.last_events if event["name"] == "_download")
 
-    label = run(walk())
+    label = _in_own_loop(walk())
     assert steps[0] == "find" and steps[-1] == "confirm_return"
     assert tab.served_by == [index % 2 for index in range(len(steps) + 1)]
     pdf = base64.b64decode(label["payload"]["url"].split(",", 1)[1])
