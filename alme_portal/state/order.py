@@ -161,6 +161,8 @@ class OrderState(UiState):
     _order_id: int = 0
     _loads: int = 0
     """Page loads started by this tab: only the latest one's answer is shown."""
+    _shown: str = ""
+    """The order number whose page is on screen (a reconnect loads it again, on_load)."""
 
     @rx.var
     def view(self) -> OrderPageView:
@@ -182,11 +184,12 @@ class OrderState(UiState):
         async with self:
             self._loads += 1
             load = self._loads
-            self.loaded, self.denied, self._views, self._order_id = False, False, {}, 0
             self.just_paid = self.router.page.params.get("paid") == "1"
             reference = self.router.page.params.get("order_ref", "")
+            if reference != self._shown:  # the same order stays on screen while it refreshes
+                self.loaded, self.denied, self._views, self._order_id = False, False, {}, 0
             if not isinstance(reference, str) or not ORDER_NUMBER.match(reference):
-                self.denied, self.loaded = True, True
+                self.denied, self.loaded, self._views, self._shown = True, True, {}, ""
                 return
             unlocked = await unlocked_orders(self)
         found = await asyncio.to_thread(_load_views, reference, unlocked)
@@ -195,4 +198,5 @@ class OrderState(UiState):
                 return  # she has opened another order since: that page is the one to show
             self.denied = found is None
             self._order_id, self._views = found or (0, {})
+            self._shown = reference if found else ""
             self.loaded = True

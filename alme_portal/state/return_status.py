@@ -83,6 +83,8 @@ class ReturnStatusState(UiState):
     _pages: dict[str, dict] = {}
     _loads: int = 0
     """Page loads started by this tab: only the latest one's answer is shown."""
+    _shown: str = ""
+    """The return whose page is on screen (a reconnect loads it again, on_load)."""
 
     @rx.var
     def page(self) -> ReturnPageView:
@@ -107,15 +109,17 @@ class ReturnStatusState(UiState):
         async with self:
             self._loads += 1
             load = self._loads
-            self.status_loaded, self.status_denied, self._pages = False, False, {}
             self.download_error = ""
             number = self.router.page.params.get("return_ref", "")
+            if number != self._shown:  # the same return stays on screen while it refreshes
+                self.status_loaded, self.status_denied, self._pages = False, False, {}
             unlocked = await unlocked_orders(self)
         pages = await asyncio.to_thread(_views, number, unlocked)
         async with self:
             if load != self._loads:
                 return  # she has opened another return since
             self.status_denied, self._pages = pages is None, pages or {}
+            self._shown = number if pages else ""
             self.status_loaded = True
 
     @rx.event
