@@ -187,7 +187,7 @@ def returns_page() -> rx.Component:
                     ("method", method_step()),
                     ("review", review_step()),
                     ("done", _done_step()),
-                    lookup_form(R.find_for_return),
+                    lookup_form(R.find_for_return, R.sending),
                 ),
                 **theme.CARD,
                 display="flex",

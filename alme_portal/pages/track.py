@@ -10,8 +10,9 @@ from alme_portal.components.layout import shell
 from alme_portal.state.tracking import TrackState
 
 
-def lookup_form(on_submit=TrackState.find_order) -> rx.Component:
-    """The lookup form, shared by the tracking and returns pages ("Find my order")."""
+def lookup_form(on_submit=TrackState.find_order, busy=TrackState.busy) -> rx.Component:
+    """The lookup form, shared by the tracking and returns pages ("Find my order"); its button
+    spins while `busy`."""
     return rx.form(
         rx.vstack(
             field(
@@ -42,7 +43,7 @@ def lookup_form(on_submit=TrackState.find_order) -> rx.Component:
             rx.button(
                 t("track.submit"),
                 type="submit",
-                loading=TrackState.busy,
+                loading=busy,
                 width="100%",
                 **theme.PRIMARY_BUTTON,
             ),

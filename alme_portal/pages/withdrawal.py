@@ -24,7 +24,7 @@ def _form() -> rx.Component:
                   required=True, auto_complete="name"),
             form_error(T.error, "lookup-error"),
             form_error(W.withdrawal_error, "withdrawal-error"),
-            rx.button(t("withdrawal.confirm"), type="submit", loading=T.busy, width="100%",
+            rx.button(t("withdrawal.confirm"), type="submit", loading=W.sending, width="100%",
                       id="confirm-withdrawal", **theme.PRIMARY_BUTTON),
             spacing="4",
             width="100%",

@@ -13,6 +13,7 @@ from alme_portal.i18n import translate
 from alme_portal.platform import clock, cookies, db, settings
 from alme_portal.platform.outcome import Outcome
 from alme_portal.state import browser
+from alme_portal.state.spinner import spins
 from alme_portal.state.ui import UiState
 
 FIELD_MAX = 254
@@ -112,11 +113,13 @@ class AccountState(UiState):
         await self._resolve()
 
     @rx.event
+    @spins("account_busy")
     async def log_in(self, form_data: dict):
         """Log in with e-mail and password."""
         await self._log_in_with(form_data)
 
     @rx.event
+    @spins("account_busy")
     async def sign_up(self, form_data: dict):
         """Create my account, then log in."""
         await self._sign_up_with(form_data)
@@ -137,13 +140,7 @@ class AccountState(UiState):
         await self._open(_sign_up, fields, self.language, self._client())
 
     async def _open(self, action, *args) -> None:
-        if self.account_busy:
-            return
-        self.account_busy = True
-        try:
-            outcome = await asyncio.to_thread(action, *args)
-        finally:
-            self.account_busy = False
+        outcome = await asyncio.to_thread(action, *args)
         if not outcome.ok:
             self._fail(outcome)
             return

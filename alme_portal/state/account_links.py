@@ -11,6 +11,7 @@ from alme_portal.i18n import translate
 from alme_portal.platform import db
 from alme_portal.state.account import text_field
 from alme_portal.state.email_reach import undeliverable
+from alme_portal.state.spinner import spins
 from alme_portal.state.ui import UiState
 
 TOKEN_MAX = 100
@@ -53,19 +54,16 @@ class AccountLinkState(UiState):
             self.link_message = translate(self.language, "account.confirm.invalid")
 
     async def _run(self, action, *args, **kwargs) -> None:
-        if self.link_busy or self.link_done:
+        if self.link_done:
             return
-        self.link_busy = True
-        try:
-            outcome = await asyncio.to_thread(_in_session, action, *args, **kwargs)
-        finally:
-            self.link_busy = False
+        outcome = await asyncio.to_thread(_in_session, action, *args, **kwargs)
         key = outcome if isinstance(outcome, str) else outcome.message_key
         self.link_ok = isinstance(outcome, str) or outcome.ok
         self.link_done = self.link_ok
         self.link_message = translate(self.language, key)
 
     @rx.event
+    @spins("link_busy")
     async def request_reset(self, form_data: dict):
         """E-mail a reset link if the address has an account (the answer never tells)."""
         data = form_data if isinstance(form_data, dict) else {}
@@ -74,6 +72,7 @@ class AccountLinkState(UiState):
         self.reset_undeliverable = await undeliverable(email) if self.link_ok else ""
 
     @rx.event
+    @spins("link_busy")
     async def choose_password(self, form_data: dict):
         """Save the new password chosen through the link of this page's address."""
         data = form_data if isinstance(form_data, dict) else {}
@@ -81,6 +80,7 @@ class AccountLinkState(UiState):
                         password=text_field(data, "password"))  # fmt: skip
 
     @rx.event
+    @spins("link_busy")
     async def confirm_email(self):
         """Confirm the address this page's link was sent to."""
         await self._run(account_links.confirm_email, self._token())

@@ -19,6 +19,7 @@ from alme_portal.platform import clock, db, settings
 from alme_portal.platform.inputs import whole_number
 from alme_portal.state.account import AccountState, text_field
 from alme_portal.state.email_reach import undeliverable
+from alme_portal.state.spinner import spins
 
 
 @dataclasses.dataclass
@@ -195,12 +196,14 @@ class LoyaltyState(AccountState):
         self._show_history(page, pages)
 
     @rx.event
+    @spins("account_busy")
     async def log_in_here(self, form_data: dict):
         """Log in from the dashboard page, then show it."""
         await self._log_in_with(form_data)
         await self._refresh()
 
     @rx.event
+    @spins("account_busy")
     async def sign_up_here(self, form_data: dict):
         """Create my account from the dashboard page, then show it."""
         await self._sign_up_with(form_data)

@@ -17,6 +17,7 @@ from alme_portal.platform.outcome import Outcome
 from alme_portal.refunds.services import progress as refund_progress
 from alme_portal.state.account import AccountState, text_field
 from alme_portal.state.email_reach import undeliverable
+from alme_portal.state.spinner import spins
 from alme_portal.state.tracking import unlock
 
 
@@ -108,12 +109,14 @@ class MyAccountState(AccountState):
         return self.signed_in
 
     @rx.event
+    @spins("account_busy")
     async def log_in_account(self, form_data: dict):
         """Log in from this page, then show her account."""
         await self._log_in_with(form_data)
         await self._refresh()
 
     @rx.event
+    @spins("account_busy")
     async def sign_up_account(self, form_data: dict):
         """Create my account from this page, then show it."""
         await self._sign_up_with(form_data)

@@ -9,6 +9,7 @@ from alme_portal.orders.services import changes as order_changes
 from alme_portal.platform import db
 from alme_portal.platform.inputs import whole_number
 from alme_portal.state.order import ChangeLine, OrderState
+from alme_portal.state.spinner import spins
 from alme_portal.state.tracking import unlocked_orders
 
 MODES = ("", "modify", "cancel")
@@ -95,6 +96,7 @@ class OrderChangeState(OrderState):
             self.line_id = line_id
 
     @rx.event
+    @spins("sending")
     async def send_modification(self, form_data: dict):
         """Record the modification the form describes (rule O1)."""
         data = form_data if isinstance(form_data, dict) else {}
@@ -105,21 +107,16 @@ class OrderChangeState(OrderState):
         await self._send("modify", details)
 
     @rx.event
+    @spins("sending")
     async def confirm_cancellation(self):
         """Record the request to cancel the whole order (rule O1)."""
         await self._send("cancel", {})
 
     async def _send(self, kind: str, details: dict):
-        if self.sending:
-            return
         if not self._order_id or self._order_id not in await unlocked_orders(self):
             self._show(False, "change.refused.not_found")
             return
-        self.sending = True
-        try:
-            outcome = await asyncio.to_thread(_record, self._order_id, kind, details, self.language)
-        finally:
-            self.sending = False
+        outcome = await asyncio.to_thread(_record, self._order_id, kind, details, self.language)
         self._show(outcome.ok, outcome.message_key)
         if outcome.ok:
             self.mode = ""

@@ -16,6 +16,7 @@ from alme_portal.referral.views import build_invites
 from alme_portal.returns.labels.render import qr_png
 from alme_portal.state.account import AccountState, text_field
 from alme_portal.state.email_reach import undeliverable
+from alme_portal.state.spinner import spins
 from alme_portal.state.ui import UiState
 
 
@@ -79,12 +80,14 @@ class ReferralState(AccountState):
         await self._refresh()
 
     @rx.event
+    @spins("account_busy")
     async def log_in_referral(self, form_data: dict):
         """Log in from this page, then show her link."""
         await self._log_in_with(form_data)
         await self._refresh()
 
     @rx.event
+    @spins("account_busy")
     async def sign_up_referral(self, form_data: dict):
         """Create my account from this page, then show my link."""
         await self._sign_up_with(form_data)

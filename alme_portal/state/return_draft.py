@@ -17,6 +17,7 @@ from alme_portal.platform import clock, db, routes, settings
 from alme_portal.returns.services import options as return_options
 from alme_portal.returns.views import return_wizard as wizard
 from alme_portal.state.browser import connection
+from alme_portal.state.spinner import spins
 from alme_portal.state.tracking import TrackState, lookup, unlocked_orders
 from alme_portal.state.ui import UiState
 
@@ -142,6 +143,7 @@ class ReturnState(UiState):
                 await self._start(order_id)
 
     @rx.event
+    @spins("sending")
     async def find_for_return(self, form_data: dict):
         """Find my order, then go to the items."""
         data = form_data if isinstance(form_data, dict) else {}

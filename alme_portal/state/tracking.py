@@ -10,6 +10,7 @@ from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.platform import clock, cookies, db, routes
 from alme_portal.platform.outcome import Status
 from alme_portal.state import browser
+from alme_portal.state.spinner import spins
 from alme_portal.state.ui import UiState
 
 MAX_FIELD_LENGTH = 254
@@ -52,6 +53,7 @@ class TrackState(UiState):
         self.error_key = ""
 
     @rx.event
+    @spins("busy")
     async def find_order(self, form_data: dict):
         """Look the order up; on success open its page for this tab only."""
         order_id = await lookup(self, form_data)
@@ -95,8 +97,6 @@ async def lookup(state: TrackState, form_data: object) -> int | None:
     Returns:
         The order id when found, else None.
     """
-    if state.busy:
-        return None
     data = form_data if isinstance(form_data, dict) else {}
     number, email = data.get("order_number"), data.get("email")
     if not isinstance(number, str) or not isinstance(email, str):
@@ -107,13 +107,9 @@ async def lookup(state: TrackState, form_data: object) -> int | None:
     if not number or not email:
         state.error_key = "track.missing"
         return None
-    state.busy = True
-    try:
-        result = await asyncio.to_thread(
-            _lookup, number, email, state.router.session.client_ip or "unknown"
-        )
-    finally:
-        state.busy = False
+    result = await asyncio.to_thread(
+        _lookup, number, email, state.router.session.client_ip or "unknown"
+    )
     if not result.ok:
         state.error_key = result.message_key
         if result.retry_at:

@@ -7,6 +7,7 @@ import reflex as rx
 from alme_portal.i18n import translate
 from alme_portal.platform import db
 from alme_portal.returns.services import withdrawals
+from alme_portal.state.spinner import spins
 from alme_portal.state.tracking import TrackState, lookup
 from alme_portal.state.ui import UiState
 
@@ -26,6 +27,7 @@ class WithdrawalState(UiState):
     statement: str = ""
     withdrawn_order: str = ""
     withdrawal_key: str = ""
+    sending: bool = False
 
     @rx.var
     def withdrawal_error(self) -> str:
@@ -43,6 +45,7 @@ class WithdrawalState(UiState):
             track.order_number = number
 
     @rx.event
+    @spins("sending")
     async def confirm_withdrawal(self, form_data: dict):
         """Confirm withdrawal: record it and show the acknowledgement with date and time."""
         data = form_data if isinstance(form_data, dict) else {}

@@ -4,6 +4,8 @@ The migrations and the demo load run once per test run into two template files; 
 gets its own copy of one of them (a file copy costs milliseconds, a demo load seconds).
 """
 
+import asyncio
+import inspect
 import os
 import sqlite3
 import uuid
@@ -201,6 +203,26 @@ def demo_session(session):
     """The migrated database holding the demo data set, loaded at `NOW` (see `templates`)."""
     with clock.use_clock(NOW):
         yield session
+
+
+def run(call):
+    """Run a state handler's call at `NOW` as Reflex does: a coroutine awaited, a handler that
+    yields (a spinner's, `state.spinner`) driven to its end.
+
+    Returns:
+        What the handler returned, or the last event it yielded.
+    """
+
+    async def handled():
+        if not inspect.isasyncgen(call):
+            return await call
+        last = None
+        async for update in call:
+            last = update if update is not None else last
+        return last
+
+    with clock.use_clock(NOW):
+        return asyncio.run(handled())
 
 
 def order_id(session, number):

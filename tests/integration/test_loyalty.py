@@ -1,13 +1,12 @@
 """Almé Lovers on the real database: purchases from the feed, missions, rewards, dashboard."""
 
-import asyncio
 import inspect
 import threading
 from datetime import date, datetime, time, timedelta
 
 import pytest
 import reflex as rx
-from conftest import NOW
+from conftest import NOW, run
 from sqlmodel import func, select
 from test_order_feed import event, order_data
 
@@ -354,11 +353,6 @@ CAMILLE_PASSWORD = "Lovers-Paris-26!"
 
 def loyalty_state():
     return rx.State().get_substate(LoyaltyState.get_full_name().split(".")[1:])
-
-
-def run(coroutine):
-    with clock.use_clock(NOW):
-        return asyncio.run(coroutine)
 
 
 def logged_in_state(session, email=MEMBER, password=LEA_PASSWORD):

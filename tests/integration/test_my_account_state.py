@@ -1,14 +1,11 @@
 """My account through its state: her orders only, opened for this tab, forged calls refused."""
 
-import asyncio
-
 import reflex as rx
-from conftest import NOW, order_id
+from conftest import order_id, run
 from sqlmodel import select
 from test_accounts import PASSWORD, log_in
 
 from alme_portal.accounts.models.accounts import EmailLink
-from alme_portal.platform import clock
 from alme_portal.state.my_account import MyAccountState
 from alme_portal.state.tracking import TrackState
 
@@ -18,11 +15,6 @@ def account_state(token=""):
     state = root.get_substate(MyAccountState.get_full_name().split(".")[1:])
     state._login_token = token
     return state
-
-
-def run(coroutine):
-    with clock.use_clock(NOW):
-        return asyncio.run(coroutine)
 
 
 def unlocked(state):

@@ -1,14 +1,11 @@
 """Rule O1 through the order page's state: options offered, requests recorded, forgeries refused."""
 
-import asyncio
-
 import reflex as rx
-from conftest import NOW, order_id
+from conftest import order_id, run
 from sqlmodel import func, select
 
 from alme_portal.orders.models.requests import OrderChangeRequest
 from alme_portal.orders.services.changes import change_options
-from alme_portal.platform import clock
 from alme_portal.platform.models import OutboxEmail
 from alme_portal.state.order import _load_views
 from alme_portal.state.order_change import OrderChangeState
@@ -27,11 +24,6 @@ def change_state(session, number, unlocked=True):
 
 def recorded(session):
     return session.exec(select(func.count()).select_from(OrderChangeRequest)).one()
-
-
-def run(coroutine):
-    with clock.use_clock(NOW):
-        asyncio.run(coroutine)
 
 
 def test_o1_options_list_sizes_colours_and_nearby_relay_points(demo_session):

@@ -1,13 +1,10 @@
 """Refer a friend through its states: hers only, forged calls refused, the friend's landing."""
 
-import asyncio
-
 import reflex as rx
-from conftest import NOW
+from conftest import run
 from sqlmodel import func, select
 from test_accounts import log_in
 
-from alme_portal.platform import clock
 from alme_portal.referral.models import ReferralInvite
 from alme_portal.state.referral import FriendState, ReferralState
 
@@ -17,11 +14,6 @@ def state_of(cls, **values):
     for name, value in values.items():
         setattr(state, name, value)
     return state
-
-
-def run(coroutine):
-    with clock.use_clock(NOW):
-        return asyncio.run(coroutine)
 
 
 def invites(session):

@@ -1,15 +1,13 @@
 """The return wizard's state called as a browser, or a forged client, would call it (R1)."""
 
-import asyncio
 import functools
 
 import pytest
 import reflex as rx
-from conftest import NOW, order_id
+from conftest import order_id, run
 from reflex.istate.data import RouterData
 from sqlmodel import func, select
 
-from alme_portal.platform import clock
 from alme_portal.returns.models import ReturnRequest
 from alme_portal.state.return_item import ReturnItemState
 from alme_portal.state.return_items import ReturnItemsState
@@ -52,11 +50,6 @@ class Wizard:
 
     def __setattr__(self, name, value):
         setattr(self.track if name == "_unlocked_order_ids" else self._owner(name), name, value)
-
-
-def run(coroutine):
-    with clock.use_clock(NOW):
-        return asyncio.run(coroutine)
 
 
 def started(session, number="AL100101"):

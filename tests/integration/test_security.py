@@ -4,7 +4,6 @@ Each test sends the hostile input to the real service, route or handler and chec
 nothing happens that should not; SECURITY.md lists what each one proves.
 """
 
-import asyncio
 import json
 import sqlite3
 import string
@@ -366,8 +365,3 @@ def test_12_a_cookie_header_is_read_whatever_it_holds():
     assert cookies.read("a=1; alme_unlock=xyz; b=2", cookies.UNLOCK) == "xyz"
     assert cookies.read('alme_unlock="unterminated', cookies.UNLOCK) == ""
     assert cookies.read("", cookies.UNLOCK) == ""
-
-
-def run(coroutine):
-    with clock.use_clock(NOW):
-        return asyncio.run(coroutine)

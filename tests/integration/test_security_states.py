@@ -1,27 +1,20 @@
 """Hostile calls of the page states (issue 15, items 8 and 12), as a forged client sends them."""
 
-import asyncio
-
 import pytest
 import reflex as rx
-from conftest import NOW, order_id
+from conftest import order_id, run
 from reflex.istate.data import RouterData
 from test_loyalty import logged_in_state
 from test_order_change_state import change_state
 from test_return_state import started
 from test_staff_state import staff_state, staff_token
 
-from alme_portal.platform import clock, cookies
+from alme_portal.platform import cookies
 from alme_portal.platform.inputs import whole_number
 from alme_portal.state.tracking import TrackState, unlock, unlocked_orders
 
 HOSTILE_DIGITS = ["²", "٣", "9" * 5000, "-1", "1e3", " 7", ""]
 """What a forged client sends where a page sends digits: "²".isdigit() is True."""
-
-
-def run(coroutine):
-    with clock.use_clock(NOW):
-        return asyncio.run(coroutine)
 
 
 @pytest.mark.parametrize("value", HOSTILE_DIGITS)

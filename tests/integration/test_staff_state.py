@@ -1,9 +1,7 @@
 """The Atelier console through its state: staff only, every handler re-checks the cookie."""
 
-import asyncio
-
 import reflex as rx
-from conftest import NOW
+from conftest import NOW, run
 from sqlmodel import func, select
 from test_accounts import log_in
 
@@ -19,11 +17,6 @@ def staff_state(token=""):
     state = rx.State().get_substate(StaffState.get_full_name().split(".")[1:])
     state._staff_token = token
     return state
-
-
-def run(coroutine):
-    with clock.use_clock(NOW):
-        return asyncio.run(coroutine)
 
 
 def staff_token(session):
