@@ -109,8 +109,13 @@ def for_finder_only(loaded, denied, message, notice_id: str, href: str, content)
     return rx.cond(
         loaded,
         rx.cond(denied, refusal, content),
-        rx.center(rx.spinner(size="3"), min_height="40vh"),
+        loading(),
     )
+
+
+def loading(min_height: str = "40vh") -> rx.Component:
+    """The page's place, spinning while its data loads."""
+    return rx.center(rx.spinner(size="3"), min_height=min_height)
 
 
 def item_summary(row) -> rx.Component:

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.account_forms import welcome_forms
+from alme_portal.components.account_forms import member_or_forms
 from alme_portal.components.cards import notice, outcome_notice, page_heading, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
@@ -308,7 +308,7 @@ def loyalty_page() -> rx.Component:
         rx.box(
             page_heading(t("loyalty.kicker"), t("loyalty.title"),
                          rx.cond(L.signed_in, "", t("loyalty.intro"))),
-            rx.cond(L.signed_in, _dashboard(), welcome_forms(L.log_in_here, L.sign_up_here)),
+            member_or_forms(L, _dashboard(), L.log_in_here, L.sign_up_here),
             width="100%",
         )
     )  # fmt: skip

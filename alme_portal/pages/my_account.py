@@ -6,8 +6,8 @@ from alme_portal.components import theme
 from alme_portal.components.account_forms import (
     account_form,
     email_field,
+    member_or_forms,
     password_field,
-    welcome_forms,
 )
 from alme_portal.components.cards import outcome_notice, page_heading, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
@@ -132,8 +132,7 @@ def my_account_page() -> rx.Component:
         rx.box(
             page_heading(t("myaccount.kicker"), t("myaccount.title"),
                          rx.cond(M.signed_in, "", t("myaccount.intro"))),
-            rx.cond(M.signed_in, _account(),
-                    welcome_forms(M.log_in_account, M.sign_up_account)),
+            member_or_forms(M, _account(), M.log_in_account, M.sign_up_account),
             width="100%",
         )
     )  # fmt: skip

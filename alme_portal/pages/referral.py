@@ -3,7 +3,7 @@
 import reflex as rx
 
 from alme_portal.components import theme
-from alme_portal.components.account_forms import email_field, welcome_forms
+from alme_portal.components.account_forms import email_field, member_or_forms
 from alme_portal.components.cards import link_button, outcome_notice, page_heading, section_title
 from alme_portal.components.email_warning import unreachable_email_warning
 from alme_portal.components.i18n import t
@@ -163,7 +163,7 @@ def referral_page() -> rx.Component:
     return shell(
         rx.box(
             page_heading(t("referral.kicker"), t("referral.title"), t("referral.intro")),
-            rx.cond(R.signed_in, member, welcome_forms(R.log_in_referral, R.sign_up_referral)),
+            member_or_forms(R, member, R.log_in_referral, R.sign_up_referral),
             width="100%",
         )
     )

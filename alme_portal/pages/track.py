@@ -11,8 +11,7 @@ from alme_portal.state.tracking import TrackState
 
 
 def lookup_form(on_submit=TrackState.find_order, busy=TrackState.busy) -> rx.Component:
-    """The lookup form, shared by the tracking and returns pages ("Find my order"); its button
-    spins while `busy`."""
+    """The tracking and returns pages' lookup form ("Find my order"), spinning while `busy`."""
     return rx.form(
         rx.vstack(
             field(

@@ -132,6 +132,11 @@ class LoyaltyState(AccountState):
     _history_member: int = 0
 
     @rx.var
+    def member_ready(self) -> bool:
+        """Her page's data is loaded: it is shown whole, never filling in (no layout shift)."""
+        return self.signed_in and bool(self._views)
+
+    @rx.var
     def dashboard(self) -> DashboardView:
         """The dashboard in the page's language (empty when nobody is logged in)."""
         view = self._views.get(self.language, {})

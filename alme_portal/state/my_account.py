@@ -79,6 +79,11 @@ class MyAccountState(AccountState):
     _views: dict[str, dict] = {}
 
     @rx.var
+    def member_ready(self) -> bool:
+        """Her page's data is loaded: it is shown whole, never filling in (no layout shift)."""
+        return self.signed_in and bool(self._views)
+
+    @rx.var
     def account(self) -> AccountView:
         """The page in the visitor's language (empty when nobody is logged in)."""
         data = self._views.get(self.language)

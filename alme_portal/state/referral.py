@@ -45,6 +45,11 @@ class ReferralState(AccountState):
     _invites: dict[str, list] = {}
 
     @rx.var
+    def member_ready(self) -> bool:
+        """Her page's data is loaded: it is shown whole, never filling in (no layout shift)."""
+        return self.signed_in and self.referral_link != ""
+
+    @rx.var
     def invites(self) -> list[dict[str, str]]:
         """Her referrals in the page's language."""
         return self._invites.get(self.language, [])

@@ -51,6 +51,36 @@ def test_l11_member_logs_in_sees_her_dashboard_and_logs_out(page, portal, screen
     expect(page.locator("#login-form")).to_be_visible()
 
 
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => list.getEntries().forEach(shift => {
+        if (!shift.hadRecentInput) total += shift.value;
+    })).observe({type: "layout-shift", buffered: true});
+    setTimeout(() => resolve(total), 200);
+})"""
+"""Every layout shift of the page so far, summed: above Lighthouse's CLS (its worst window)."""
+
+
+def test_her_pages_do_not_jump_when_they_learn_who_she_is(page, portal):
+    """Issue 21: the pages are prerendered for a visitor; opened in a new tab (a link from an
+    e-mail), her dashboard, account and referral link replace the forms once loaded without
+    moving what she sees (CLS < 0.1; the dashboard's was 0.6)."""
+    member = _member(portal)
+    log_in(page, member["email"], member["password"])
+    expect(page.locator("#loyalty-greeting")).to_be_visible()
+    shifts = {}
+    for width in (375, 1280):
+        for path, shown in (("/loyalty", "#loyalty-dashboard"), ("/account", "#my-account"),
+                            ("/referral", "#referral-page")):  # fmt: skip
+            tab = page.context.new_page()
+            tab.set_viewport_size({"width": width, "height": 900})
+            tab.goto(path)
+            expect(tab.locator(shown)).to_be_visible()
+            shifts[f"{path} at {width} px"] = round(tab.evaluate(LAYOUT_SHIFT), 3)
+            tab.close()
+    assert max(shifts.values()) < 0.1, shifts
+
+
 def _balance(page) -> int:
     return int(page.locator("#loves-balance").inner_text().split()[0].replace(",", ""))
 
