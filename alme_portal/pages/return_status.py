@@ -37,8 +37,9 @@ def _step(step) -> rx.Component:
 def _parcel_stage(stage) -> rx.Component:
     reached = stage["state"] != ""
     return rx.hstack(
-        rx.icon(rx.cond(reached, "circle-check", "circle"), size=16,
-                color=rx.cond(reached, theme.SAGE, theme.MUTED)),
+        # Two static icons: an icon named by a var pulls every Lucide icon into the pages.
+        rx.cond(reached, rx.icon("circle-check", size=16, color=theme.SAGE),
+                rx.icon("circle", size=16, color=theme.MUTED)),
         rx.text(stage["label"], size="2", color=rx.cond(reached, theme.INK, theme.MUTED)),
         rx.spacer(),
         rx.text(stage["date"], size="1", color=theme.MUTED),
