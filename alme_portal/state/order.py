@@ -99,16 +99,15 @@ def _load_views(order_number: str, unlocked: list[int]) -> tuple[int, dict[str, 
         order_id = order_lookup.order_id_for_number(session, order_number)
         if order_id is None or order_id not in unlocked:
             return None
+        # Both languages from one read (only names differ): a switch needs no round trip.
+        views = order_lookup.order_views(session, order_id, settings.LANGUAGES)
+        pending = order_changes.pending_requests(session, order_id)
         orders = {
-            lang: {**order_lookup.order_view(session, order_id, lang),
-                   "parcel_refund": refund_texts.parcel_refund_lines(session, order_id, lang),
-                   "pending_requests": order_changes.pending_requests(session, order_id)}
+            lang: {**views[lang], "pending_requests": pending,
+                   "parcel_refund": refund_texts.parcel_refund_lines(session, order_id, lang)}
             for lang in settings.LANGUAGES
         }  # fmt: skip
-        options = {
-            lang: order_changes.change_options(session, order_id, lang)
-            for lang in settings.LANGUAGES
-        }
+        options = order_changes.change_options_in(session, order_id, settings.LANGUAGES)
         can_withdraw = withdrawals.withdrawal_open_for(session, order_id, clock.today())
     tracking = {
         shipment["id"]: _track(shipment["carrier"], shipment["tracking_number"])

@@ -10,7 +10,8 @@ from sqlmodel import func, select
 
 from alme_portal.orders.models.feed import LookupFailure
 from alme_portal.orders.services import feed as order_feed
-from alme_portal.orders.services.lookup import client_key, find_order, order_view
+from alme_portal.orders.services.changes import change_options_in
+from alme_portal.orders.services.lookup import client_key, find_order, order_view, order_views
 from alme_portal.platform import clock, settings
 from alme_portal.state.tracking import _lookup
 
@@ -193,7 +194,7 @@ def test_view_of_unknown_order_is_none(demo_session):
     assert order_view(demo_session, 999_999, "en") is None
 
 
-def _statement_count(session, oid):
+def _statement_count(session, oid, read=lambda session, oid: order_view(session, oid, "en")):
     statements = []
 
     def count(conn, cursor, statement, parameters, context, executemany):
@@ -204,7 +205,7 @@ def _statement_count(session, oid):
     sa.event.listen(engine, "before_cursor_execute", count)
     try:
         session.expire_all()
-        order_view(session, oid, "en")
+        read(session, oid)
     finally:
         sa.event.remove(engine, "before_cursor_execute", count)
     return len(statements)
@@ -274,3 +275,18 @@ def test_a_found_order_needs_no_write_lock_and_a_miss_is_counted(demo_session, s
         missed = _lookup("AL100101", "someone.else@example.fr", "203.0.113.9")
     demo_session.commit()
     assert (missed.status, failures(demo_session)) == ("invalid", 1)
+
+
+@pytest.mark.parametrize("read", [order_views, change_options_in], ids=["page", "change form"])
+def test_both_languages_are_read_from_the_database_once(demo_session, read):
+    """Issue 21: the order page keeps both languages (a switch costs no round trip) for the
+    queries of one; only the product names differ."""
+    oid = order_id(demo_session, "AL100101")
+    one = _statement_count(demo_session, oid, lambda session, oid: read(session, oid, ["en"]))
+    both = _statement_count(demo_session, oid, lambda s, oid: read(s, oid, ["en", "fr"]))
+    assert both == one
+    views = read(demo_session, oid, ["en", "fr"])
+    english, french = (views[lang]["lines"][0] for lang in ("en", "fr"))
+    name = "product_name" if "product_name" in english else "name"
+    assert (english[name], french[name]) == ("Organic cotton T-shirt Léon",
+                                             "T-shirt Léon en coton bio")  # fmt: skip

@@ -231,9 +231,17 @@ def change_options(session: Session, order_id: int, language: str) -> dict[str, 
         [{"code", "label"}]}: the colours and sizes each product exists in, and the relay
         points of the order's country (nearest postcodes first) when Mondial Relay serves it.
     """
+    return change_options_in(session, order_id, (language,))[language]
+
+
+def change_options_in(
+    session: Session, order_id: int, languages: Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    """`change_options` in each of `languages`, read from the database once."""
+    languages = tuple(languages)
     order = session.get(Order, order_id)
     if order is None:
-        return {"lines": [], "relay_points": []}
+        return {language: {"lines": [], "relay_points": []} for language in languages}
     rows = session.exec(
         select(OrderLine, Product)
         .join(Variant, Variant.id == OrderLine.variant_id)
@@ -247,20 +255,24 @@ def change_options(session: Session, order_id: int, language: str) -> dict[str, 
             Variant.product_id.in_(product_ids)
         )
     ).all()
-    lines = []
-    for line, product in rows:
-        own = [(colour, size) for pid, colour, size in variants if pid == product.id]
-        lines.append(
-            {
-                "id": line.id,
-                "name": product.name_fr if language == "fr" else product.name_en,
-                "colour": line.colour,
-                "size": line.size,
-                "colours": _unique(colour for colour, _ in own),
-                "sizes": sorted(_unique(size for _, size in own), key=size_order),
-            }
-        )
-    return {"lines": lines, "relay_points": _relay_choices(session, order)}
+    relay_points = _relay_choices(session, order)
+    options = {}
+    for language in languages:
+        lines = []
+        for line, product in rows:
+            own = [(colour, size) for pid, colour, size in variants if pid == product.id]
+            lines.append(
+                {
+                    "id": line.id,
+                    "name": product.name_fr if language == "fr" else product.name_en,
+                    "colour": line.colour,
+                    "size": line.size,
+                    "colours": _unique(colour for colour, _ in own),
+                    "sizes": sorted(_unique(size for _, size in own), key=size_order),
+                }
+            )
+        options[language] = {"lines": lines, "relay_points": relay_points}
+    return options
 
 
 def _unique(values: Iterable[str]) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -173,7 +174,26 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
         language: "fr" gives French product names; anything else English.
 
     Returns:
-        A plain dict (see the keys below), or None for an unknown order.
+        A plain dict (see `order_views`), or None for an unknown order.
+    """
+    return order_views(session, order_id, (language,)).get(language)
+
+
+def order_views(
+    session: Session, order_id: int, languages: Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    """The order page's data in each of `languages`, read from the database once.
+
+    Only the product names differ between languages: a page that keeps both (to switch
+    language without a round trip) costs the same five queries as one.
+
+    Args:
+        session: a session on the portal database.
+        order_id: an order the caller may see (found by `find_order` or owned by the account).
+        languages: "fr" gives French product names; anything else English.
+
+    Returns:
+        {language: the order's data as a plain dict}, {} for an unknown order.
     """
     row = session.exec(
         select(Order, RelayPoint)
@@ -181,7 +201,7 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
         .where(Order.id == order_id)
     ).first()
     if row is None:
-        return None
+        return {}
     order, relay = row
     line_rows = session.exec(
         select(OrderLine, Product, Variant.preorder_ship_date)
@@ -205,20 +225,14 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
         .where(Shipment.order_id == order_id)
         .order_by(ShipmentLine.id)
     ).all()
-    lines = [_line_view(line, product, language, preorder) for line, product, preorder in line_rows]
-    lines_by_id = {line["id"]: line for line in lines}
-    shipments = [
-        _shipment_view(shipment, point, carried, lines_by_id) for shipment, point in shipment_rows
-    ]
     statuses = [shipment.status for shipment, _ in shipment_rows]
     unreachable = recipients.undeliverable(session, order.email)
-    return {
+    common = {
         "id": order.id,
         "number": order.number,
         "status": order.status,
         "placed_at": order.placed_at,
         "email_masked": mask_email(order.email),
-        "lines": lines,
         "payments": [payment_view(payment) for payment in payments],
         "totals": {
             "subtotal_cents": order.subtotal_cents,
@@ -236,12 +250,20 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
             "country": order.ship_country,
             "relay_point": _relay_view(relay),
         },
-        "shipments": shipments,
         "customs_may_apply": customs_may_apply(order.ship_country),
         "email_undeliverable": unreachable,
         "can_request_change": can_request_change(order.status, statuses),
         "contact_guidance": order.status == OrderStatus.CANCELLED or bool(unreachable),
     }
+    views = {}
+    for language in languages:
+        lines = [_line_view(line, product, language, preorder)
+                 for line, product, preorder in line_rows]  # fmt: skip
+        lines_by_id = {line["id"]: line for line in lines}
+        shipments = [_shipment_view(shipment, point, carried, lines_by_id)
+                     for shipment, point in shipment_rows]  # fmt: skip
+        views[language] = {**common, "lines": lines, "shipments": shipments}
+    return views
 
 
 def _line_view(
