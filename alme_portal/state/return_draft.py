@@ -29,12 +29,9 @@ def _load(order_id: int) -> dict[str, dict]:
         today = clock.today()
         products = return_options.exchange_products(session, settings.LANGUAGES)
         loves = take_back.return_preview(session, order_id)
+        options = return_options.return_options_in(session, order_id, settings.LANGUAGES, today)
         return {
-            lang: {
-                "options": return_options.return_options(session, order_id, lang, today),
-                "products": products[lang],
-                "loves": loves,
-            }
+            lang: {"options": options.get(lang), "products": products[lang], "loves": loves}
             for lang in settings.LANGUAGES
         }
 

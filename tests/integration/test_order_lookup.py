@@ -13,6 +13,7 @@ from alme_portal.orders.services import feed as order_feed
 from alme_portal.orders.services.changes import change_options_in
 from alme_portal.orders.services.lookup import client_key, find_order, order_view, order_views
 from alme_portal.platform import clock, settings
+from alme_portal.returns.services.options import return_options_in
 from alme_portal.state.tracking import _lookup
 
 WINDOW = timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
@@ -277,10 +278,15 @@ def test_a_found_order_needs_no_write_lock_and_a_miss_is_counted(demo_session, s
     assert (missed.status, failures(demo_session)) == ("invalid", 1)
 
 
-@pytest.mark.parametrize("read", [order_views, change_options_in], ids=["page", "change form"])
+def _wizard_options(session, oid, languages):
+    return return_options_in(session, oid, languages, NOW.date())
+
+
+@pytest.mark.parametrize("read", [order_views, change_options_in, _wizard_options],
+                         ids=["page", "change form", "return wizard"])  # fmt: skip
 def test_both_languages_are_read_from_the_database_once(demo_session, read):
-    """Issue 21: the order page keeps both languages (a switch costs no round trip) for the
-    queries of one; only the product names differ."""
+    """Issue 21: the order page and the wizard keep both languages (a switch costs no round
+    trip) for the queries of one; only the product names differ."""
     oid = order_id(demo_session, "AL100101")
     one = _statement_count(demo_session, oid, lambda session, oid: read(session, oid, ["en"]))
     both = _statement_count(demo_session, oid, lambda s, oid: read(s, oid, ["en", "fr"]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -53,6 +53,14 @@ def shipment_deliveries(session: Session, order_id: int) -> list[datetime | None
 
 def line_options(session: Session, order: Order, language: str, today: date) -> list[dict]:
     """Each line with what can be returned of it, why not, and its exchange sizes (R2, E3)."""
+    return _named(_unnamed_lines(session, order, today), language)
+
+
+def _named(lines: list[tuple[dict, Product]], language: str) -> list[dict]:
+    return [{**line, "name": _name(product, language)} for line, product in lines]
+
+
+def _unnamed_lines(session: Session, order: Order, today: date) -> list[tuple[dict, Product]]:
     rows = session.exec(
         select(OrderLine, Variant, Product)
         .join(Variant, Variant.id == OrderLine.variant_id)
@@ -72,29 +80,27 @@ def line_options(session: Session, order: Order, language: str, today: date) -> 
             already_returned=returned.get(line.id, 0),
             today=today,
         )
-        lines.append(
-            {
-                "id": line.id,
-                "name": _name(product, language),
-                "image": variant_picture(product.image, line.sku),
-                "category": product.category,
-                "product_id": product.id,
-                "colour": line.colour,
-                "size": line.size,
-                "quantity": line.quantity,
-                "returnable": verdict.returnable_quantity,
-                "refusal": verdict.refusal,
-                "deadline": verdict.deadline,
-                "unit_prices_paid": unit_prices_paid(
-                    line.unit_price_cents, line.discount_cents, line.quantity
-                ),
-                "sizes": [
-                    {"variant_id": other.id, "size": other.size, "in_stock": other.stock > 0}
-                    for other in siblings[product.id]
-                    if other.colour == variant.colour and other.id != variant.id
-                ],
-            }
-        )
+        row = {
+            "id": line.id,
+            "image": variant_picture(product.image, line.sku),
+            "category": product.category,
+            "product_id": product.id,
+            "colour": line.colour,
+            "size": line.size,
+            "quantity": line.quantity,
+            "returnable": verdict.returnable_quantity,
+            "refusal": verdict.refusal,
+            "deadline": verdict.deadline,
+            "unit_prices_paid": unit_prices_paid(
+                line.unit_price_cents, line.discount_cents, line.quantity
+            ),
+            "sizes": [
+                {"variant_id": other.id, "size": other.size, "in_stock": other.stock > 0}
+                for other in siblings[product.id]
+                if other.colour == variant.colour and other.id != variant.id
+            ],
+        }
+        lines.append((row, product))
     return lines
 
 
@@ -171,10 +177,17 @@ def return_options(
         {"order": {...}, "lines": line_options, "methods": return methods (R3-R5),
         "salons": salons, "withdrawal_open": bool}.
     """
+    return return_options_in(session, order_id, (language,), today).get(language)
+
+
+def return_options_in(
+    session: Session, order_id: int, languages: Iterable[str], today: date
+) -> dict[str, dict[str, Any]]:
+    """`return_options` in each of `languages`, read from the database once ({} if unknown)."""
     order = session.get(Order, order_id)
     if order is None:
-        return None
-    return {
+        return {}
+    common = {
         "order": {
             "id": order.id,
             "number": order.number,
@@ -187,7 +200,6 @@ def return_options(
             "address": order.ship_address,
             "city": order.ship_city,
         },
-        "lines": line_options(session, order, language, today),
         "methods": list(returns.return_methods(order.ship_country)),
         "salons": salons(session),
         "withdrawal_open": returns.withdrawal_open(
@@ -196,3 +208,5 @@ def return_options(
             today=today,
         ),
     }
+    lines = _unnamed_lines(session, order, today)
+    return {language: {**common, "lines": _named(lines, language)} for language in languages}
