@@ -13,6 +13,8 @@ export PYTHONUNBUFFERED := 1
 
 AXE_VERSION := 4.14.1
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
 
 .PHONY: install install-dev run run-scaled test test-fast test-browser test-postgres lint format clean bench
 
@@ -33,6 +35,11 @@ install-dev: $(VENV)/.installed-dev
 # axe-core for the browser tests' accessibility checks (tests/e2e/accessibility.py).
 $(AXE): $(VENV)/.installed-dev Makefile
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
+	test -f $@ && touch $@
+
+# Lighthouse for `make bench` (bench/lighthouse.py), run against Debian's Chromium.
+$(LIGHTHOUSE): $(VENV)/.installed-dev Makefile
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
 	test -f $@ && touch $@
 
 run: export ALME_CARRIER_SIMULATOR_URL ?= http://127.0.0.1:$(PORT)/_carrier-sim
@@ -62,8 +69,9 @@ test: install-dev
 
 # Benchmarks (not part of `make test`): the portal against a blank Reflex app in the same run,
 # written to bench/report.md and bench/results/bench.json; ratios, never timed assertions.
-bench: install-dev
-	ALME_CHROMIUM="$$(scripts/find-chromium)" $(BIN)/python -m bench.run
+bench: install-dev $(LIGHTHOUSE)
+	ALME_CHROMIUM="$$(scripts/find-chromium)" ALME_LIGHTHOUSE="$(abspath $(LIGHTHOUSE))" \
+		$(BIN)/python -m bench.run
 
 test-fast: install-dev
 	$(BIN)/ruff check .

@@ -18,7 +18,15 @@ WIZARD_STEPS = (
     ("method_done", "Continue (method)"),
     ("confirm_return", "Confirm my return (the label booked with the simulator)"),
 )
-GOALS = {"event_1": 3.0, "event_500": 2.0, "memory": 3.0, "page_bytes": 1.5, "scale": 1.5}
+GOALS = {
+    "event_1": 3.0,
+    "event_500": 2.0,
+    "memory": 3.0,
+    "page_bytes": 1.5,
+    "scale": 1.5,
+    "lighthouse_mobile": 95,
+    "cls": 0.1,
+}
 MAX_REQUESTS = 25
 
 
@@ -36,17 +44,27 @@ def _cpu_per_event_ms(runs: list[dict]) -> float:
     return _median([run["worker_cpu_s"] / run["overall"]["count"] * 1e3 for run in runs])
 
 
-def _row(metric, portal, blank, goal=None, *, unit="", lower=True, absolute=False) -> dict:
-    """A row; `goal` is a ratio bound (or an absolute bound on the portal with `absolute`)."""
+def _row(metric, portal, blank, goal=None, *, unit="", lower=True, absolute=False,
+         strict=False) -> dict:  # fmt: skip
+    """A row; `goal` is a ratio bound (or an absolute bound on the portal with `absolute`).
+
+    `lower`: the figure must stay at or under the goal (else at or above it); `strict`: under
+    it, not equal (Lighthouse's CLS < 0.1).
+    """
     ratio = round(portal / blank, 2) if blank else None
     if goal is None:
         verdict = "—"
     else:
         value = portal if absolute else ratio
-        verdict = (
-            "pass" if value is not None and (value <= goal if lower else value >= goal) else "FAIL"
-        )
-    goal_text = "—" if goal is None else (f"≤ {goal:g}" if absolute else f"≤ {goal:g}×")
+        if value is None:
+            met = False
+        elif lower:
+            met = value < goal if strict else value <= goal
+        else:
+            met = value >= goal
+        verdict = "pass" if met else "FAIL"
+    sign = ("<" if strict else "≤") if lower else "≥"
+    goal_text = "—" if goal is None else (f"{sign} {goal:g}" + ("" if absolute else "×"))
     return {
         "metric": metric,
         "unit": unit,
@@ -237,6 +255,29 @@ def _page_rows(results: dict) -> list[dict]:
     return rows
 
 
+def _lighthouse_rows(results: dict) -> list[dict]:
+    """Lighthouse per page and form factor, against the blank app's page (issue 21's goals)."""
+    audits = results.get("lighthouse", {})
+    rows = []
+    for name, figures in audits.items():
+        if not name.startswith("portal "):
+            continue
+        path, form_factor = name.removeprefix("portal ").rsplit(" ", 1)
+        blank = audits[f"blank / {form_factor}"]
+        label = f"Lighthouse {form_factor} {path}"
+        score_goal = GOALS["lighthouse_mobile"] if form_factor == "mobile" else None
+        rows += [
+            _row(f"{label}: performance score", figures["performance"], blank["performance"],
+                 score_goal, lower=False, absolute=True),
+            _row(f"{label}: cumulative layout shift", figures["cls"], blank["cls"], GOALS["cls"],
+                 absolute=True, strict=True),
+            _row(f"{label}: largest contentful paint", figures["lcp_ms"], blank["lcp_ms"],
+                 unit="ms"),
+            _row(f"{label}: total blocking time", figures["tbt_ms"], blank["tbt_ms"], unit="ms"),
+        ]  # fmt: skip
+    return rows
+
+
 def _other_rows(results: dict) -> list[dict]:
     scale = results["data_scale"]
     sizes = scale["sizes"]
@@ -292,7 +333,8 @@ def _confirm_rows(results: dict) -> list[dict]:
 
 def rows(results: dict[str, Any]) -> list[dict]:
     """Every metric of the run as report rows."""
-    return _event_rows(results) + _paced_rows(results) + _page_rows(results) + _other_rows(results)
+    return (_event_rows(results) + _paced_rows(results) + _page_rows(results)
+            + _lighthouse_rows(results) + _other_rows(results))  # fmt: skip
 
 
 def load_errors(results: dict[str, Any]) -> int:
@@ -391,6 +433,9 @@ def markdown(table: list[dict], results: dict[str, Any]) -> str:
         "- Memory: worker RSS sampled before connecting, with every session hydrated, after the"
         " events and after the sessions left.",
         f"- Pages: {options['page_loads']} cold loads each in Chromium after a warm-up (median).",
+        f"- Lighthouse {options.get('lighthouse_runs', '-')} audits per page and form factor"
+        " (median), performance only, a new Chromium profile each, Lighthouse's own throttling;"
+        " /loyalty with a member's login cookie, the blank app's page as the floor.",
         "- Data scale: `bench.data_scale` and `bench.dashboard_scale`; labels:"
         " `bench.labels_rate`; outbox: `bench.outbox_rate` (SQLite outbox, aiosmtpd sink).",
     ]

@@ -11,7 +11,9 @@ the blank app's:
    latency, worker CPU per event, memory per connected session and after they leave; then the
    same sessions on two workers sharing PostgreSQL and Redis (`bench.scaled`), to say what one
    more core buys;
-3. page weight and load of each main page in Chromium (cold cache);
+3. page weight and load of each main page in Chromium (cold cache), and Lighthouse's
+   performance audit of /track, /returns and /loyalty (a member's), mobile and desktop
+   (`bench.lighthouse`);
 4. data scale: lookup + order page at 1,000 and 100,000 orders (`bench.data_scale`), and the
    loyalty dashboard of a member with 10,000 ledger entries against 10 (`bench.dashboard_scale`);
 5. labels: PNG and PDF rendered per second;
@@ -41,6 +43,7 @@ from bench import (
     dashboard_scale,
     data_scale,
     labels_rate,
+    lighthouse,
     outbox_rate,
     portal,
     report,
@@ -62,6 +65,7 @@ DEFAULTS = {
     "paced": (100, 500),
     "paced_seconds": 20.0,
     "page_loads": 5,
+    "lighthouse_runs": 3,
     "labels": 30,
     "emails": 500,
     "confirms": 200,
@@ -182,6 +186,9 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
         apps = {"blank": blank.app_info(), "portal": portal.app_info()}
         results["closed"] = asyncio.run(_closed(servers, apps, supply, options))
         results["pages"] = _pages(servers, options["page_loads"])
+        _log("Lighthouse, mobile and desktop")
+        results["lighthouse"] = lighthouse.run(portal_server.url, blank_server.url, token,
+                                               options["lighthouse_runs"])  # fmt: skip
     results["paced"] = {
         str(n): _paced(database_url, supply, token, n, options["paced_seconds"])
         for n in options["paced"]
@@ -218,6 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             paced=(20,),
             paced_seconds=5.0,
             page_loads=1,
+            lighthouse_runs=1,
             labels=3,
             emails=50,
             scale_visits=50,

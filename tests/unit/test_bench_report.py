@@ -40,6 +40,14 @@ def test_absolute_goal_bounds_the_portal_figure_itself():
     assert report._row("errors", 1, 0, 0, absolute=True)["verdict"] == "FAIL"
 
 
+def test_higher_and_strict_goals():
+    assert report._row("score", 95, 89, 95, lower=False, absolute=True)["verdict"] == "pass"
+    assert report._row("score", 94, 89, 95, lower=False, absolute=True)["goal"] == "≥ 95"
+    assert report._row("score", 94, 89, 95, lower=False, absolute=True)["verdict"] == "FAIL"
+    assert report._row("cls", 0.1, 0, 0.1, absolute=True, strict=True)["verdict"] == "FAIL"
+    assert report._row("cls", 0.099, 0, 0.1, absolute=True, strict=True)["goal"] == "< 0.1"
+
+
 def _run(steps, p95, cpu_s=1.0, errors=0):
     overall = {"count": 100, "p50": p95 / 2, "p95": p95, "p99": p95 * 2}
     samples = {"before": 60.0, "connected": 70.0, "after_events": 80.0, "after_close": 75.0}
@@ -71,6 +79,14 @@ def _results():
         "dashboard_scale": {"sizes": {"10": {"p95": 2.0}, "10000": {"p95": 3.2}}},
         "labels": {"png": {"per_second": 20.0}, "pdf": {"per_second": 30.0}},
         "outbox": {"1_worker": {"per_second": 80.0}, "2_worker": {"per_second": 140.0}},
+        "lighthouse": {
+            "blank / mobile": {"performance": 89, "cls": 0.0, "lcp_ms": 2990.0, "tbt_ms": 0.0},
+            "portal /track/ mobile": {"performance": 86, "cls": 0.0, "lcp_ms": 3270.0,
+                                      "tbt_ms": 11.0},
+            "blank / desktop": {"performance": 100, "cls": 0.0, "lcp_ms": 640.0, "tbt_ms": 0.0},
+            "portal /loyalty/ desktop": {"performance": 99, "cls": 0.605, "lcp_ms": 720.0,
+                                         "tbt_ms": 0.0},
+        },
     }  # fmt: skip
 
 
@@ -93,6 +109,11 @@ def test_report_rows_cover_every_metric_with_its_verdict():
     assert rows["1 session: Almé Lovers dashboard load p95"]["ratio"] == 2.5
     outbox = rows["outbox: e-mails per second to loopback SMTP, 2 worker process(es)"]
     assert outbox["portal"] == 140
+    assert rows["Lighthouse mobile /track/: performance score"]["verdict"] == "FAIL"  # 86 < 95
+    assert rows["Lighthouse mobile /track/: cumulative layout shift"]["verdict"] == "pass"
+    assert rows["Lighthouse desktop /loyalty/: performance score"]["verdict"] == "—"
+    assert rows["Lighthouse desktop /loyalty/: cumulative layout shift"]["verdict"] == "FAIL"
+    assert rows["Lighthouse mobile /track/: largest contentful paint"]["ratio"] == 1.09
     assert report.load_errors(_results()) == 1
     text = report.markdown(report.rows(_results()), _results())
     assert "| 1 session: wizard, all events p95 | ms | 4 | 1 | 4 | ≤ 3× | FAIL |" in text
