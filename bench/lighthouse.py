@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import statistics
 import subprocess
 import tempfile
@@ -50,11 +51,12 @@ def _chromium(cookies: list[dict]) -> Iterator[int]:
     the websocket handshake too (an extra Cookie header does not).
     """
     port = free_port()
-    with tempfile.TemporaryDirectory(prefix="alme-lighthouse-") as profile:
+    folder = tempfile.TemporaryDirectory(prefix="alme-lighthouse-", ignore_cleanup_errors=True)
+    with folder as profile:
         browser = subprocess.Popen(
             [CHROMIUM, *CHROME_FLAGS.split(), f"--remote-debugging-port={port}",
              f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
         try:
             with sync_playwright() as playwright:  # waits for the port, then adds the cookies
@@ -70,8 +72,8 @@ def _chromium(cookies: list[dict]) -> Iterator[int]:
                     cdp.contexts[0].add_cookies(cookies)
                 cdp.close()
             yield port
-        finally:
-            browser.terminate()
+        finally:  # its renderers and crash handler too, before the profile is removed
+            os.killpg(browser.pid, signal.SIGTERM)
             browser.wait(timeout=10)
 
 

@@ -138,7 +138,8 @@ async def closed_wizard(
     )
 
 
-async def closed_lookup(server: Server, app: AppInfo, *, lookups: int) -> dict[str, Any]:
+async def closed_lookup(server: Server, app: AppInfo, *, lookups: int, warmup: int = 5
+                        ) -> dict[str, Any]:  # fmt: skip
     """One customer finding her order and opening its page again and again."""
     journey = OrderLookup(template_order())
     return await closed_loop(
@@ -146,7 +147,7 @@ async def closed_lookup(server: Server, app: AppInfo, *, lookups: int) -> dict[s
         server,
         journey,
         iterations=lookups,
-        warmup=5,
+        warmup=warmup,
         connect={"pathname": TRACK_PATH},
         settle_s=1.0,
         close_wait_s=0.5,
@@ -162,12 +163,25 @@ def demo_member() -> tuple[str, str]:
     return account["email"], account["password"]
 
 
-async def closed_dashboard(server: Server, app: AppInfo, *, loads: int) -> dict[str, Any]:
+async def closed_dashboard(server: Server, app: AppInfo, *, loads: int, warmup: int = 3
+                           ) -> dict[str, Any]:  # fmt: skip
     """One member opening her Almé Lovers dashboard again and again (logged in once)."""
     journey = DashboardLoad(demo_member())
-    return await closed_loop(app, server, journey, iterations=loads, warmup=3,
+    return await closed_loop(app, server, journey, iterations=loads, warmup=warmup,
                              connect={"pathname": LOYALTY_PATH}, settle_s=1.0, close_wait_s=0.5,
                              label="dashboard closed N=1")  # fmt: skip
+
+
+def order_count(database_url: str) -> int:
+    """How many orders the benchmark database holds (the I/O floor's table gets as many)."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(sa.text("SELECT count(*) FROM customer_order")).scalar()
+    finally:
+        engine.dispose()
 
 
 def login_token(database_url: str) -> str:

@@ -42,10 +42,12 @@ from bench import (
     confirm_cost,
     dashboard_scale,
     data_scale,
+    io_floor,
     labels_rate,
     lighthouse,
     outbox_rate,
     portal,
+    profile,
     report,
     scaled,
 )
@@ -60,8 +62,8 @@ PORTAL_PAGES = ("/", "/track/", "/returns/", "/withdraw/", "/loyalty/", "/help/"
 DEFAULTS = {
     "repeats": 2,  # interleaved A/B closed-loop repetitions
     "blank_events": 1000,
-    "lookups": 100,
-    "journeys": 30,
+    "lookups": 200,  # and as many dashboard loads: 200 samples of each event a run
+    "journeys": 200,
     "paced": (100, 500),
     "paced_seconds": 20.0,
     "page_loads": 5,
@@ -69,6 +71,7 @@ DEFAULTS = {
     "labels": 30,
     "emails": 500,
     "confirms": 200,
+    "profile_iterations": 100,  # lookups and dashboard loads; a fifth as many wizard journeys
 }
 
 
@@ -82,29 +85,49 @@ def _pin_client() -> None:
         os.sched_setaffinity(0, CLIENT_CPUS)
 
 
+WARMUP_EVENTS = 100
+"""Events each closed loop sends before it measures, the same number for every app."""
+CLOSED_RUNS = ("blank", "io_floor", "lookup", "dashboard", "wizard")
+
+
 async def _closed(servers, apps, supply, options) -> dict[str, list[dict]]:
-    """A/B interleaved closed-loop runs: blank, portal lookup, portal wizard, repeated."""
-    runs: dict[str, list[dict]] = {"blank": [], "lookup": [], "wizard": [], "dashboard": []}
+    """A/B interleaved closed-loop runs: blank, I/O floor, portal lookup, dashboard, wizard."""
+    runs: dict[str, list[dict]] = {name: [] for name in CLOSED_RUNS}
+    blank_server, blank_app = servers["blank"], apps["blank"]
+    portal_server, portal_app = servers["portal"], apps["portal"]
     for repeat in range(options["repeats"]):
         _log(f"closed loop, repetition {repeat + 1}")
         runs["blank"].append(
             await blank.measure_closed(
-                servers["blank"], apps["blank"], events=options["blank_events"]
+                blank_server, blank_app, events=options["blank_events"], warmup=WARMUP_EVENTS
+            )
+        )
+        runs["io_floor"].append(
+            await io_floor.measure_closed(
+                blank_server,
+                blank_app,
+                options["io_rows"],
+                events=options["blank_events"],
+                warmup=WARMUP_EVENTS,
             )
         )
         runs["lookup"].append(
-            await portal.closed_lookup(
-                servers["portal"], apps["portal"], lookups=options["lookups"]
+            await portal.closed_lookup(  # two events each
+                portal_server, portal_app, lookups=options["lookups"], warmup=WARMUP_EVENTS // 2
             )
         )
         runs["dashboard"].append(
             await portal.closed_dashboard(
-                servers["portal"], apps["portal"], loads=options["lookups"]
+                portal_server, portal_app, loads=options["lookups"], warmup=WARMUP_EVENTS
             )
         )
         runs["wizard"].append(
-            await portal.closed_wizard(
-                servers["portal"], apps["portal"], supply, journeys=options["journeys"]
+            await portal.closed_wizard(  # 13 events each
+                portal_server,
+                portal_app,
+                supply,
+                journeys=options["journeys"],
+                warmup=WARMUP_EVENTS // 13,
             )
         )
     return runs
@@ -167,19 +190,44 @@ def _scaled(folder: Path, options: dict[str, Any]) -> dict[str, dict]:
     return results
 
 
+def _profiles(server, app, supply, options: dict[str, Any], folder: Path) -> dict[str, dict]:
+    """`--profile`: py-spy on the portal's worker while one session runs each workload."""
+    iterations = options["profile_iterations"]
+    workloads = {
+        "Find my order + the order page": lambda: portal.closed_lookup(
+            server, app, lookups=iterations),
+        "Almé Lovers dashboard load": lambda: portal.closed_dashboard(
+            server, app, loads=iterations),
+        "the return wizard, 13 events to Confirm my return": lambda: portal.closed_wizard(
+            server, app, supply, journeys=max(1, iterations // 5)),
+    }  # fmt: skip
+    found = {}
+    for index, (name, workload) in enumerate(workloads.items()):
+        _log(f"profile: {name}")
+        output = folder / f"profile-{index}.txt"
+        with profile.recording(server.worker_pid(), output):
+            asyncio.run(workload())
+        found[name] = profile.top_functions(output.read_text())
+    return found
+
+
 def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
     """Run every measurement; the figures, ready for `report.build`."""
     started = time.perf_counter()
-    copies = options["journeys"] * options["repeats"] + sum(options["paced"]) + 100
+    copies = (options["journeys"] + WARMUP_EVENTS // 13) * options["repeats"]
+    copies += sum(options["paced"]) + 100
+    copies += options["profile_iterations"] // 5 + 2 if options.get("profile") else 0
     _log(f"benchmark database with {copies} returnable orders")
     database_url = portal.prepare_database(folder, copies)
+    options["io_rows"] = portal.order_count(database_url)
+    blank_env = {io_floor.ENV: str(io_floor.prepare(folder / "io_floor.db", options["io_rows"]))}
     supply = portal.OrderSupply(copies)
     token = portal.login_token(database_url)
     _pin_client()
     results: dict[str, Any] = {"options": {**options, "paced": list(options["paced"])}}
     _log("building and serving the blank app and the portal")
     with (
-        serve(blank.BLANK_APP_DIR, cpus=SERVER_CPUS) as blank_server,
+        serve(blank.BLANK_APP_DIR, env=blank_env, cpus=SERVER_CPUS) as blank_server,
         portal.portal_server(database_url, cpus=SERVER_CPUS) as portal_server,
     ):
         servers = {"blank": blank_server, "portal": portal_server}
@@ -189,6 +237,8 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
         _log("Lighthouse, mobile and desktop")
         results["lighthouse"] = lighthouse.run(portal_server.url, blank_server.url, token,
                                                options["lighthouse_runs"])  # fmt: skip
+        if options.get("profile"):
+            results["profile"] = _profiles(portal_server, apps["portal"], supply, options, folder)
     results["paced"] = {
         str(n): _paced(database_url, supply, token, n, options["paced_seconds"])
         for n in options["paced"]
@@ -214,8 +264,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, default=ROOT / "bench" / "report.md")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "bench.json")
     parser.add_argument("--quick", action="store_true", help="small counts, to try the harness")
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile the portal's worker with py-spy"
+    )
     args = parser.parse_args(argv)
-    options = dict(DEFAULTS)
+    options = {**DEFAULTS, "profile": args.profile}
     if args.quick:
         options.update(
             repeats=1,
@@ -230,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             emails=50,
             scale_visits=50,
             confirms=20,
+            profile_iterations=20,
         )
     with tempfile.TemporaryDirectory(prefix="alme-bench-") as folder:
         results = measure(options, Path(folder))

@@ -66,6 +66,7 @@ def _results():
                     "paced_seconds": 1, "page_loads": 1},
         "seconds": 1.0,
         "closed": {"blank": [_run(["increment"], 1.0)],
+                   "io_floor": [_run(["read_one"], 1.5)],
                    "lookup": [_run(["lookup", "order_page"], 2.0)],
                    "dashboard": [_run(["dashboard"], 2.5)],
                    "wizard": [_run(wizard_steps, 4.0)]},
@@ -114,6 +115,10 @@ def test_report_rows_cover_every_metric_with_its_verdict():
     assert rows["Lighthouse desktop /loyalty/: performance score"]["verdict"] == "—"
     assert rows["Lighthouse desktop /loyalty/: cumulative layout shift"]["verdict"] == "FAIL"
     assert rows["Lighthouse mobile /track/: largest contentful paint"]["ratio"] == 1.09
+    floor = rows["1 session: order page load p95 against the I/O floor"]  # 2 ms vs 1.5 ms
+    assert (floor["blank"], floor["ratio"], floor["verdict"]) == (1.5, 1.33, "pass")
+    confirm = rows["1 session: wizard, Confirm my return p95 against the I/O floor"]
+    assert (confirm["ratio"], confirm["verdict"]) == (2.67, "FAIL")  # 4 ms vs 1.5 ms
     assert report.load_errors(_results()) == 1
     text = report.markdown(report.rows(_results()), _results())
     assert "| 1 session: wizard, all events p95 | ms | 4 | 1 | 4 | ≤ 3× | FAIL |" in text

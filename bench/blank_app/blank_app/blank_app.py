@@ -1,14 +1,21 @@
 """The `reflex init` blank template at `/`, plus a `/counter` page, the floor for benchmarks.
 
+`ReadState.read_one` is the floor of an event that reads the database: one indexed read on
+the SQLite file `BLANK_IO_DATABASE` names (`bench.io_floor` fills it with as many orders as the
+portal's benchmark database), through SQLAlchemy in a worker thread as the portal does.
+
 The opt-in gen-2 GC pause logger writes `<epoch> gen2 <ms>` lines to `$PERF_GC_LOG.<pid>`; it is
 inert unless `PERF_GC_LOG` is set.
 """
 
+import asyncio
+import functools
 import gc
 import os
 import time
 
 import reflex as rx
+import sqlalchemy as sa
 
 from rxconfig import config
 
@@ -41,6 +48,28 @@ class CounterState(rx.State):
     def increment(self):
         """Add one to the counter."""
         self.count += 1
+
+
+@functools.cache
+def _engine() -> sa.Engine:
+    return sa.create_engine(f"sqlite:///{os.environ['BLANK_IO_DATABASE']}")
+
+
+def _read(number: str) -> str:
+    with _engine().connect() as connection:
+        query = sa.text("SELECT email FROM customer_order WHERE number = :number")
+        return connection.execute(query, {"number": number}).scalar() or ""
+
+
+class ReadState(rx.State):
+    """The I/O floor: one indexed read, its answer sent back."""
+
+    found: str = ""
+
+    @rx.event
+    async def read_one(self, number: str):
+        """Read the e-mail of order `number`."""
+        self.found = await asyncio.to_thread(_read, number)
 
 
 def index() -> rx.Component:
