@@ -2,8 +2,8 @@
 
 The script is the `axe-core` npm package the Makefile installs (`ALME_AXE` names its file);
 Playwright evaluates it in the page, as a browser extension would, so the page's policy is
-unchanged. Each check runs at a phone's and a desktop's width and leaves a screenshot of
-each width (375, 1024 and 1280 px) under `artifacts/screens/a11y/` for a person to look at.
+unchanged. Each check runs at a phone's and a desktop's width (375 and 1280 px) and leaves a
+screenshot of each under `artifacts/screens/a11y/` for a person to look at.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ AXE_FILE = Path(os.environ.get("ALME_AXE", ROOT / ".venv/axe/node_modules/axe-co
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
             "best-practice", "experimental"]  # fmt: skip
 AXE_WIDTHS = (375, 1280)
-SCREEN_WIDTHS = (375, 1024, 1280)
 SCREENS = ARTIFACTS / "screens" / "a11y"
 RUN_AXE = """tags => axe.run(document, {
     runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"""
@@ -46,7 +45,7 @@ def violations(page) -> list[str]:
 
 
 def check(page, name: str, findings: dict[str, list[str]], widths=None) -> None:
-    """Run axe at each width, record what it finds under `name`, screenshot each width.
+    """Run axe at each width, record what it finds under `name`, screenshot it.
 
     Args:
         page: the tab, on the state to check.
@@ -56,14 +55,13 @@ def check(page, name: str, findings: dict[str, list[str]], widths=None) -> None:
     """
     SCREENS.mkdir(parents=True, exist_ok=True)
     original = page.viewport_size
-    for width in widths or sorted({*AXE_WIDTHS, *SCREEN_WIDTHS}):
+    for width in widths or AXE_WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(SCREENS / f"{name}-{width}.png"), full_page=True)
-        if width in AXE_WIDTHS:
-            found = violations(page)
-            if found:
-                findings[f"{name} at {width} px"] = found
+        found = violations(page)
+        if found:
+            findings[f"{name} at {width} px"] = found
     page.set_viewport_size(original)
 
 

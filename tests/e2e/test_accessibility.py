@@ -1,7 +1,7 @@
 """Issue 19: axe-core finds nothing on any page or wizard step, in English and in French.
 
 Every rule of WCAG 2.x A/AA, the best practices and the experimental rules, at 375 and 1280 px;
-each state also leaves screenshots at 375, 1024 and 1280 px (`artifacts/screens/a11y/`).
+each state also leaves a screenshot at both widths (`artifacts/screens/a11y/`).
 """
 
 import re

@@ -48,9 +48,13 @@ LATER = timedelta(hours=2)
 """When the background worker tries a label again: past every retry wait of R3."""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def scaled(portal, tmp_path_factory):
-    """The browser tests' build served by two workers on PostgreSQL and Redis."""
+    """The browser tests' build served by two workers on PostgreSQL and Redis.
+
+    Session-scoped: pytest runs the Chromium tests and the websocket one apart (by their
+    parameters), and a module fixture would start the servers twice (17 s each).
+    """
     port = int(portal["url"].rsplit(":", 1)[1])
     with two_workers(tmp_path_factory.mktemp("scaled"), port) as deployment:
         yield deployment
