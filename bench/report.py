@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from pathlib import Path
 from typing import Any
 
 from bench import profile
@@ -31,6 +32,8 @@ GOALS = {
     "io_event_1": 1.5,
 }
 MAX_REQUESTS = 25
+CHANGES = Path(__file__).with_name("changes.md")
+"""What changed the figures, by hand, with what showed it (the report ends with it)."""
 DB_EVENTS = (
     ("lookup", "lookup", "Find my order (track)"),
     ("lookup", "order_page", "order page load"),
@@ -443,6 +446,8 @@ def markdown(table: list[dict], results: dict[str, Any]) -> str:
     lines += ["", f"Goals missed: {len(failed)}" + (f" ({'; '.join(failed)})" if failed else "")]
     lines += scaled_lines(results)
     lines += profile.lines(results.get("profile", {}))
+    if CHANGES.exists():
+        lines += ["", CHANGES.read_text().rstrip()]
     options = results["options"]
     lines += [
         "",
