@@ -70,7 +70,11 @@ def test_every_page_and_order_scenario(page, portal, language):
     expect(page.locator("#mobile-nav")).to_be_visible()
     check(page, f"{language}-menu-open", findings, widths=(375,))
     for scenario in ORDER_SCENARIOS:
-        find_order(page, language, _order(portal, scenario), "/track")
+        order = _order(portal, scenario)
+        find_order(page, language, order, "/track")
+        # Her order's own heading: until its load answers, the tab may still hold the order
+        # it showed before (client-side navigation), then the page spins while it loads.
+        expect(page.locator("h1")).to_contain_text(order["number"])
         expect(page.locator("#order-status")).to_be_visible()
         check(page, f"{language}-order-{scenario}", findings)
     assert not findings, report(findings)
