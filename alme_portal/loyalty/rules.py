@@ -195,33 +195,79 @@ def tier_reached_days(purchases: Sequence[tuple[date, int]]) -> dict[str, date]:
     """Rule L7: the last day each tier above the first was reached by spend, if ever.
 
     Each purchase day is checked with the spend of the 12 months up to it; a tier is reached
-    again on every purchase that keeps its threshold crossed.
+    again on every purchase that keeps its threshold crossed. One pass over the days in
+    order, the window's start moving forward with them.
     """
+    days = sorted(_day_totals(purchases).items())
     reached: dict[str, date] = {}
-    for day in sorted({day for day, _ in purchases}):
-        for name in TIERS[1 : TIERS.index(tier_for_spend(spend_in_window(purchases, day))) + 1]:
+    first, spend = 0, 0
+    for day, cents in days:
+        spend += cents
+        window_start = add_months(day, -settings.TIER_WINDOW_MONTHS)
+        while days[first][0] <= window_start:
+            spend -= days[first][1]
+            first += 1
+        for name in TIERS[1 : TIERS.index(tier_for_spend(spend)) + 1]:
             reached[name] = day
     return reached
 
 
+def _day_totals(purchases: Iterable[tuple[date, int]]) -> dict[date, int]:
+    totals: dict[date, int] = {}
+    for day, cents in purchases:
+        totals[day] = totals.get(day, 0) + cents
+    return totals
+
+
+@dataclass(frozen=True)
+class TierStatus:
+    """Rule L7 and L11: her tier on a day, the spend it rests on and how long it is kept.
+
+    Attributes:
+        tier: by the last 12 months' spend, or kept a year from reaching it.
+        spend_cents: what she spent over the 12 months up to the day.
+        kept_until: the last day the tier is kept without spending more (None for Flirt).
+    """
+
+    tier: str
+    spend_cents: int
+    kept_until: date | None
+
+
+def tier_status(purchases: Sequence[tuple[date, int]], today: date) -> TierStatus:
+    """Rule L7: her tier today, from (day, cents) of the purchases that count for it."""
+    counted = [p for p in purchases if p[0] <= today]
+    reached = tier_reached_days(counted)
+    spend = spend_in_window(counted, today)
+    kept = [
+        name for name, day in reached.items() if today < add_months(day, settings.TIER_HOLD_MONTHS)
+    ]
+    tier = max([tier_for_spend(spend), *kept], key=TIERS.index)
+    day = reached.get(tier)
+    kept_until = (
+        None if day is None else add_months(day, settings.TIER_HOLD_MONTHS) - timedelta(days=1)
+    )
+    return TierStatus(tier, spend, kept_until)
+
+
+def tier_horizon(today: date) -> date:
+    """Rule L7: purchases made before this day cannot change `tier_status(..., today)`.
+
+    A tier counts if it was reached in the last `TIER_HOLD_MONTHS`, on the spend of the
+    `TIER_WINDOW_MONTHS` before; a week more covers the month ends' rounding.
+    """
+    months = settings.TIER_WINDOW_MONTHS + settings.TIER_HOLD_MONTHS
+    return add_months(today, -months) - timedelta(weeks=1)
+
+
 def current_tier(purchases: Sequence[tuple[date, int]], today: date) -> str:
     """Rule L7: the tier today: by the last 12 months' spend, or kept a year from reaching it."""
-    kept = [
-        name
-        for name, day in tier_reached_days([p for p in purchases if p[0] <= today]).items()
-        if today < add_months(day, settings.TIER_HOLD_MONTHS)
-    ]
-    by_spend = tier_for_spend(spend_in_window(purchases, today))
-    return max([by_spend, *kept], key=TIERS.index)
+    return tier_status(purchases, today).tier
 
 
 def tier_kept_until(purchases: Sequence[tuple[date, int]], today: date) -> date | None:
     """Rule L7: the last day the current tier is kept without spending more (None for Flirt)."""
-    tier = current_tier(purchases, today)
-    day = tier_reached_days([p for p in purchases if p[0] <= today]).get(tier)
-    if day is None:
-        return None
-    return add_months(day, settings.TIER_HOLD_MONTHS) - timedelta(days=1)
+    return tier_status(purchases, today).kept_until
 
 
 def next_tier(spend_cents: int) -> tuple[str, int] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from alme_portal.platform import settings
@@ -46,6 +46,11 @@ def as_utc(moment: datetime) -> datetime:
 def in_paris(moment: datetime) -> datetime:
     """Return `moment` expressed in Paris time."""
     return as_utc(moment).astimezone(PARIS)
+
+
+def paris_midnight(day: date) -> datetime:
+    """Return the instant (aware UTC) a Paris day starts."""
+    return as_utc(datetime.combine(day, time(0), PARIS))
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ from alme_portal.accounts.services import auth as accounts
 from alme_portal.loyalty import rules
 from alme_portal.loyalty.models import LovesCheckpoint, LovesEntry, LoyaltyVoucher
 from alme_portal.loyalty.services import ledger as loyalty
+from alme_portal.orders.models.orders import Order
 from alme_portal.orders.services import feed as order_feed
 from alme_portal.platform import clock, db, settings
 from alme_portal.platform.models import OutboxEmail
@@ -57,8 +58,8 @@ def give(session, customer, loves, days_ago=30):
     session.commit()
 
 
-def place(session, number, email, event_id, logged_in=True):
-    data = order_data(number=number, email=email, logged_in=logged_in)
+def place(session, number, email, event_id, logged_in=True, **changes):
+    data = order_data(number=number, email=email, logged_in=logged_in, **changes)
     with clock.use_clock(NOW):
         outcome = order_feed.apply_feed_event(session, event("order.created", data, event_id))
     session.commit()
@@ -312,6 +313,26 @@ def test_l7_crossing_a_status_records_its_welcome_email_once(demo_session):
 def test_l7_a_member_already_in_love_gets_no_welcome(demo_session):
     place(demo_session, "AL200013", "camille.moreau@example.fr", "evt-tier-camille")
     assert tier_emails(demo_session) == []
+
+
+def test_l7_her_purchases_are_read_from_the_tier_horizon_one_sum_per_moment(demo_session):
+    lea = member_id(demo_session)
+    place(demo_session, "AL200014", MEMBER, "evt-old", placed_at="2024-01-10T09:00:00+00:00")
+    place(demo_session, "AL200015", MEMBER, "evt-a", placed_at="2026-11-24T23:30:00+00:00")
+    place(demo_session, "AL200016", MEMBER, "evt-b", placed_at="2026-11-24T23:30:00+00:00")
+    paid = order_data()["total_cents"]
+    paris_day = date(2026, 11, 25)  # 00:30 in Paris
+    assert sorted(loyalty.member_purchases(demo_session, lea)) == [
+        (date(2024, 1, 10), paid), (paris_day, 2 * paid)
+    ]  # fmt: skip
+    since = rules.tier_horizon(TODAY)
+    assert loyalty.member_purchases(demo_session, lea, since=since) == [(paris_day, 2 * paid)]
+    assert loyalty.member_purchases(demo_session, lea, since=paris_day) == [(paris_day, 2 * paid)]
+    assert loyalty.member_purchases(demo_session, lea, since=date(2026, 11, 26)) == []
+    excluded = demo_session.exec(select(Order.id).where(Order.number == "AL200016")).one()
+    assert loyalty.member_purchases(demo_session, lea, since=since, excluding=excluded) == [
+        (paris_day, paid)
+    ]  # fmt: skip
 
 
 # --- L11: the chart of loves over time and the history through the page's state ----------

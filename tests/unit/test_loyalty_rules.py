@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from alme_portal.loyalty import rules as loyalty
 from alme_portal.loyalty.rules import Entry
 from alme_portal.platform import settings
+from alme_portal.platform.calendar import add_months
 
 PLACED = date(2026, 3, 2)
 
@@ -197,6 +198,60 @@ def test_l7_in_love_reached_in_steps_and_held():
     # Spend falls under €1,300 when January leaves the window; In Love is held a year.
     assert loyalty.current_tier(purchases, date(2027, 4, 4)) == "in_love"
     assert loyalty.current_tier(purchases, date(2027, 4, 5)) == "flirt"
+
+
+def _tier_by_definition(purchases, today):
+    """L7 word for word: each purchase day's 12-month spend, kept a year from that day."""
+
+    def spend(day):
+        start = add_months(day, -12)
+        return sum(cents for d, cents in purchases if start < d <= day)
+
+    kept = [
+        loyalty.tier_for_spend(spend(day))
+        for day, _ in purchases
+        if day <= today < add_months(day, 12)
+    ]
+    return max([loyalty.tier_for_spend(spend(today)), *kept], key=loyalty.TIERS.index)
+
+
+TODAYS = st.dates(date(2024, 1, 1), date(2028, 6, 30))
+
+
+@st.composite
+def _purchases_before(draw, today):
+    """Purchases on and around month ends before `today`, where the windows' edges fall."""
+    months = st.integers(0, 30).map(lambda back: add_months(today, -back))
+    days = st.builds(lambda day, shift: day + timedelta(days=shift), months, st.integers(-2, 2))
+    return draw(st.lists(st.tuples(days, st.integers(0, 90_000)), max_size=20))
+
+
+@given(st.data(), TODAYS)
+def test_l7_tier_status_matches_the_rule_as_written(data, today):
+    purchases = data.draw(_purchases_before(today))
+    status = loyalty.tier_status(purchases, today)
+    assert status.tier == _tier_by_definition(purchases, today)
+    assert status.spend_cents == loyalty.spend_in_window(purchases, today)
+    if status.kept_until is not None:  # with no purchase after today
+        past = [p for p in purchases if p[0] <= today]
+        assert _tier_by_definition(past, status.kept_until) == status.tier
+        assert _tier_by_definition(past, status.kept_until + timedelta(days=1)) != status.tier
+
+
+def test_l7_a_purchase_almost_two_years_ago_can_still_hold_the_tier_today():
+    # Crush reached on 6 Dec 2025 with a purchase of 7 Dec 2024 in its window; kept a year.
+    purchases = [(date(2024, 12, 7), 30_000), (date(2025, 12, 6), 10_000)]
+    today = date(2026, 12, 5)
+    assert loyalty.tier_status(purchases, today) == loyalty.TierStatus("crush", 10_000, today)
+    assert loyalty.tier_horizon(today) <= date(2024, 12, 7)
+
+
+@given(st.data(), TODAYS)
+def test_l7_purchases_before_the_horizon_do_not_change_the_tier(data, today):
+    purchases = data.draw(_purchases_before(today))
+    horizon = loyalty.tier_horizon(today)
+    recent = [p for p in purchases if p[0] >= horizon]
+    assert loyalty.tier_status(recent, today) == loyalty.tier_status(purchases, today)
 
 
 def test_l7_crossing_thresholds_names_each_welcome():

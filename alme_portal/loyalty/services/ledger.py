@@ -162,9 +162,9 @@ TIER_EMAIL_KIND = "tier_welcome"
 
 def _welcome_to_new_tier(session: Session, order: Order, placed_on: date) -> None:
     """Rule L7: an order that lifts her to a new status records its welcome e-mail."""
-    purchases = member_purchases(session, order.customer_id)
-    before = list(purchases)
-    before.remove((placed_on, order.total_cents))
+    since = loyalty.tier_horizon(placed_on)
+    purchases = member_purchases(session, order.customer_id, since=since)
+    before = member_purchases(session, order.customer_id, since=since, excluding=order.id)
     crossed = loyalty.newly_reached(
         loyalty.current_tier(before, placed_on), loyalty.current_tier(purchases, placed_on)
     )
@@ -310,12 +310,28 @@ def redeem(session: Session, customer_id: int, loves: Any) -> Outcome:
     return Outcome.done("loyalty.reward.redeemed", Loves(loves, code))
 
 
-def member_purchases(session: Session, customer_id: int) -> list[tuple[date, int]]:
-    """Rule L7: (day, cents paid) of the member's orders that count for her tier."""
-    query = select(Order.placed_at, Order.total_cents).where(
+def member_purchases(
+    session: Session, customer_id: int, *, since: date | None = None, excluding: int | None = None
+) -> list[tuple[date, int]]:
+    """Rule L7: (day, cents paid) of the member's orders that count for her tier.
+
+    Orders placed at the same moment come as one sum (the rules add up each day anyway).
+
+    Args:
+        session: any session.
+        customer_id: the member.
+        since: leave out the orders placed before this Paris day (`loyalty.tier_horizon`).
+        excluding: leave out this order (her purchases before it).
+    """
+    query = select(Order.placed_at, func.sum(Order.total_cents)).where(
         Order.customer_id == customer_id, Order.status != OrderStatus.CANCELLED
     )
-    return [(clock.in_paris(placed).date(), cents) for placed, cents in session.exec(query)]
+    if since is not None:
+        query = query.where(Order.placed_at >= clock.paris_midnight(since))
+    if excluding is not None:
+        query = query.where(Order.id != excluding)
+    rows = session.exec(query.group_by(Order.placed_at))
+    return [(clock.in_paris(placed).date(), int(cents)) for placed, cents in rows]
 
 
 def history(
@@ -352,8 +368,8 @@ def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]
         the program (L10) or None.
     """
     money = balance(session, customer_id, today)
-    purchases = member_purchases(session, customer_id)
-    spend = loyalty.spend_in_window(purchases, today)
+    purchases = member_purchases(session, customer_id, since=loyalty.tier_horizon(today))
+    status = loyalty.tier_status(purchases, today)
     done = set(missions_done(session, customer_id))
     vouchers = session.exec(
         select(LoyaltyVoucher)
@@ -363,11 +379,11 @@ def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]
     return {
         "available": money.available,
         "pending": list(money.pending),
-        "tier": loyalty.current_tier(purchases, today),
+        "tier": status.tier,
         "tiers": list(settings.TIER_THRESHOLDS_CENTS),
-        "spend_cents": spend,
-        "next_tier": loyalty.next_tier(spend),
-        "tier_kept_until": loyalty.tier_kept_until(purchases, today),
+        "spend_cents": status.spend_cents,
+        "next_tier": loyalty.next_tier(status.spend_cents),
+        "tier_kept_until": status.kept_until,
         "missions": [(key, loves, key in done) for key, loves in settings.LOYALTY_MISSIONS],
         "rewards": [
             (loves, cents, loves <= money.available) for loves, cents in settings.LOYALTY_REWARDS

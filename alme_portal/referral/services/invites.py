@@ -9,7 +9,7 @@ on the friend's e-mail reduced to the person.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -126,7 +126,7 @@ def _refusal(session: Session, member: Customer, email: str, invite_id: int | No
 
 def _busy_today(session: Session, member_id: int) -> bool:
     """Whether her link and invitations reached today's number of friends."""
-    start = datetime.combine(clock.today(), time(0), clock.PARIS)
+    start = clock.paris_midnight(clock.today())
     today = session.exec(
         select(func.count())
         .select_from(ReferralInvite)
