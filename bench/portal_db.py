@@ -63,13 +63,14 @@ def _next_id(connection: sa.Connection, table: sa.Table) -> int:
     return (connection.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0) + 1
 
 
-def clone_order(connection: sa.Connection, number: str, copies: int) -> None:
+def clone_order(connection: sa.Connection, number: str, copies: int, first: int = 1) -> None:
     """Insert `copies` copies of order `number` with its lines, payment and parcels.
 
     Args:
         connection: a connection inside a transaction.
         number: the order to copy.
-        copies: how many copies; they are numbered `clone_number(1..copies)`.
+        copies: how many copies; they are numbered `clone_number(first..)`.
+        first: the index of the first copy.
     """
     orders, lines, payments = Order.__table__, OrderLine.__table__, Payment.__table__
     shipments, carried = Shipment.__table__, ShipmentLine.__table__
@@ -90,7 +91,7 @@ def clone_order(connection: sa.Connection, number: str, copies: int) -> None:
         batch[table.name].append({**row, **changes, "id": new_id})
         return new_id
 
-    for index in range(1, copies + 1):
+    for index in range(first, first + copies):
         order_id = copy(orders, order, number=clone_number(index))
         line_ids = {line["id"]: copy(lines, line, order_id=order_id) for line in order_lines}
         for payment in order_payments:

@@ -28,9 +28,11 @@ from servers import (
     stop,
     wait_until_served,
 )
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from alme_portal.orders.models.orders import Order, Shipment
 from alme_portal.platform import db
+from alme_portal.simulator import scenarios
 from bench import portal_db
 from bench.harness.pageload import CHROMIUM_ARGS
 
@@ -199,6 +201,30 @@ def carrier_faults(portal):
 SPARE_TEMPLATE = "AL100118"
 """Lucie's delivered guest order (Paris, deferred payment): copies of it are spare returnable
 orders. A guest's: copies of a member's order would add to her spend, and so to her tier."""
+SPARE_USES = ("axe-en", "axe-fr", "keyboard", "slow-carrier")
+RELAY_TEMPLATE = "AL100104"
+"""A guest's order collected at its Mondial Relay point: copies of it carry the parcels whose
+tracing comes in the API's other shapes (issue 22)."""
+RELAY_PARCELS = {
+    "spanish": scenarios.MR_DELIVERED_SPANISH,
+    "english": scenarios.MR_DELIVERED_ENGLISH,
+    "unknown": "12345678",  # the simulator answers STAT 99, as production does
+}
+RELAY_GUEST = "relay.guest@example.fr"
+
+
+def _copies(portal, template: str, uses, first: int) -> dict[str, dict]:
+    """Copies of demo order `template` numbered from `first`, one per use."""
+    engine = db.engine_for(f"sqlite:///{portal['database']}")
+    with Session(db.for_writing(engine)) as session:
+        portal_db.clone_order(session.connection(), template, len(uses), first=first)
+        session.commit()
+    engine.dispose()
+    source = next(o for o in portal["demo"]["orders"] if o["number"] == template)
+    return {
+        use: {**source, "number": portal_db.clone_number(index)}
+        for index, use in enumerate(uses, start=first)
+    }
 
 
 @pytest.fixture(scope="session")
@@ -208,14 +234,25 @@ def spare_orders(portal) -> dict[str, dict]:
     Each confirmed return uses up what an order has left to return; these copies (same
     customer, lines, payment and parcel) leave the demo orders to the tests that name them.
     """
-    uses = ("axe-en", "axe-fr", "keyboard", "slow-carrier")
+    return _copies(portal, SPARE_TEMPLATE, SPARE_USES, first=1)
+
+
+@pytest.fixture(scope="session")
+def relay_variant_orders(portal) -> dict[str, dict]:
+    """Guest copies of a Mondial Relay order whose parcels' tracing answers in Spanish, in
+    English and with STAT 99 (a parcel the carrier does not know yet), by `RELAY_PARCELS` key.
+
+    A stranger's: copies of Inès' order would add to her spend and to her account's orders.
+    """
+    copies = _copies(portal, RELAY_TEMPLATE, tuple(RELAY_PARCELS), first=len(SPARE_USES) + 1)
     engine = db.engine_for(f"sqlite:///{portal['database']}")
     with Session(db.for_writing(engine)) as session:
-        portal_db.clone_order(session.connection(), SPARE_TEMPLATE, len(uses))
+        for use, copy in copies.items():
+            order = session.exec(select(Order).where(Order.number == copy["number"])).one()
+            order.email, order.customer_id = RELAY_GUEST, None
+            [parcel] = session.exec(select(Shipment).where(Shipment.order_id == order.id))
+            parcel.tracking_number = RELAY_PARCELS[use]
+            copy["email"] = RELAY_GUEST
         session.commit()
     engine.dispose()
-    template = next(o for o in portal["demo"]["orders"] if o["number"] == SPARE_TEMPLATE)
-    return {
-        use: {**template, "number": portal_db.clone_number(index)}
-        for index, use in enumerate(uses, start=1)
-    }
+    return copies

@@ -3,8 +3,10 @@
 import re
 
 import pytest
+from conftest import RELAY_PARCELS
 from playwright.sync_api import expect
 
+from alme_portal.i18n.dates import format_date
 from alme_portal.platform import clock
 from alme_portal.simulator import scenarios, variants
 
@@ -82,6 +84,29 @@ def test_partner_scope_delivery_scan_reads_as_delivered(page, portal):
     expect(card.locator(".tracking-event").first).to_contain_text("Your parcel has been delivered.")
     expect(card.locator("#carrier-note")).to_have_count(0)
     expect(card.locator(".parcel-status")).to_have_text("Delivered")
+
+
+def test_mondial_relay_tracing_in_spanish_or_english_or_not_known_yet(page, relay_variant_orders):
+    """Issue 22, cases 2-4: answers the carrier gave correctly never read as "carrier down"."""
+    stories = scenarios.named_scenarios(clock.now())
+    for use in ("spanish", "english"):  # Spanish with four-digit years (cases 3, 4)
+        order = relay_variant_orders[use]
+        story = stories[RELAY_PARCELS[use]]
+        _find(page, order["number"], order["email"])
+        expect(page.locator("h1")).to_contain_text(order["number"])
+        card = page.locator(".parcel-card").first
+        expect(card.locator(".parcel-status")).to_have_text("Delivered")
+        delivered = format_date(story.events[-1].at, "en")
+        expect(card.locator(".parcel-headline")).to_have_text(f"Delivered on {delivered}")
+        expect(card.locator(".tracking-event")).to_have_count(len(story.events))
+        expect(card.locator("#carrier-note")).to_have_count(0)
+    order = relay_variant_orders["unknown"]  # STAT 99 (case 2), five days after dispatch
+    _find(page, order["number"], order["email"])
+    expect(page.locator("h1")).to_contain_text(order["number"])
+    card = page.locator(".parcel-card").first
+    expect(card.locator(".parcel-status")).to_have_text("Label created")
+    expect(card).to_contain_text("Tracking has not moved for several days.")  # rule O7
+    expect(card.locator("#carrier-note")).to_have_count(0)
 
 
 @pytest.mark.parametrize("width", [375, 1280])
