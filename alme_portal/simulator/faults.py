@@ -69,6 +69,11 @@ class FaultBoard:
                 queue.pop(0)
             return fault
 
+    def count(self, route: str) -> None:
+        """Count one call of `route` that no fault applies to (a counter of its own)."""
+        with self._lock:
+            self.requests[route] += 1
+
     def reset(self) -> None:
         """Forget every fault and counter."""
         with self._lock:
@@ -108,6 +113,5 @@ async def reset(request: Request) -> JSONResponse:
 
 
 async def request_counts(request: Request) -> JSONResponse:
-    """`GET /_control/requests`: calls received per route since the last reset."""
-    counts = board_of(request).requests
-    return JSONResponse({route: counts[route] for route in ROUTES})
+    """`GET /_control/requests`: calls per route since the last reset, and other counters."""
+    return JSONResponse(dict.fromkeys(ROUTES, 0) | dict(board_of(request).requests))

@@ -270,9 +270,14 @@ async def web_services(request: Request) -> Response:
     return _gzipped(_response(method, inner), request)
 
 
+GZIPPED = "mondialrelay-gzipped"
+"""The counter of the answers sent gzipped (`GET /_control/requests`)."""
+
+
 def _gzipped(response: Response, request: Request) -> Response:
     """Cloudflare, in front of Mondial Relay, gzips its answers for the clients that accept it."""
     if "gzip" not in request.headers.get("accept-encoding", ""):
         return response
+    board_of(request).count(GZIPPED)
     headers = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
     return Response(gzip.compress(response.body), media_type=XML_TYPE, headers=headers)

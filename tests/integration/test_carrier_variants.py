@@ -15,6 +15,7 @@ from alme_portal.adapters.carriers.tracking import TrackingService
 from alme_portal.orders.models.catalog import RelayPoint
 from alme_portal.platform import clock, settings
 from alme_portal.returns.services.relay_points import find_relay_points
+from alme_portal.simulator import mondial_relay as mondial_relay_sim
 from alme_portal.simulator import relay_network
 from alme_portal.simulator import scenarios as sc
 
@@ -56,8 +57,11 @@ def test_case_2_an_unknown_mondial_relay_parcel_is_answered_not_a_carrier_down(
 
 
 @pytest.mark.parametrize("number", [sc.MR_DELIVERED_SPANISH, sc.MR_DELIVERED_ENGLISH])
-def test_cases_3_4_delivered_in_spanish_or_english_has_its_delivery_date(service, number):
+def test_cases_3_4_delivered_in_spanish_or_english_has_its_delivery_date(
+    service, simulator_url, number
+):
     result = service.track("mondial_relay", number)
+    assert request_count(simulator_url, mondial_relay_sim.GZIPPED) == 1  # as Cloudflare sends it
     story = sc.named_scenarios(clock.now())[number]
     assert (result.status, result.delivered_at) == (S.DELIVERED, story.events[-1].at)
     assert [e.at for e in result.events] == [e.at for e in reversed(story.events)]
