@@ -97,6 +97,9 @@ RETURN_LINES_MAX = 20
 """Most item lines one return may carry (bounds what a forged request can ask)."""
 EXCHANGE_RETURN_PROCESSING_DAYS = 10
 """Rule E7: average days from drop-off until a return is processed and the exchange ships."""
+EXCHANGE_CATALOGUE_SECONDS = 60
+"""Rule E2: how old the exchange catalogue every wizard tab of a worker reads may be (stock
+is checked again when she confirms, E5)."""
 
 # --- Loyalty (L1-L7) ---------------------------------------------------------------------
 LOVES_PER_EURO = 10

@@ -14,6 +14,7 @@ from alme_portal.i18n import translate
 from alme_portal.loyalty.services import take_back
 from alme_portal.orders.services import lookup as order_lookup
 from alme_portal.platform import clock, db, routes, settings
+from alme_portal.returns.services import exchange_catalogue
 from alme_portal.returns.services import options as return_options
 from alme_portal.returns.views import return_wizard as wizard
 from alme_portal.state.browser import connection
@@ -27,13 +28,10 @@ MAX_TEXT = 160
 def _load(order_id: int) -> dict[str, dict]:
     with db.session_scope() as session:
         today = clock.today()
-        products = return_options.exchange_products(session, settings.LANGUAGES)
         loves = take_back.return_preview(session, order_id)
         options = return_options.return_options_in(session, order_id, settings.LANGUAGES, today)
-        return {
-            lang: {"options": options.get(lang), "products": products[lang], "loves": loves}
-            for lang in settings.LANGUAGES
-        }
+    exchange_catalogue.shared_catalogue()  # loaded here, in a thread, when too old
+    return {lang: {"options": options.get(lang), "loves": loves} for lang in settings.LANGUAGES}
 
 
 def text_field(value: object) -> str:
@@ -79,7 +77,18 @@ class ReturnState(UiState):
         return self._data.get(self.language, {}).get("options") or {"lines": [], "order": {}}
 
     def _products(self) -> list[dict]:
-        return self._data.get(self.language, {}).get("products") or []
+        if not self._data:
+            return []
+        return exchange_catalogue.shared_catalogue().products[
+            settings.supported_language(self.language)
+        ]
+
+    def _variant(self, variant_id: str) -> dict | None:
+        """The exchange entry of a variant id as the page sends it."""
+        if not self._data or not isinstance(variant_id, str):
+            return None
+        catalogue = exchange_catalogue.shared_catalogue()
+        return catalogue.by_variant[settings.supported_language(self.language)].get(variant_id)
 
     def _chosen(self) -> list[dict]:
         return wizard.chosen_lines(self._options(), self.quantities)
@@ -183,7 +192,7 @@ class ReturnState(UiState):
         self.resolution = saved.get("resolution", "")
         self.refund_method = saved.get("refund_method", "")
         self.wanted_variant = saved.get("variant_id", "")
-        wanted = wizard.find_variant(self._products(), self.wanted_variant)
+        wanted = self._variant(self.wanted_variant)
         self.wanted_product = str(wanted["product_id"]) if wanted else ""
         self.wanted_colour = wanted["colour"] if wanted else ""
 

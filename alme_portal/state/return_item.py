@@ -70,7 +70,7 @@ class ReturnItemState(ReturnState):
     @rx.var
     def wanted_out_of_stock(self) -> bool:
         """Rule E5: the chosen exchange item is sold out."""
-        wanted = wizard.find_variant(self._products(), self.wanted_variant)
+        wanted = self._variant(self.wanted_variant)
         return (
             self.resolution != Resolution.REFUND and wanted is not None and not wanted["in_stock"]
         )
@@ -81,7 +81,7 @@ class ReturnItemState(ReturnState):
         line = self._line()
         if line is None or self.resolution != Resolution.PRODUCT_EXCHANGE:
             return ""
-        wanted = wizard.find_variant(self._products(), self.wanted_variant)
+        wanted = self._variant(self.wanted_variant)
         quantity = self.quantities.get(str(line["id"]), 0)
         return wizard.price_difference_text(line, quantity, wanted, self.language)
 
@@ -141,7 +141,7 @@ class ReturnItemState(ReturnState):
         if self.resolution == Resolution.REFUND:
             ok = self.refund_method in tuple(RefundDestination)
             return None if ok else "returns.invalid.refund_method"
-        wanted = wizard.find_variant(self._products(), self.wanted_variant)
+        wanted = self._variant(self.wanted_variant)
         quantity = self.quantities.get(str(line["id"]), 0)
         return wizard.exchange_check(line, quantity, wanted, self.resolution)
 
