@@ -10,7 +10,8 @@ the blank app's:
 2. 100 and 500 concurrent paced sessions (one event per second each) on fresh servers:
    latency, worker CPU per event, memory per connected session and after they leave; then the
    same sessions on two workers sharing PostgreSQL and Redis (`bench.scaled`), to say what one
-   more core buys;
+   more core buys; and each app's capacity, the most paced sessions it holds at p95 <= 100 ms
+   (`bench.capacity`);
 3. page weight and load of each main page in Chromium (cold cache), and Lighthouse's
    performance audit of /track, /returns and /loyalty (a member's), mobile and desktop
    (`bench.lighthouse`);
@@ -39,6 +40,7 @@ from typing import Any
 
 from bench import (
     blank,
+    capacity,
     confirm_cost,
     dashboard_scale,
     data_scale,
@@ -72,6 +74,8 @@ DEFAULTS = {
     "emails": 500,
     "confirms": 200,
     "profile_iterations": 100,  # lookups and dashboard loads; a fifth as many wizard journeys
+    "capacity": {"blank": {"start": 200, "most": 1600}, "wizard": {"start": 40, "most": 640}},
+    "capacity_trials": 6,
 }
 
 
@@ -169,6 +173,31 @@ def _paced(database_url: str, supply, token: str, sessions: int, seconds: float
     return {"blank": blank_run, "wizard": portal_run, "dashboard": dashboard_run}
 
 
+def _capacity(database_url: str, supply, options: dict[str, Any]) -> dict[str, dict]:
+    """The most paced sessions each app holds at p95 <= 100 ms (`bench.capacity`)."""
+    bounds, trials, found = options["capacity"], options["capacity_trials"], {}
+    with serve(blank.BLANK_APP_DIR, cpus=SERVER_CPUS) as server:
+        app = blank.app_info()
+        asyncio.run(blank.measure_closed(server, app, events=50, warmup=0))
+
+        def clicks(sessions: int) -> dict:
+            _log(f"capacity: blank app, {sessions} paced sessions")
+            return asyncio.run(blank.measure_paced(server, app, sessions,
+                                                   seconds=options["paced_seconds"]))  # fmt: skip
+
+        found["blank"] = capacity.search(clicks, **bounds["blank"], max_trials=trials)
+    with portal.portal_server(database_url, cpus=SERVER_CPUS) as server:
+        app = portal.app_info()
+        asyncio.run(portal.closed_wizard(server, app, supply, journeys=3))
+
+        def journeys(sessions: int) -> dict:
+            _log(f"capacity: return wizard, {sessions} paced sessions")
+            return asyncio.run(portal.paced_wizard(server, app, supply, sessions=sessions))
+
+        found["wizard"] = capacity.search(journeys, **bounds["wizard"], max_trials=trials)
+    return found
+
+
 def _scaled(folder: Path, options: dict[str, Any]) -> dict[str, dict]:
     """The paced workload again, on `scaled.WORKERS` workers sharing PostgreSQL and Redis."""
     warmup = 3
@@ -216,6 +245,7 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
     started = time.perf_counter()
     copies = (options["journeys"] + WARMUP_EVENTS // 13) * options["repeats"]
     copies += sum(options["paced"]) + 100
+    copies += options["capacity_trials"] * options["capacity"]["wizard"]["most"] + 3
     copies += options["profile_iterations"] // 5 + 2 if options.get("profile") else 0
     _log(f"benchmark database with {copies} returnable orders")
     database_url = portal.prepare_database(folder, copies)
@@ -243,6 +273,7 @@ def measure(options: dict[str, Any], folder: Path) -> dict[str, Any]:
         str(n): _paced(database_url, supply, token, n, options["paced_seconds"])
         for n in options["paced"]
     }
+    results["capacity"] = _capacity(database_url, supply, options)
     results["scaled"] = _scaled(folder, options)
     _log("data scale: 1,000 and 100,000 orders")
     results["data_scale"] = data_scale.run(log=_log, iterations=options.get("scale_visits", 500))
@@ -284,6 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             scale_visits=50,
             confirms=20,
             profile_iterations=20,
+            capacity={"blank": {"start": 10, "most": 20}, "wizard": {"start": 10, "most": 20}},
+            capacity_trials=2,
         )
     with tempfile.TemporaryDirectory(prefix="alme-bench-") as folder:
         results = measure(options, Path(folder))
