@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 import reflex as rx
+import sqlalchemy as sa
 from conftest import NOW, run
 from sqlmodel import func, select
 from test_order_feed import event, order_data
@@ -333,6 +334,24 @@ def test_l7_her_purchases_are_read_from_the_tier_horizon_one_sum_per_moment(demo
     assert loyalty.member_purchases(demo_session, lea, since=since, excluding=excluded) == [
         (paris_day, paid)
     ]  # fmt: skip
+
+
+def test_l7_her_purchases_are_read_from_their_index_in_time_order(demo_session):
+    """However many orders she placed: no table row read, no sort (`ix_order_member_purchases`)."""
+    seen, lea = [], member_id(demo_session)
+    engine = demo_session.get_bind()
+    record = lambda *args: seen.append((args[2], args[3]))  # noqa: E731  (statement, parameters)
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        loyalty.member_purchases(demo_session, lea, since=TODAY)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+    [(statement, parameters)] = seen
+    plan = " ".join(
+        row[-1] for row in demo_session.connection().exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {statement}", parameters)
+    )  # fmt: skip
+    assert "COVERING INDEX ix_order_member_purchases" in plan and "TEMP B-TREE" not in plan
 
 
 # --- L11: the chart of loves over time and the history through the page's state ----------

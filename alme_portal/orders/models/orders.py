@@ -21,6 +21,8 @@ class Order(SQLModel, table=True):
             " AND total_cents >= 0",
             name="order_amounts_not_negative",
         ),
+        # Her purchases for her tier (L7), read in order of time without touching the rows.
+        sa.Index("ix_order_member_purchases", "customer_id", "placed_at", "status", "total_cents"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
