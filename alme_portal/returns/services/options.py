@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from alme_portal.orders.models.catalog import Product, Salon, Variant
@@ -18,25 +19,32 @@ from alme_portal.returns.models import ReturnLine, ReturnRequest
 from alme_portal.returns.rules import returns
 from alme_portal.returns.rules.exchange import unit_prices_paid
 
+_ORDER = sa.bindparam("order_id")
+"""The order a prebuilt statement reads (built once: building one costs more than running it)."""
+_ALREADY_RETURNED = (
+    select(ReturnLine.order_line_id, func.sum(ReturnLine.quantity))
+    .join(ReturnRequest, ReturnRequest.id == ReturnLine.return_id)
+    .where(ReturnRequest.order_id == _ORDER, ReturnRequest.status != ReturnStatus.REFUSED)
+    .group_by(ReturnLine.order_line_id)
+)
+
 
 def already_returned(session: Session, order_id: int) -> dict[int, int]:
     """Units of each line of the order declared in returns that were not refused."""
-    rows = session.exec(
-        select(ReturnLine.order_line_id, func.sum(ReturnLine.quantity))
-        .join(ReturnRequest, ReturnRequest.id == ReturnLine.return_id)
-        .where(ReturnRequest.order_id == order_id, ReturnRequest.status != ReturnStatus.REFUSED)
-        .group_by(ReturnLine.order_line_id)
-    ).all()
+    rows = session.exec(_ALREADY_RETURNED, params={"order_id": order_id}).all()
     return {line_id: int(total) for line_id, total in rows}
+
+
+_DELIVERED_UNITS = (
+    select(ShipmentLine.order_line_id, ShipmentLine.quantity, Shipment.delivered_at)
+    .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
+    .where(Shipment.order_id == _ORDER)
+)
 
 
 def _deliveries(session: Session, order_id: int) -> dict[int, tuple[int, datetime | None]]:
     """Per line: units in delivered parcels and the latest delivery instant."""
-    rows = session.exec(
-        select(ShipmentLine.order_line_id, ShipmentLine.quantity, Shipment.delivered_at)
-        .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
-        .where(Shipment.order_id == order_id)
-    ).all()
+    rows = session.exec(_DELIVERED_UNITS, params={"order_id": order_id}).all()
     delivered: dict[int, tuple[int, datetime | None]] = {}
     for line_id, quantity, at in rows:
         units, latest = delivered.get(line_id, (0, None))
@@ -60,14 +68,17 @@ def _named(lines: list[tuple[dict, Product]], language: str) -> list[dict]:
     return [{**line, "name": _name(product, language)} for line, product in lines]
 
 
+_LINES = (
+    select(OrderLine, Variant, Product)
+    .join(Variant, Variant.id == OrderLine.variant_id)
+    .join(Product, Product.id == Variant.product_id)
+    .where(OrderLine.order_id == _ORDER)
+    .order_by(OrderLine.id)
+)
+
+
 def _unnamed_lines(session: Session, order: Order, today: date) -> list[tuple[dict, Product]]:
-    rows = session.exec(
-        select(OrderLine, Variant, Product)
-        .join(Variant, Variant.id == OrderLine.variant_id)
-        .join(Product, Product.id == Variant.product_id)
-        .where(OrderLine.order_id == order.id)
-        .order_by(OrderLine.id)
-    ).all()
+    rows = session.exec(_LINES, params={"order_id": order.id}).all()
     deliveries = _deliveries(session, order.id)
     returned = already_returned(session, order.id)
     siblings = _variants_of(session, {product.id for _, _, product in rows})
@@ -104,11 +115,16 @@ def _unnamed_lines(session: Session, order: Order, today: date) -> list[tuple[di
     return lines
 
 
+_VARIANTS_OF = (
+    select(Variant)
+    .where(Variant.product_id.in_(sa.bindparam("products", expanding=True)))
+    .order_by(Variant.id)
+)
+
+
 def _variants_of(session: Session, product_ids: set[int]) -> dict[int, list[Variant]]:
     found: dict[int, list[Variant]] = defaultdict(list)
-    for variant in session.exec(
-        select(Variant).where(Variant.product_id.in_(product_ids)).order_by(Variant.id)
-    ):
+    for variant in session.exec(_VARIANTS_OF, params={"products": list(product_ids)}):
         found[variant.product_id].append(variant)
     for variants in found.values():
         variants.sort(key=lambda variant: size_order(variant.size))
