@@ -338,8 +338,10 @@ def test_l7_her_purchases_are_read_from_the_tier_horizon_one_sum_per_moment(demo
 
 def test_l7_her_purchases_are_read_from_their_index_in_time_order(demo_session):
     """However many orders she placed: no table row read, no sort (`ix_order_member_purchases`)."""
-    seen, lea = [], member_id(demo_session)
     engine = demo_session.get_bind()
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's plan: PostgreSQL's planner picks by its table statistics")
+    seen, lea = [], member_id(demo_session)
     record = lambda *args: seen.append((args[2], args[3]))  # noqa: E731  (statement, parameters)
     sa.event.listen(engine, "before_cursor_execute", record)
     try:

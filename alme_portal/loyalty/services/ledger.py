@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -48,27 +48,37 @@ def ledger(session: Session, customer_id: int) -> list[loyalty.Entry]:
     return [_rule_entry(row) for row in session.exec(query.order_by(LovesEntry.id))]
 
 
+_MEMBER = sa.bindparam("member")
+"""Her, in the statements built once below (building a statement costs more than running it)."""
+_RELEASED_SINCE = select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(
+    LovesEntry.customer_id == _MEMBER,
+    LovesEntry.available_on >= sa.bindparam("since", type_=sa.Date),
+    LovesEntry.available_on <= sa.bindparam("today", type_=sa.Date),
+)
+_PENDING = (
+    select(LovesEntry.available_on, func.sum(LovesEntry.loves))
+    .where(LovesEntry.customer_id == _MEMBER,
+           LovesEntry.available_on > sa.bindparam("today", type_=sa.Date))
+    .group_by(LovesEntry.available_on)
+    .order_by(LovesEntry.available_on)
+)  # fmt: skip
+
+
 def balance(session: Session, customer_id: int, today: date) -> loyalty.Balance:
     """Rule L11: `rules.loyalty.balance` of her ledger, summed by the database.
 
     The settled part comes from her checkpoint (see `settle`); the rest is summed from the
     index of her entries since, so the cost does not grow with her whole history.
     """
-    mine = LovesEntry.customer_id == customer_id
     checkpoint = session.get(LovesCheckpoint, customer_id)
-    base, recent = 0, [mine, LovesEntry.available_on <= today]
+    base, since = 0, date.min
     if checkpoint is not None and checkpoint.before_day <= today:
-        base = checkpoint.loves
-        recent.append(LovesEntry.available_on >= checkpoint.before_day)
-    available = session.exec(select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(*recent))
-    pending = session.exec(
-        select(LovesEntry.available_on, func.sum(LovesEntry.loves))
-        .where(mine, LovesEntry.available_on > today)
-        .group_by(LovesEntry.available_on)
-        .order_by(LovesEntry.available_on)
-    ).all()
+        base, since = checkpoint.loves, checkpoint.before_day
+    bounds = {"member": customer_id, "since": since, "today": today}
+    available = session.exec(_RELEASED_SINCE, params=bounds).one()
+    pending = session.exec(_PENDING, params=bounds).all()
     waiting = tuple((day, int(loves)) for day, loves in pending if loves)
-    return loyalty.Balance(base + int(available.one()), waiting)
+    return loyalty.Balance(base + int(available), waiting)
 
 
 def settle(session: Session, customer_id: int, today: date) -> LovesCheckpoint:
@@ -100,12 +110,14 @@ def settle_all(session: Session, today: date) -> int:
     return len(members)
 
 
+_MISSIONS = select(LovesEntry.reference).where(
+    LovesEntry.customer_id == _MEMBER, LovesEntry.kind == LovesKind.MISSION
+)
+
+
 def missions_done(session: Session, customer_id: int) -> list[str]:
     """Rule L2: the missions she has completed."""
-    query = select(LovesEntry.reference).where(
-        LovesEntry.customer_id == customer_id, LovesEntry.kind == LovesKind.MISSION
-    )
-    return list(session.exec(query))
+    return list(session.exec(_MISSIONS, params={"member": customer_id}))
 
 
 def ledger_row(customer_id: int, entry: loyalty.Entry, created_at: datetime) -> LovesEntry:
@@ -310,6 +322,15 @@ def redeem(session: Session, customer_id: int, loves: Any) -> Outcome:
     return Outcome.done("loyalty.reward.redeemed", Loves(loves, code))
 
 
+_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+_PURCHASES = (
+    select(Order.placed_at, func.sum(Order.total_cents))
+    .where(Order.customer_id == _MEMBER, Order.status != OrderStatus.CANCELLED,
+           Order.placed_at >= sa.bindparam("since"), Order.id != sa.bindparam("excluding"))
+    .group_by(Order.placed_at)
+)  # fmt: skip
+
+
 def member_purchases(
     session: Session, customer_id: int, *, since: date | None = None, excluding: int | None = None
 ) -> list[tuple[date, int]]:
@@ -323,14 +344,12 @@ def member_purchases(
         since: leave out the orders placed before this Paris day (`loyalty.tier_horizon`).
         excluding: leave out this order (her purchases before it).
     """
-    query = select(Order.placed_at, func.sum(Order.total_cents)).where(
-        Order.customer_id == customer_id, Order.status != OrderStatus.CANCELLED
-    )
-    if since is not None:
-        query = query.where(Order.placed_at >= clock.paris_midnight(since))
-    if excluding is not None:
-        query = query.where(Order.id != excluding)
-    rows = session.exec(query.group_by(Order.placed_at))
+    bounds = {
+        "member": customer_id,
+        "since": _EARLIEST if since is None else clock.paris_midnight(since),
+        "excluding": 0 if excluding is None else excluding,  # ids start at 1
+    }
+    rows = session.exec(_PURCHASES, params=bounds)
     return [(clock.in_paris(placed).date(), int(cents)) for placed, cents in rows]
 
 
@@ -355,6 +374,13 @@ def history(
     return rows[:HISTORY_PAGE_SIZE], len(rows) > HISTORY_PAGE_SIZE
 
 
+_VOUCHERS = (
+    select(LoyaltyVoucher)
+    .where(LoyaltyVoucher.customer_id == _MEMBER)
+    .order_by(LoyaltyVoucher.id.desc())
+)
+
+
 def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]:
     """Rule L11: what the loyalty dashboard shows, as plain data.
 
@@ -371,11 +397,7 @@ def dashboard(session: Session, customer_id: int, today: date) -> dict[str, Any]
     purchases = member_purchases(session, customer_id, since=loyalty.tier_horizon(today))
     status = loyalty.tier_status(purchases, today)
     done = set(missions_done(session, customer_id))
-    vouchers = session.exec(
-        select(LoyaltyVoucher)
-        .where(LoyaltyVoucher.customer_id == customer_id)
-        .order_by(LoyaltyVoucher.id.desc())
-    ).all()
+    vouchers = session.exec(_VOUCHERS, params={"member": customer_id}).all()
     return {
         "available": money.available,
         "pending": list(money.pending),
