@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
+import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session, select
 
@@ -234,6 +235,24 @@ def change_options(session: Session, order_id: int, language: str) -> dict[str, 
     return change_options_in(session, order_id, (language,))[language]
 
 
+_LINES = (
+    select(OrderLine, Product)
+    .join(Variant, Variant.id == OrderLine.variant_id)
+    .join(Product, Product.id == Variant.product_id)
+    .where(OrderLine.order_id == sa.bindparam("order_id"))
+    .order_by(OrderLine.id)
+)
+"""The statements of `change_options_in`: built once (building one costs more than running it)."""
+_VARIANTS = select(Variant.product_id, Variant.colour, Variant.size).where(
+    Variant.product_id.in_(sa.bindparam("products", expanding=True))
+)
+_RELAY_POINTS = (
+    select(RelayPoint)
+    .where(RelayPoint.country == sa.bindparam("country"))
+    .order_by(RelayPoint.postcode, RelayPoint.code)
+)
+
+
 def change_options_in(
     session: Session, order_id: int, languages: Iterable[str]
 ) -> dict[str, dict[str, Any]]:
@@ -242,19 +261,9 @@ def change_options_in(
     order = session.get(Order, order_id)
     if order is None:
         return {language: {"lines": [], "relay_points": []} for language in languages}
-    rows = session.exec(
-        select(OrderLine, Product)
-        .join(Variant, Variant.id == OrderLine.variant_id)
-        .join(Product, Product.id == Variant.product_id)
-        .where(OrderLine.order_id == order_id)
-        .order_by(OrderLine.id)
-    ).all()
-    product_ids = {product.id for _, product in rows}
-    variants = session.exec(
-        select(Variant.product_id, Variant.colour, Variant.size).where(
-            Variant.product_id.in_(product_ids)
-        )
-    ).all()
+    rows = session.exec(_LINES, params={"order_id": order_id}).all()
+    product_ids = [product.id for _, product in rows]
+    variants = session.exec(_VARIANTS, params={"products": product_ids}).all()
     relay_points = _relay_choices(session, order)
     options = {}
     for language in languages:
@@ -282,11 +291,7 @@ def _unique(values: Iterable[str]) -> list[str]:
 def _relay_choices(session: Session, order: Order) -> list[dict[str, str]]:
     if order.ship_country not in settings.MONDIAL_RELAY_COUNTRIES:
         return []
-    points = session.exec(
-        select(RelayPoint)
-        .where(RelayPoint.country == order.ship_country)
-        .order_by(RelayPoint.postcode, RelayPoint.code)
-    ).all()
+    points = session.exec(_RELAY_POINTS, params={"country": order.ship_country}).all()
     department = order.ship_postcode[:2]
     nearest = sorted(points, key=lambda point: point.postcode[:2] != department)
     return [

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from alme_portal.mail.services import recipients
@@ -52,14 +53,20 @@ def _window_start() -> datetime:
     return clock.now() - timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
 
 
+_RECENT_FAILURES = {
+    column.key: select(LookupFailure.at)
+    .where(column == sa.bindparam("key"), LookupFailure.at > sa.bindparam("since"))
+    .order_by(LookupFailure.at.desc())
+    .limit(settings.LOOKUP_MAX_FAILURES)
+    for column in (LookupFailure.client_key, LookupFailure.order_number_key)
+}
+"""The latest failures from one client address, or on one order number (built once)."""
+
+
 def _retry_at(session: Session, column, key: str) -> datetime | None:
     """When `key` may try again, or None if it is below the limit."""
-    recent = session.exec(
-        select(LookupFailure.at)
-        .where(column == key, LookupFailure.at > _window_start())
-        .order_by(LookupFailure.at.desc())
-        .limit(settings.LOOKUP_MAX_FAILURES)
-    ).all()
+    bounds = {"key": key, "since": _window_start()}
+    recent = session.exec(_RECENT_FAILURES[column.key], params=bounds).all()
     if len(recent) < settings.LOOKUP_MAX_FAILURES:
         return None
     return clock.as_utc(recent[-1]) + timedelta(minutes=settings.LOOKUP_WINDOW_MINUTES)
@@ -179,6 +186,35 @@ def order_view(session: Session, order_id: int, language: str) -> dict[str, Any]
     return order_views(session, order_id, (language,)).get(language)
 
 
+_ORDER_ID = sa.bindparam("order_id")
+"""The order the statements below read: built once, as building one costs more than running it."""
+_ORDER_AND_RELAY = (
+    select(Order, RelayPoint)
+    .outerjoin(RelayPoint, RelayPoint.id == Order.relay_point_id)
+    .where(Order.id == _ORDER_ID)
+)
+_LINES = (
+    select(OrderLine, Product, Variant.preorder_ship_date)
+    .join(Variant, Variant.id == OrderLine.variant_id)
+    .join(Product, Product.id == Variant.product_id)
+    .where(OrderLine.order_id == _ORDER_ID)
+    .order_by(OrderLine.id)
+)
+_PAYMENTS = select(Payment).where(Payment.order_id == _ORDER_ID).order_by(Payment.id)
+_SHIPMENTS = (
+    select(Shipment, RelayPoint)
+    .outerjoin(RelayPoint, RelayPoint.id == Shipment.relay_point_id)
+    .where(Shipment.order_id == _ORDER_ID)
+    .order_by(Shipment.planned_ship_date, Shipment.id)
+)
+_CARRIED = (
+    select(ShipmentLine)
+    .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
+    .where(Shipment.order_id == _ORDER_ID)
+    .order_by(ShipmentLine.id)
+)
+
+
 def order_views(
     session: Session, order_id: int, languages: Iterable[str]
 ) -> dict[str, dict[str, Any]]:
@@ -195,36 +231,15 @@ def order_views(
     Returns:
         {language: the order's data as a plain dict}, {} for an unknown order.
     """
-    row = session.exec(
-        select(Order, RelayPoint)
-        .outerjoin(RelayPoint, RelayPoint.id == Order.relay_point_id)
-        .where(Order.id == order_id)
-    ).first()
+    mine = {"order_id": order_id}
+    row = session.exec(_ORDER_AND_RELAY, params=mine).first()
     if row is None:
         return {}
     order, relay = row
-    line_rows = session.exec(
-        select(OrderLine, Product, Variant.preorder_ship_date)
-        .join(Variant, Variant.id == OrderLine.variant_id)
-        .join(Product, Product.id == Variant.product_id)
-        .where(OrderLine.order_id == order_id)
-        .order_by(OrderLine.id)
-    ).all()
-    payments = session.exec(
-        select(Payment).where(Payment.order_id == order_id).order_by(Payment.id)
-    ).all()
-    shipment_rows = session.exec(
-        select(Shipment, RelayPoint)
-        .outerjoin(RelayPoint, RelayPoint.id == Shipment.relay_point_id)
-        .where(Shipment.order_id == order_id)
-        .order_by(Shipment.planned_ship_date, Shipment.id)
-    ).all()
-    carried = session.exec(
-        select(ShipmentLine)
-        .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
-        .where(Shipment.order_id == order_id)
-        .order_by(ShipmentLine.id)
-    ).all()
+    line_rows = session.exec(_LINES, params=mine).all()
+    payments = session.exec(_PAYMENTS, params=mine).all()
+    shipment_rows = session.exec(_SHIPMENTS, params=mine).all()
+    carried = session.exec(_CARRIED, params=mine).all()
     statuses = [shipment.status for shipment, _ in shipment_rows]
     unreachable = recipients.undeliverable(session, order.email)
     common = {
