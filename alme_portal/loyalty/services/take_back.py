@@ -7,6 +7,7 @@ of the pending days), and each call adds only what earlier calls did not take ba
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from alme_portal.loyalty import rules as loyalty
@@ -44,21 +45,30 @@ def take_back(session: Session, order_id: int, refunded_cents: int) -> LovesEntr
     return append(session, earned.customer_id, entry) if entry else None
 
 
+_NUMBER = sa.bindparam("number")
+"""The order the statements below read: built once (building one costs more than running it)."""
+_EARNED = select(LovesEntry).where(
+    LovesEntry.reference == _NUMBER, LovesEntry.kind.in_((LovesKind.PURCHASE, LovesKind.CLAIM))
+)
+_TAKEN_BACK = select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(
+    LovesEntry.customer_id == sa.bindparam("member"),
+    LovesEntry.reference == _NUMBER,
+    LovesEntry.kind == LovesKind.RETURN,
+)
+_REFUNDED = select(func.coalesce(func.sum(Refund.amount_cents), 0)).where(
+    Refund.order_id == sa.bindparam("order_id"), Refund.kind.in_(refund_rules.MONEY_KINDS)
+)
+
+
 def _earned(session: Session, order: Order | None) -> tuple[LovesEntry, int] | None:
     """The order's earned entry and the loves returns already took back, if it earned any."""
     if order is None:
         return None
-    earned = session.exec(select(LovesEntry).where(
-        LovesEntry.reference == order.number,
-        LovesEntry.kind.in_((LovesKind.PURCHASE, LovesKind.CLAIM)),
-    )).first()  # fmt: skip
+    earned = session.exec(_EARNED, params={"number": order.number}).first()
     if earned is None:
         return None
-    taken_before = session.exec(select(func.coalesce(func.sum(LovesEntry.loves), 0)).where(
-        LovesEntry.customer_id == earned.customer_id, LovesEntry.reference == order.number,
-        LovesEntry.kind == LovesKind.RETURN,
-    )).one()  # fmt: skip
-    return earned, int(taken_before)
+    bounds = {"member": earned.customer_id, "number": order.number}
+    return earned, int(session.exec(_TAKEN_BACK, params=bounds).one())
 
 
 def on_order_refunded(session: Session, event: events.OrderRefunded) -> None:
@@ -86,11 +96,7 @@ def return_preview(session: Session, order_id: int) -> dict | None:
     if found is None:
         return None
     earned, taken_before = found
-    refunded = session.exec(
-        select(func.coalesce(func.sum(Refund.amount_cents), 0)).where(
-            Refund.order_id == order.id, Refund.kind.in_(refund_rules.MONEY_KINDS)
-        )
-    ).one()
+    refunded = session.exec(_REFUNDED, params={"order_id": order.id}).one()
     return {
         "kind": earned.kind, "loves": earned.loves, "recorded_on": earned.recorded_on,
         "available_on": earned.available_on, "reference": earned.reference,

@@ -54,9 +54,12 @@ def _deliveries(session: Session, order_id: int) -> dict[int, tuple[int, datetim
     return delivered
 
 
+_PARCELS_DELIVERED = select(Shipment.delivered_at).where(Shipment.order_id == _ORDER)
+
+
 def shipment_deliveries(session: Session, order_id: int) -> list[datetime | None]:
     """Each parcel's delivery instant (None while on its way or not dispatched)."""
-    return list(session.exec(select(Shipment.delivered_at).where(Shipment.order_id == order_id)))
+    return list(session.exec(_PARCELS_DELIVERED, params={"order_id": order_id}))
 
 
 def line_options(session: Session, order: Order, language: str, today: date) -> list[dict]:
@@ -171,6 +174,9 @@ def _exchange_entry(row: tuple, language: str) -> dict[str, Any]:
     }
 
 
+_SALONS = select(Salon).where(Salon.accepts_returns).order_by(Salon.id)
+
+
 def salons(session: Session) -> list[dict[str, str]]:
     """Rule R4: the salons that take returns."""
     return [
@@ -180,7 +186,7 @@ def salons(session: Session) -> list[dict[str, str]]:
             "address": f"{salon.address}, {salon.postcode} {salon.city}",
             "hours": salon.opening_hours,
         }
-        for salon in session.exec(select(Salon).where(Salon.accepts_returns).order_by(Salon.id))
+        for salon in session.exec(_SALONS)
     ]
 
 
